@@ -1,0 +1,22 @@
+// Shared by every project's jest.config.js: SWC for speed (with decorator
+// metadata, which NestJS and TypeORM read at runtime) and Nx's resolver for
+// the @twofold/* path aliases of tsconfig.base.json.
+const swcConfig = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true, tsx: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false, react: { runtime: 'automatic' } },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+module.exports = {
+  testEnvironment: 'node',
+  resolver: '@nx/jest/plugins/resolver',
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+  transform: { '^.+\\.(ts|tsx|js|mjs)$': ['@swc/jest', swcConfig] },
+  clearMocks: true,
+  coverageReporters: ['text-summary', 'lcov'],
+};
