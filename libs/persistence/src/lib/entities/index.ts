@@ -1,0 +1,31 @@
+import { AccountEntity } from './account.entity';
+import { BackupCodeEntity } from './backup-code.entity';
+import { LoginFailureEntity } from './login-failure.entity';
+import { LoginTicketEntity } from './login-ticket.entity';
+import { SecurityEventEntity } from './security-event.entity';
+import { SessionEntity } from './session.entity';
+import { SmsCodeEntity } from './sms-code.entity';
+import { SmsMessageEntity } from './sms-message.entity';
+import { SmsMethodEntity } from './sms-method.entity';
+
+export * from './account.entity';
+export * from './backup-code.entity';
+export * from './login-failure.entity';
+export * from './login-ticket.entity';
+export * from './security-event.entity';
+export * from './session.entity';
+export * from './sms-code.entity';
+export * from './sms-message.entity';
+export * from './sms-method.entity';
+
+export const ENTITIES = [
+  AccountEntity,
+  SessionEntity,
+  LoginTicketEntity,
+  SmsMethodEntity,
+  SmsCodeEntity,
+  SmsMessageEntity,
+  BackupCodeEntity,
+  SecurityEventEntity,
+  LoginFailureEntity,
+];

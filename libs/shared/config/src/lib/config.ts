@@ -1,0 +1,223 @@
+/**
+ * The one typed place where the environment is read and validated (contract v1, section 3).
+ * Both apps call `loadConfig()` at boot; a bad or missing value stops the process with one
+ * line naming the variable. A provider's credentials are required only when it is selected.
+ */
+export const DEV_APP_SECRET = 'twofold-development-secret-do-not-use-in-production';
+
+export const SMS_PROVIDERS = ['console', 'twilio', 'ovh', 'webhook'] as const;
+export type SmsProviderName = (typeof SMS_PROVIDERS)[number];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback?: string): string {
+  const value = env[name]?.trim();
+  if (value) return value;
+  if (fallback !== undefined) return fallback;
+  throw new ConfigError(name, 'is required');
+}
+
+function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^[0-9]+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, fallback: string | undefined, protocols: string[]): string {
+  const value = str(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `must be a URL, got "${value}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must start with ${protocols.join(' or ')}`);
+  return value.replace(/\/+$/, '');
+}
+
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  from: string;
+  apiBaseUrl: string;
+}
+
+export interface OvhConfig {
+  endpoint: string;
+  appKey: string;
+  appSecret: string;
+  consumerKey: string;
+  service: string;
+  sender: string;
+}
+
+export interface AppConfig {
+  nodeEnv: string;
+  isProduction: boolean;
+  databaseUrl: string;
+  redisUrl: string;
+  /** BullMQ key prefix; `{...}` hash tags keep a queue on one Redis Cluster slot. */
+  queuePrefix: string;
+  apiPort: number;
+  webPort: number;
+  publicApiUrl: string;
+  webOrigin: string;
+  /** Host of WEB_ORIGIN: the `@host` of the origin-bound SMS line. */
+  webOriginHost: string;
+  appSecret: string;
+  trustProxy: boolean;
+  logLevel: string;
+  sms: {
+    providers: SmsProviderName[];
+    twilio?: TwilioConfig;
+    ovh?: OvhConfig;
+    webhook?: { url: string; secret?: string };
+    allowedCountries: string[];
+    allowFictionalNumbers: boolean;
+    workerConcurrency: number;
+    /** Per-provider ceiling, messages per second (BullMQ limiter). */
+    ratePerSecond: number;
+    sendAttempts: number;
+    requestTimeoutMs: number;
+  };
+  timings: {
+    smsCodeTtlSeconds: number;
+    smsResendCooldownSeconds: number;
+    loginTicketTtlSeconds: number;
+    reauthWindowSeconds: number;
+    sessionTtlSeconds: number;
+    sessionIdleSeconds: number;
+    pendingMethodTtlSeconds: number;
+  };
+  limits: {
+    codeAttempts: number;
+    smsPerNumberPerHour: number;
+    smsPerAccountPerHour: number;
+    smsPerIpPerHour: number;
+    loginFailures: number;
+    loginFailureWindowSeconds: number;
+    secondFactorFailures: number;
+    secondFactorWindowSeconds: number;
+    secondFactorBlockSeconds: number;
+    smsMethodsPerAccount: number;
+  };
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = str(env, 'NODE_ENV', 'development');
+  const isProduction = nodeEnv === 'production';
+  const appSecret = str(env, 'APP_SECRET', DEV_APP_SECRET);
+  if (isProduction && appSecret === DEV_APP_SECRET) {
+    throw new ConfigError('APP_SECRET', 'must be set to your own secret when NODE_ENV=production (the development default is refused)');
+  }
+  if (appSecret.length < 32) throw new ConfigError('APP_SECRET', 'must be at least 32 characters');
+
+  const webOrigin = url(env, 'WEB_ORIGIN', 'http://localhost:4200', ['http:', 'https:']);
+  const providers = str(env, 'SMS_PROVIDER', 'console')
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
+  for (const p of providers) {
+    if (!(SMS_PROVIDERS as readonly string[]).includes(p)) {
+      throw new ConfigError('SMS_PROVIDER', `must be a comma list of ${SMS_PROVIDERS.join(', ')}; got "${p}"`);
+    }
+  }
+  if (providers.length === 0) throw new ConfigError('SMS_PROVIDER', 'is required');
+  const selected = (name: SmsProviderName) => providers.includes(name);
+
+  const allowedCountries = (env['SMS_ALLOWED_COUNTRIES'] ?? '')
+    .split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+  for (const c of allowedCountries) {
+    if (!/^[A-Z]{2}$/.test(c)) throw new ConfigError('SMS_ALLOWED_COUNTRIES', `must list ISO 3166 alpha-2 regions, got "${c}"`);
+  }
+
+  return {
+    nodeEnv,
+    isProduction,
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/twofold', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    queuePrefix: str(env, 'SMS_QUEUE_PREFIX', '{twofold}'),
+    apiPort: int(env, 'API_PORT', 3000, 0, 65535),
+    webPort: int(env, 'WEB_PORT', 4200, 0, 65535),
+    publicApiUrl: url(env, 'PUBLIC_API_URL', 'http://127.0.0.1:3000', ['http:', 'https:']),
+    webOrigin,
+    webOriginHost: new URL(webOrigin).hostname,
+    appSecret,
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    logLevel: str(env, 'LOG_LEVEL', isProduction ? 'info' : 'debug'),
+    sms: {
+      providers: providers as SmsProviderName[],
+      twilio: selected('twilio')
+        ? {
+            accountSid: str(env, 'TWILIO_ACCOUNT_SID'),
+            authToken: str(env, 'TWILIO_AUTH_TOKEN'),
+            from: str(env, 'TWILIO_FROM'),
+            apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', 'https://api.twilio.com', ['http:', 'https:']),
+          }
+        : undefined,
+      ovh: selected('ovh')
+        ? {
+            endpoint: url(env, 'OVH_ENDPOINT', 'https://eu.api.ovh.com', ['http:', 'https:']),
+            appKey: str(env, 'OVH_APP_KEY'),
+            appSecret: str(env, 'OVH_APP_SECRET'),
+            consumerKey: str(env, 'OVH_CONSUMER_KEY'),
+            service: str(env, 'OVH_SMS_SERVICE'),
+            sender: str(env, 'OVH_SMS_SENDER'),
+          }
+        : undefined,
+      webhook: selected('webhook')
+        ? { url: url(env, 'SMS_WEBHOOK_URL', undefined, ['http:', 'https:']), secret: env['SMS_WEBHOOK_SECRET']?.trim() || undefined }
+        : undefined,
+      allowedCountries,
+      allowFictionalNumbers: bool(env, 'SMS_ALLOW_FICTIONAL_NUMBERS', true),
+      workerConcurrency: int(env, 'SMS_WORKER_CONCURRENCY', 50, 1, 1000),
+      ratePerSecond: int(env, 'SMS_RATE_PER_SECOND', 100, 1, 100000),
+      sendAttempts: int(env, 'SMS_SEND_ATTEMPTS', 8, 1, 50),
+      requestTimeoutMs: int(env, 'SMS_REQUEST_TIMEOUT_MS', 10000, 100, 120000),
+    },
+    timings: {
+      smsCodeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 300, 1),
+      smsResendCooldownSeconds: int(env, 'SMS_RESEND_COOLDOWN_SECONDS', 30, 0),
+      loginTicketTtlSeconds: int(env, 'LOGIN_TICKET_TTL_SECONDS', 600, 1),
+      reauthWindowSeconds: int(env, 'REAUTH_WINDOW_SECONDS', 600, 1),
+      sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 86400, 1),
+      sessionIdleSeconds: int(env, 'SESSION_IDLE_SECONDS', 3600, 1),
+      pendingMethodTtlSeconds: int(env, 'PENDING_METHOD_TTL_SECONDS', 86400, 1),
+    },
+    limits: {
+      codeAttempts: int(env, 'CODE_MAX_ATTEMPTS', 5, 1),
+      smsPerNumberPerHour: int(env, 'SMS_LIMIT_PER_NUMBER_PER_HOUR', 5, 1),
+      smsPerAccountPerHour: int(env, 'SMS_LIMIT_PER_ACCOUNT_PER_HOUR', 10, 1),
+      smsPerIpPerHour: int(env, 'SMS_LIMIT_PER_IP_PER_HOUR', 20, 1),
+      loginFailures: int(env, 'LOGIN_FAILURE_LIMIT', 10, 1),
+      loginFailureWindowSeconds: int(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1),
+      secondFactorFailures: int(env, 'SECOND_FACTOR_FAILURE_LIMIT', 10, 1),
+      secondFactorWindowSeconds: int(env, 'SECOND_FACTOR_FAILURE_WINDOW_SECONDS', 900, 1),
+      secondFactorBlockSeconds: int(env, 'SECOND_FACTOR_BLOCK_SECONDS', 900, 1),
+      smsMethodsPerAccount: int(env, 'SMS_METHODS_PER_ACCOUNT', 5, 1),
+    },
+  };
+}

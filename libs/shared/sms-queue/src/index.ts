@@ -1,0 +1,2 @@
+export * from './lib/sms-job';
+export * from './lib/sealed-box';
