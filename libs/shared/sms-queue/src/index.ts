@@ -1,2 +1,3 @@
 export * from './lib/sms-job';
 export * from './lib/sealed-box';
+export * from './lib/seal-job';

@@ -40,3 +40,7 @@ export const SMS_JOB_DEFAULTS = {
   // Failed jobs keep only ids and the reason (job data is sealed anyway); a day is enough to inspect.
   removeOnFail: { age: 24 * 3600, count: 10000 },
 } as const;
+
+/** Retry policy set on every job at enqueue: exponential backoff with jitter, from 1 s. */
+export const SMS_JOB_ATTEMPTS = 8;
+export const SMS_JOB_BACKOFF = { type: 'exponential', delay: 1000, jitter: 0.5 } as const;
