@@ -1,3 +1,4 @@
 export * from './lib/sms-job';
 export * from './lib/sealed-box';
 export * from './lib/seal-job';
+export * from './lib/twilio';
