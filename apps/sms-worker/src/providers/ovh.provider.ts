@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { OvhConfig } from '@twofold/config';
+import { field, httpRequest, retryAfterMs } from './http';
+import { OutboundSms, PermanentSmsError, SmsProvider, SmsSendResult, TransientSmsError } from './sms-provider';
+
+/** `$1$` + SHA-1 hex of appSecret+consumerKey+METHOD+URL+BODY+timestamp joined by `+` (OVHcloud API signing). */
+export function ovhSignature(appSecret: string, consumerKey: string, method: string, url: string, body: string, timestamp: number): string {
+  return '$1$' + createHash('sha1').update([appSecret, consumerKey, method, url, body, String(timestamp)].join('+')).digest('hex');
+}
+
+/**
+ * OVHcloud SMS (contract section 6): POST {OVH_ENDPOINT}/1.0/sms/{service}/jobs with JSON
+ * {message, receivers, sender, noStopClause, priority}, signed X-Ovh-* headers. 200 → {ids: [...]}.
+ * The timestamp is the local clock (keep it NTP-synchronised; OVHcloud refuses a skewed one).
+ */
+export class OvhSmsProvider implements SmsProvider {
+  readonly name = 'ovh';
+
+  constructor(
+    private readonly config: OvhConfig,
+    private readonly timeoutMs: number,
+    private readonly clock: () => number = () => Math.floor(Date.now() / 1000),
+  ) {}
+
+  async send(sms: OutboundSms): Promise<SmsSendResult> {
+    const { endpoint, appKey, appSecret, consumerKey, service, sender } = this.config;
+    const url = `${endpoint}/1.0/sms/${encodeURIComponent(service)}/jobs`;
+    const body = JSON.stringify({ message: sms.body, receivers: [sms.to], sender, noStopClause: true, priority: 'high' });
+    const timestamp = this.clock();
+    const res = await httpRequest(
+      this.name,
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          'X-Ovh-Application': appKey,
+          'X-Ovh-Consumer': consumerKey,
+          'X-Ovh-Timestamp': String(timestamp),
+          'X-Ovh-Signature': ovhSignature(appSecret, consumerKey, 'POST', url, body, timestamp),
+        },
+        body,
+      },
+      this.timeoutMs,
+    );
+
+    if (res.status === 200 || res.status === 201) {
+      const ids = field(res.json, 'ids');
+      const invalid = field(res.json, 'invalidReceivers');
+      if (Array.isArray(invalid) && invalid.length > 0) throw new PermanentSmsError(this.name, 'ovh: invalid receiver (number refused by OVHcloud)', 'invalidReceivers');
+      if (!Array.isArray(ids) || ids.length === 0) throw new TransientSmsError(this.name, 'server', `ovh: HTTP ${res.status} without a job id`);
+      return { providerMessageId: String(ids[0]) };
+    }
+
+    // OVHcloud error body: { errorCode?, httpCode?, message }. The message may quote the number.
+    const errorCode = field(res.json, 'errorCode');
+    const what = typeof errorCode === 'string' ? errorCode : 'no error code';
+    if (res.status === 401 || res.status === 403) throw new TransientSmsError(this.name, 'auth', `ovh: authentication refused (HTTP ${res.status}, ${what})`);
+    if (res.status === 429) throw new TransientSmsError(this.name, 'rate-limited', 'ovh: rate limited (HTTP 429)', retryAfterMs(res.headers));
+    if (res.status >= 500) throw new TransientSmsError(this.name, 'server', `ovh: server error (HTTP ${res.status})`);
+    if (res.status === 404) throw new TransientSmsError(this.name, 'unavailable', `ovh: SMS service not found (HTTP 404, ${what})`);
+    throw new PermanentSmsError(this.name, `ovh: message refused (HTTP ${res.status}, ${what})`, typeof errorCode === 'string' ? errorCode : undefined);
+  }
+}
