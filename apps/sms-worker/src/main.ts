@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ConfigError } from '@twofold/config';
+import { dataSourceOptions } from '@twofold/persistence';
+import { deriveKey } from '@twofold/sms-queue';
+import { startHealthServer } from './health';
+import { createLogger, Logger } from './logger';
+import { createProviderChain } from './providers/provider-factory';
+import { createWorkerRedis } from './redis';
+import { SmsMessageStore } from './sms-message.store';
+import { createSmsWorker } from './sms-worker';
+import { loadWorkerConfig, WorkerConfig } from './worker-config';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function connectDatabase(config: WorkerConfig, logger: Logger, stopping: () => boolean): Promise<DataSource> {
+  for (let attempt = 1; ; attempt++) {
+    const db = new DataSource(dataSourceOptions(config.app.databaseUrl, { poolSize: Math.min(config.app.sms.workerConcurrency + 2, 20), applicationName: 'twofold-sms-worker' }));
+    try {
+      return await db.initialize();
+    } catch (err) {
+      if (stopping()) throw err;
+      logger.warn('postgresql not reachable; retrying', { attempt, error: (err as Error).message });
+      await sleep(Math.min(500 * attempt, 5000));
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  let config: WorkerConfig;
+  try {
+    config = loadWorkerConfig();
+  } catch (err) {
+    process.stderr.write((err instanceof ConfigError ? err.message : `Configuration error: ${(err as Error).message}`) + '\n');
+    process.exit(1);
+  }
+  const { app, worker: settings } = config;
+  const logger = createLogger(app.logLevel);
+  let stopping = false;
+  let shutdown: (signal: string) => void = () => process.exit(0);
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  let chain;
+  try {
+    chain = createProviderChain(app, logger, settings.failoverAfterAttempts);
+  } catch (err) {
+    process.stderr.write(`Configuration error: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+
+  const db = await connectDatabase(config, logger, () => stopping);
+  const redis = createWorkerRedis(app.redisUrl, logger);
+  const store = new SmsMessageStore(db);
+  const worker = createSmsWorker(
+    {
+      connection: redis,
+      prefix: app.queuePrefix,
+      concurrency: app.sms.workerConcurrency,
+      ratePerSecond: app.sms.ratePerSecond,
+      lockDurationMs: settings.lockDurationMs,
+      stalledIntervalMs: settings.stalledIntervalMs,
+    },
+    { store, chain, payloadKey: deriveKey(app.appSecret, 'sms-payload'), logger },
+  );
+
+  const health = await startHealthServer(settings.healthPort, settings.healthHost, {
+    redis: async () => (redis.status === 'ready' && (await redis.ping()) === 'PONG' ? { ok: true } : { ok: false, detail: `connection ${redis.status}` }),
+    postgresql: async () => {
+      await db.query('SELECT 1');
+      return { ok: true };
+    },
+    worker: async () => (worker.isRunning() && !stopping ? { ok: true } : { ok: false, detail: stopping ? 'shutting down' : 'not running' }),
+  });
+
+  logger.info('sms worker started', {
+    providers: chain.names,
+    concurrency: app.sms.workerConcurrency,
+    ratePerSecond: app.sms.ratePerSecond,
+    queuePrefix: app.queuePrefix,
+    healthPort: health.port,
+    pid: process.pid,
+  });
+
+  shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping: taking no new SMS, waiting for those in flight', { signal });
+    const force = setTimeout(() => {
+      logger.error('in-flight sends did not finish in time; exiting (their jobs will be retried)', { timeoutMs: settings.shutdownTimeoutMs });
+      process.exit(1);
+    }, settings.shutdownTimeoutMs);
+    force.unref();
+    (async () => {
+      await worker.close();
+      await health.close();
+      await redis.quit().catch(() => redis.disconnect());
+      await db.destroy();
+      logger.info('sms worker stopped');
+      process.exit(0);
+    })().catch((err: Error) => {
+      logger.error('error while stopping', { error: err.message });
+      process.exit(1);
+    });
+  };
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', service: 'sms-worker', msg: 'sms worker crashed', error: err.message }) + '\n');
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import { Job, UnrecoverableError } from 'bullmq';
+import { openSmsJob, SEND_SMS_JOB, SendSmsJobData, SmsJobSecret } from '@twofold/sms-queue';
+import type { Logger } from './logger';
+import { maskPhone } from './mask';
+import type { ProviderChain } from './providers/provider-chain';
+import { PermanentSmsError, TransientSmsError } from './providers/sms-provider';
+import type { SmsMessageStore } from './sms-message.store';
+
+export interface SmsProcessorDeps {
+  store: SmsMessageStore;
+  chain: ProviderChain;
+  /** deriveKey(APP_SECRET, 'sms-payload'). */
+  payloadKey: Buffer;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export type SmsJobOutcome = { outcome: 'sent'; provider: string; providerMessageId: string } | { outcome: 'skipped'; reason: string };
+
+export const EXPIRED_BEFORE_SENDING = 'expired before sending';
+
+/**
+ * One job = one attempt at one message:
+ * open the sealed payload → claim the row (QUEUED/SENDING → SENDING, attempts+1; nothing to
+ * claim = already done, complete as a no-op) → refuse an expired code → send through the chain
+ * → SENT, or FAILED at once on a permanent error (UnrecoverableError: no BullMQ retry), or
+ * throw a transient error so BullMQ retries with backoff (FAILED on the last attempt).
+ * Errors thrown here carry no number and no body: they are stored in Redis as failedReason.
+ */
+export function createSmsProcessor(deps: SmsProcessorDeps) {
+  const now = deps.now ?? (() => new Date());
+  const { store, chain, logger } = deps;
+
+  return async function processSmsJob(job: Job<SendSmsJobData>): Promise<SmsJobOutcome> {
+    const messageId = job.data?.messageId ?? job.id ?? 'unknown';
+    if (job.name !== SEND_SMS_JOB) throw new UnrecoverableError(`unknown job name "${job.name}"`);
+
+    let secret: SmsJobSecret;
+    try {
+      secret = openSmsJob(deps.payloadKey, job.data);
+    } catch {
+      const reason = 'job payload could not be opened (APP_SECRET differs between API and worker, or the job was tampered with)';
+      await store.markFailed(messageId, reason, null, now());
+      logger.error('sms job refused', { messageId, jobId: job.id, reason });
+      throw new UnrecoverableError(reason);
+    }
+
+    const claimed = await store.claim(messageId, now());
+    if (!claimed) {
+      logger.info('sms already handled; nothing to do', { messageId, jobId: job.id });
+      return { outcome: 'skipped', reason: 'already handled' };
+    }
+    const log = { messageId, to: maskPhone(secret.to), attempt: claimed.attempts, jobAttempt: job.attemptsMade + 1 };
+
+    const expiresAt = claimed.codeExpiresAt ?? (secret.expiresAt ? new Date(secret.expiresAt) : null);
+    if (expiresAt && expiresAt.getTime() <= now().getTime()) {
+      await store.markFailed(messageId, EXPIRED_BEFORE_SENDING, null, now());
+      logger.warn('sms not sent: its code expired before it could be sent', { ...log, expiresAt: expiresAt.toISOString() });
+      throw new UnrecoverableError(EXPIRED_BEFORE_SENDING);
+    }
+
+    const started = Date.now();
+    try {
+      const result = await chain.send({ messageId, to: secret.to, body: secret.body }, claimed.attempts);
+      const recorded = await store.markSent(messageId, result.provider, result.providerMessageId, now());
+      logger.info(recorded ? 'sms sent' : 'sms sent, but the message was already final (kept its state)', {
+        ...log,
+        provider: result.provider,
+        providerMessageId: result.providerMessageId,
+        ms: Date.now() - started,
+      });
+      return { outcome: 'sent', ...result };
+    } catch (err) {
+      if (err instanceof PermanentSmsError) {
+        await store.markFailed(messageId, err.message, err.provider, now());
+        logger.warn('sms failed permanently', { ...log, provider: err.provider, reason: err.message, ms: Date.now() - started });
+        throw new UnrecoverableError(err.message);
+      }
+      const transient = err instanceof TransientSmsError ? err : null;
+      const reason = transient ? transient.message : `unexpected error (${(err as Error)?.name ?? 'unknown'})`;
+      const maxAttempts = job.opts.attempts ?? 1;
+      if (job.attemptsMade + 1 >= maxAttempts) {
+        const final = `gave up after ${maxAttempts} attempts: ${reason}`;
+        await store.markFailed(messageId, final, transient?.provider ?? null, now());
+        logger.error('sms failed: attempts exhausted', { ...log, provider: transient?.provider, reason });
+        throw new UnrecoverableError(final);
+      }
+      await store.noteRetry(messageId, `retrying: ${reason}`, null, now());
+      logger.warn('sms attempt failed; BullMQ retries with backoff', { ...log, provider: transient?.provider, reason, ms: Date.now() - started });
+      // A fresh Error: never rethrow a foreign error whose message could quote the request.
+      throw new Error(reason);
+    }
+  };
+}
