@@ -1,0 +1,265 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+  '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n': typeof types.LoginMethodFieldsFragmentDoc;
+  '\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n': typeof types.TwoFactorChallengeFieldsFragmentDoc;
+  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n    }\n  }\n': typeof types.SessionFieldsFragmentDoc;
+  '\n  fragment SmsDispatchFields on SmsCodeDispatch {\n    id\n    maskedPhoneNumber\n    status\n    expiresAt\n    resendAvailableAt\n    failureReason\n  }\n': typeof types.SmsDispatchFieldsFragmentDoc;
+  '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n': typeof types.MeDocument;
+  '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.SignUpDocument;
+  '\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n': typeof types.LoginDocument;
+  '\n  mutation Reauthenticate($input: ReauthenticateInput!) {\n    reauthenticate(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n': typeof types.ReauthenticateDocument;
+  '\n  mutation SendLoginSmsCode($input: SendLoginSmsCodeInput!) {\n    sendLoginSmsCode(input: $input) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.SendLoginSmsCodeDocument;
+  '\n  mutation CompleteLoginWithSms($input: CompleteLoginWithSmsInput!) {\n    completeLoginWithSms(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithSmsDocument;
+  '\n  mutation CompleteLoginWithBackupCode($input: CompleteLoginWithBackupCodeInput!) {\n    completeLoginWithBackupCode(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithBackupCodeDocument;
+  '\n  mutation Logout {\n    logout\n  }\n': typeof types.LogoutDocument;
+  '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.SmsDispatchDocument;
+  '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n': typeof types.SmsMethodFieldsFragmentDoc;
+  '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n': typeof types.BackupCodesStatusFieldsFragmentDoc;
+  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n  }\n': typeof types.TwoFactorStatusFieldsFragmentDoc;
+  '\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n': typeof types.AddSmsMethodDocument;
+  '\n  mutation ResendSmsMethodCode($methodId: ID!) {\n    resendSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.ResendSmsMethodCodeDocument;
+  '\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n': typeof types.ConfirmSmsMethodDocument;
+  '\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n': typeof types.UpdateSmsMethodDocument;
+  '\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.RemoveSmsMethodDocument;
+  '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.SetDefaultTwoFactorMethodDocument;
+  '\n  mutation RegenerateBackupCodes {\n    regenerateBackupCodes {\n      codes\n      status {\n        ...BackupCodesStatusFields\n      }\n    }\n  }\n': typeof types.RegenerateBackupCodesDocument;
+  '\n  mutation DeleteBackupCodes {\n    deleteBackupCodes {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.DeleteBackupCodesDocument;
+  '\n  query SecurityEvents($first: Int) {\n    securityEvents(first: $first) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.SecurityEventsDocument;
+};
+const documents: Documents = {
+  '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n':
+    types.LoginMethodFieldsFragmentDoc,
+  '\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n':
+    types.TwoFactorChallengeFieldsFragmentDoc,
+  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n    }\n  }\n':
+    types.SessionFieldsFragmentDoc,
+  '\n  fragment SmsDispatchFields on SmsCodeDispatch {\n    id\n    maskedPhoneNumber\n    status\n    expiresAt\n    resendAvailableAt\n    failureReason\n  }\n':
+    types.SmsDispatchFieldsFragmentDoc,
+  '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n':
+    types.MeDocument,
+  '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n':
+    types.SignUpDocument,
+  '\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n':
+    types.LoginDocument,
+  '\n  mutation Reauthenticate($input: ReauthenticateInput!) {\n    reauthenticate(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n':
+    types.ReauthenticateDocument,
+  '\n  mutation SendLoginSmsCode($input: SendLoginSmsCodeInput!) {\n    sendLoginSmsCode(input: $input) {\n      ...SmsDispatchFields\n    }\n  }\n':
+    types.SendLoginSmsCodeDocument,
+  '\n  mutation CompleteLoginWithSms($input: CompleteLoginWithSmsInput!) {\n    completeLoginWithSms(input: $input) {\n      ...SessionFields\n    }\n  }\n':
+    types.CompleteLoginWithSmsDocument,
+  '\n  mutation CompleteLoginWithBackupCode($input: CompleteLoginWithBackupCodeInput!) {\n    completeLoginWithBackupCode(input: $input) {\n      ...SessionFields\n    }\n  }\n':
+    types.CompleteLoginWithBackupCodeDocument,
+  '\n  mutation Logout {\n    logout\n  }\n': types.LogoutDocument,
+  '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n':
+    types.SmsDispatchDocument,
+  '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n':
+    types.SmsMethodFieldsFragmentDoc,
+  '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n':
+    types.BackupCodesStatusFieldsFragmentDoc,
+  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n  }\n':
+    types.TwoFactorStatusFieldsFragmentDoc,
+  '\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n':
+    types.AddSmsMethodDocument,
+  '\n  mutation ResendSmsMethodCode($methodId: ID!) {\n    resendSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n    }\n  }\n':
+    types.ResendSmsMethodCodeDocument,
+  '\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n':
+    types.ConfirmSmsMethodDocument,
+  '\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n':
+    types.UpdateSmsMethodDocument,
+  '\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
+    types.RemoveSmsMethodDocument,
+  '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
+    types.SetDefaultTwoFactorMethodDocument,
+  '\n  mutation RegenerateBackupCodes {\n    regenerateBackupCodes {\n      codes\n      status {\n        ...BackupCodesStatusFields\n      }\n    }\n  }\n':
+    types.RegenerateBackupCodesDocument,
+  '\n  mutation DeleteBackupCodes {\n    deleteBackupCodes {\n      ...TwoFactorStatusFields\n    }\n  }\n':
+    types.DeleteBackupCodesDocument,
+  '\n  query SecurityEvents($first: Int) {\n    securityEvents(first: $first) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
+    types.SecurityEventsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n',
+): (typeof documents)['\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n',
+): (typeof documents)['\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n    }\n  }\n',
+): (typeof documents)['\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment SmsDispatchFields on SmsCodeDispatch {\n    id\n    maskedPhoneNumber\n    status\n    expiresAt\n    resendAvailableAt\n    failureReason\n  }\n',
+): (typeof documents)['\n  fragment SmsDispatchFields on SmsCodeDispatch {\n    id\n    maskedPhoneNumber\n    status\n    expiresAt\n    resendAvailableAt\n    failureReason\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Reauthenticate($input: ReauthenticateInput!) {\n    reauthenticate(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation Reauthenticate($input: ReauthenticateInput!) {\n    reauthenticate(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SendLoginSmsCode($input: SendLoginSmsCodeInput!) {\n    sendLoginSmsCode(input: $input) {\n      ...SmsDispatchFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation SendLoginSmsCode($input: SendLoginSmsCodeInput!) {\n    sendLoginSmsCode(input: $input) {\n      ...SmsDispatchFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CompleteLoginWithSms($input: CompleteLoginWithSmsInput!) {\n    completeLoginWithSms(input: $input) {\n      ...SessionFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation CompleteLoginWithSms($input: CompleteLoginWithSmsInput!) {\n    completeLoginWithSms(input: $input) {\n      ...SessionFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CompleteLoginWithBackupCode($input: CompleteLoginWithBackupCodeInput!) {\n    completeLoginWithBackupCode(input: $input) {\n      ...SessionFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation CompleteLoginWithBackupCode($input: CompleteLoginWithBackupCodeInput!) {\n    completeLoginWithBackupCode(input: $input) {\n      ...SessionFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation Logout {\n    logout\n  }\n',
+): (typeof documents)['\n  mutation Logout {\n    logout\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n',
+): (typeof documents)['\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n',
+): (typeof documents)['\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n',
+): (typeof documents)['\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n  }\n',
+): (typeof documents)['\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ResendSmsMethodCode($methodId: ID!) {\n    resendSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation ResendSmsMethodCode($methodId: ID!) {\n    resendSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RegenerateBackupCodes {\n    regenerateBackupCodes {\n      codes\n      status {\n        ...BackupCodesStatusFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation RegenerateBackupCodes {\n    regenerateBackupCodes {\n      codes\n      status {\n        ...BackupCodesStatusFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteBackupCodes {\n    deleteBackupCodes {\n      ...TwoFactorStatusFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation DeleteBackupCodes {\n    deleteBackupCodes {\n      ...TwoFactorStatusFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query SecurityEvents($first: Int) {\n    securityEvents(first: $first) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query SecurityEvents($first: Int) {\n    securityEvents(first: $first) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n'];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> =
+  TDocumentNode extends DocumentNode<infer TType, any> ? TType : never;

@@ -1,0 +1,137 @@
+import { graphql } from '../../../gql';
+
+export const LoginMethodFieldsFragment = graphql(`
+  fragment LoginMethodFields on LoginMethod {
+    id
+    kind
+    label
+    maskedPhoneNumber
+    description
+  }
+`);
+
+export const TwoFactorChallengeFieldsFragment = graphql(`
+  fragment TwoFactorChallengeFields on TwoFactorChallenge {
+    ticket
+    expiresAt
+    defaultMethod {
+      ...LoginMethodFields
+    }
+    methods {
+      ...LoginMethodFields
+    }
+  }
+`);
+
+export const SessionFieldsFragment = graphql(`
+  fragment SessionFields on Session {
+    token
+    expiresAt
+    account {
+      id
+      name
+      email
+      initials
+    }
+  }
+`);
+
+export const SmsDispatchFieldsFragment = graphql(`
+  fragment SmsDispatchFields on SmsCodeDispatch {
+    id
+    maskedPhoneNumber
+    status
+    expiresAt
+    resendAvailableAt
+    failureReason
+  }
+`);
+
+export const MeDocument = graphql(`
+  query Me {
+    me {
+      id
+      email
+      name
+      initials
+      createdAt
+      twoFactor {
+        ...TwoFactorStatusFields
+      }
+    }
+  }
+`);
+
+export const SignUpDocument = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      ...SessionFields
+    }
+  }
+`);
+
+export const LoginDocument = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      __typename
+      ... on Session {
+        ...SessionFields
+      }
+      ... on TwoFactorChallenge {
+        ...TwoFactorChallengeFields
+      }
+    }
+  }
+`);
+
+export const ReauthenticateDocument = graphql(`
+  mutation Reauthenticate($input: ReauthenticateInput!) {
+    reauthenticate(input: $input) {
+      __typename
+      ... on Session {
+        ...SessionFields
+      }
+      ... on TwoFactorChallenge {
+        ...TwoFactorChallengeFields
+      }
+    }
+  }
+`);
+
+export const SendLoginSmsCodeDocument = graphql(`
+  mutation SendLoginSmsCode($input: SendLoginSmsCodeInput!) {
+    sendLoginSmsCode(input: $input) {
+      ...SmsDispatchFields
+    }
+  }
+`);
+
+export const CompleteLoginWithSmsDocument = graphql(`
+  mutation CompleteLoginWithSms($input: CompleteLoginWithSmsInput!) {
+    completeLoginWithSms(input: $input) {
+      ...SessionFields
+    }
+  }
+`);
+
+export const CompleteLoginWithBackupCodeDocument = graphql(`
+  mutation CompleteLoginWithBackupCode($input: CompleteLoginWithBackupCodeInput!) {
+    completeLoginWithBackupCode(input: $input) {
+      ...SessionFields
+    }
+  }
+`);
+
+export const LogoutDocument = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export const SmsDispatchDocument = graphql(`
+  query SmsDispatch($id: ID!, $ticket: String) {
+    smsDispatch(id: $id, ticket: $ticket) {
+      ...SmsDispatchFields
+    }
+  }
+`);

@@ -1,0 +1,135 @@
+import { graphql } from '../../../gql';
+
+export const SmsMethodFieldsFragment = graphql(`
+  fragment SmsMethodFields on SmsMethod {
+    id
+    phoneNumber
+    maskedPhoneNumber
+    countryCode
+    description
+    status
+    isDefault
+    createdAt
+    verifiedAt
+    lastUsedAt
+  }
+`);
+
+export const BackupCodesStatusFieldsFragment = graphql(`
+  fragment BackupCodesStatusFields on BackupCodesStatus {
+    active
+    remaining
+    total
+    generatedAt
+  }
+`);
+
+export const TwoFactorStatusFieldsFragment = graphql(`
+  fragment TwoFactorStatusFields on TwoFactorStatus {
+    enabled
+    defaultMethodId
+    smsMethods {
+      ...SmsMethodFields
+    }
+    backupCodes {
+      ...BackupCodesStatusFields
+    }
+  }
+`);
+
+export const AddSmsMethodDocument = graphql(`
+  mutation AddSmsMethod($input: AddSmsMethodInput!) {
+    addSmsMethod(input: $input) {
+      method {
+        ...SmsMethodFields
+      }
+      dispatch {
+        ...SmsDispatchFields
+      }
+    }
+  }
+`);
+
+export const ResendSmsMethodCodeDocument = graphql(`
+  mutation ResendSmsMethodCode($methodId: ID!) {
+    resendSmsMethodCode(methodId: $methodId) {
+      ...SmsDispatchFields
+    }
+  }
+`);
+
+export const ConfirmSmsMethodDocument = graphql(`
+  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {
+    confirmSmsMethod(input: $input) {
+      method {
+        ...SmsMethodFields
+      }
+      twoFactor {
+        ...TwoFactorStatusFields
+      }
+      backupCodes
+    }
+  }
+`);
+
+export const UpdateSmsMethodDocument = graphql(`
+  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {
+    updateSmsMethod(input: $input) {
+      ...SmsMethodFields
+    }
+  }
+`);
+
+export const RemoveSmsMethodDocument = graphql(`
+  mutation RemoveSmsMethod($methodId: ID!) {
+    removeSmsMethod(methodId: $methodId) {
+      ...TwoFactorStatusFields
+    }
+  }
+`);
+
+export const SetDefaultTwoFactorMethodDocument = graphql(`
+  mutation SetDefaultTwoFactorMethod($methodId: ID!) {
+    setDefaultTwoFactorMethod(methodId: $methodId) {
+      ...TwoFactorStatusFields
+    }
+  }
+`);
+
+export const RegenerateBackupCodesDocument = graphql(`
+  mutation RegenerateBackupCodes {
+    regenerateBackupCodes {
+      codes
+      status {
+        ...BackupCodesStatusFields
+      }
+    }
+  }
+`);
+
+export const DeleteBackupCodesDocument = graphql(`
+  mutation DeleteBackupCodes {
+    deleteBackupCodes {
+      ...TwoFactorStatusFields
+    }
+  }
+`);
+
+export const SecurityEventsDocument = graphql(`
+  query SecurityEvents($first: Int) {
+    securityEvents(first: $first) {
+      nodes {
+        id
+        type
+        createdAt
+        ipAddress
+        userAgent
+        detail
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);

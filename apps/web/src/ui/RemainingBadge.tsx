@@ -1,0 +1,24 @@
+export type RemainingTone = 'green' | 'amber' | 'red';
+
+/** Green above 5, amber at 4 and 5, red below 4. */
+export function remainingTone(remaining: number): RemainingTone {
+  if (remaining > 5) return 'green';
+  if (remaining >= 4) return 'amber';
+  return 'red';
+}
+
+const TONE_NOTE: Record<RemainingTone, string> = {
+  green: '',
+  amber: ' (running low)',
+  red: ' (almost none left: regenerate soon)',
+};
+
+/** "7 of 10 remaining" in a coloured badge; the words carry the warning too, not only the colour. */
+export function RemainingBadge({ remaining, total }: { remaining: number; total: number }) {
+  const tone = remainingTone(remaining);
+  return (
+    <span className={`badge badge--${tone}`} data-tone={tone}>
+      {remaining} of {total} remaining{TONE_NOTE[tone]}
+    </span>
+  );
+}

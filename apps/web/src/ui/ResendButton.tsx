@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { formatCountdown, secondsUntil } from './countdown';
+
+interface ResendButtonProps {
+  /** Earliest moment a new code may be requested (SmsCodeDispatch.resendAvailableAt). */
+  availableAt: string | null | undefined;
+  onResend: () => void;
+  busy?: boolean;
+  label?: string;
+  now?: () => number;
+}
+
+/** "Resend code", disabled and counting down until `availableAt`. */
+export function ResendButton({
+  availableAt,
+  onResend,
+  busy,
+  label = 'Resend code',
+  now = Date.now,
+}: ResendButtonProps) {
+  const [remaining, setRemaining] = useState(() => secondsUntil(availableAt, now()));
+
+  useEffect(() => {
+    setRemaining(secondsUntil(availableAt, now()));
+    const timer = window.setInterval(() => {
+      const left = secondsUntil(availableAt, now());
+      setRemaining(left);
+      if (left === 0) window.clearInterval(timer);
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [availableAt, now]);
+
+  const waiting = remaining > 0;
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--countdown"
+      onClick={onResend}
+      disabled={waiting || busy}
+    >
+      {waiting ? (
+        <>
+          {label} in <span className="countdown">{formatCountdown(remaining)}</span>
+        </>
+      ) : busy ? (
+        'Sending…'
+      ) : (
+        label
+      )}
+    </button>
+  );
+}
