@@ -100,6 +100,10 @@ export interface AppConfig {
     ratePerSecond: number;
     sendAttempts: number;
     requestTimeoutMs: number;
+    /** How often the API's relay looks for messages Redis may have lost (0 = off). */
+    relayIntervalMs: number;
+    relayRequeueAfterSeconds: number;
+    relayStaleSendingSeconds: number;
   };
   timings: {
     smsCodeTtlSeconds: number;
@@ -197,6 +201,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ratePerSecond: int(env, 'SMS_RATE_PER_SECOND', 100, 1, 100000),
       sendAttempts: int(env, 'SMS_SEND_ATTEMPTS', 8, 1, 50),
       requestTimeoutMs: int(env, 'SMS_REQUEST_TIMEOUT_MS', 10000, 100, 120000),
+      relayIntervalMs: int(env, 'SMS_RELAY_INTERVAL_MS', 2000, 0),
+      relayRequeueAfterSeconds: int(env, 'SMS_RELAY_REQUEUE_AFTER_SECONDS', 30, 1),
+      relayStaleSendingSeconds: int(env, 'SMS_RELAY_STALE_SENDING_SECONDS', 300, 1),
     },
     timings: {
       smsCodeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 300, 1),

@@ -1,0 +1,39 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Clock } from '../common/clock';
+import { Meta, OptionalAuth, Public } from '../common/decorators';
+import type { AuthState, GraphqlContext, RequestMeta } from '../common/request-context';
+import { AuthService } from '../auth/auth.service';
+import { SessionModel } from '../auth/dto/session.type';
+import { toTwoFactorStatusModel } from '../two-factor/dto/to-model';
+import { TwoFactorStatusModel } from '../two-factor/dto/two-factor-status.type';
+import { TwoFactorService } from '../two-factor/two-factor.service';
+import { AccountModel } from './dto/account.type';
+import { SignUpInput } from './dto/sign-up.input';
+import { toAccountModel } from './dto/to-account';
+
+@Resolver(() => AccountModel)
+export class AccountsResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Public()
+  @Query(() => AccountModel, { nullable: true, description: 'The signed-in account; null when the request carries no valid session.' })
+  me(@OptionalAuth() auth: AuthState | null): AccountModel | null {
+    return auth ? toAccountModel(auth.account) : null;
+  }
+
+  @Public()
+  @Mutation(() => SessionModel)
+  signUp(@Args('input') input: SignUpInput, @Meta() meta: RequestMeta, @Context() ctx: GraphqlContext): Promise<SessionModel> {
+    const acceptLanguage = ctx.req.headers['accept-language'];
+    return this.auth.signUp(input, meta, typeof acceptLanguage === 'string' ? acceptLanguage : undefined);
+  }
+
+  @ResolveField('twoFactor', () => TwoFactorStatusModel)
+  async twoFactorStatus(@Parent() account: AccountModel): Promise<TwoFactorStatusModel> {
+    return toTwoFactorStatusModel(await this.twoFactor.state(null, account.id, this.clock.now()));
+  }
+}

@@ -1,0 +1,7 @@
+import type { AccountEntity } from '@twofold/persistence';
+import { initialsOf } from '@twofold/two-factor-domain';
+import type { AccountModel } from './account.type';
+
+export function toAccountModel(a: AccountEntity): AccountModel {
+  return { id: a.id, email: a.email, name: a.name, initials: initialsOf(a.name), createdAt: a.createdAt };
+}

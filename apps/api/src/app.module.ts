@@ -1,0 +1,83 @@
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { dataSourceOptions } from '@twofold/persistence';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
+import { BackupCodesModule } from './backup-codes/backup-codes.module';
+import { Clock } from './common/clock';
+import { requestMeta, type GraphqlContext } from './common/request-context';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { attemptLimitPlugin } from './graphql/attempt-limit.plugin';
+import { formatGraphqlError } from './graphql/format-error';
+import { HealthModule } from './health/health.module';
+import { SecurityEventsModule } from './security-events/security-events.module';
+import { SessionGuard } from './sessions/session.guard';
+import { SessionsModule } from './sessions/sessions.module';
+import { SmsMethodsModule } from './sms-methods/sms-methods.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Tests pass a ManualClock to move time instead of sleeping. */
+  clock?: Clock;
+}
+
+/** Configuration and the clock, visible to every module. */
+@Global()
+@Module({})
+class CoreModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: Clock, useValue: options.clock ?? new Clock() },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(options),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, { poolSize: 20, applicationName: 'twofold-api' }) }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: !config.isProduction,
+          // Apollo Sandbox on GET /graphql in development only.
+          plugins: [
+            config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+            attemptLimitPlugin(),
+          ],
+          csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphqlError,
+          context: ({ req, res }: { req: Request; res: Response }): Omit<GraphqlContext, 'auth'> & { auth?: undefined } => ({ req, res, meta: requestMeta(req) }),
+        }),
+        SessionsModule,
+        SecurityEventsModule,
+        AuthModule,
+        AccountsModule,
+        SmsMethodsModule,
+        BackupCodesModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: SessionGuard }],
+    };
+  }
+}

@@ -1,0 +1,294 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AccountEntity, LoginTicketEntity, SmsMethodEntity, type SessionEntity, type SmsMessageEntity } from '@twofold/persistence';
+import {
+  addSeconds,
+  cleanText,
+  emailProblem,
+  maskPhoneNumber,
+  NAME_MAX_LENGTH,
+  normalizeBackupCode,
+  normalizeEmail,
+  normalizeSmsCode,
+  passwordProblem,
+  pickLocale,
+  secondsUntil,
+} from '@twofold/two-factor-domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
+import { Errors } from '../common/errors';
+import { isUuid } from '../common/ids';
+import type { AuthState, RequestMeta } from '../common/request-context';
+import { affectedCount } from '../common/sql';
+import { toAccountModel } from '../accounts/dto/to-account';
+import { BackupCodesService } from '../backup-codes/backup-codes.service';
+import { NoticesService } from '../backup-codes/notices.service';
+import { PasswordHasher } from '../passwords/password-hasher.service';
+import { SecurityEventsService } from '../security-events/security-events.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { SmsCodesService, type CodeCheck } from '../sms-codes/sms-codes.service';
+import { toDispatchModel } from '../sms-codes/dto/to-dispatch';
+import type { SmsCodeDispatchModel } from '../sms-codes/dto/sms-code-dispatch.type';
+import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { TwoFactorService } from '../two-factor/two-factor.service';
+import type { SessionModel } from './dto/session.type';
+import { BACKUP_CODE_METHOD_ID, type LoginMethodModel, TwoFactorMethodKind, type TwoFactorChallengeModel } from './dto/two-factor-challenge.type';
+import { LoginThrottleService } from './login-throttle.service';
+import { TicketsService } from './tickets.service';
+
+type SecondFactorOutcome =
+  | { kind: 'ok'; session: SessionModel; notices: SmsMessageEntity[] }
+  | { kind: 'wrong'; remaining: number }
+  | { kind: 'expired' }
+  | { kind: 'blocked'; retryAfter: number };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+    private readonly tickets: TicketsService,
+    private readonly throttle: LoginThrottleService,
+    private readonly events: SecurityEventsService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly smsCodes: SmsCodesService,
+    private readonly backupCodes: BackupCodesService,
+    private readonly notices: NoticesService,
+    private readonly outbox: SmsOutboxService,
+  ) {}
+
+  async signUp(input: { email: string; password: string; name: string }, meta: RequestMeta, acceptLanguage: string | undefined): Promise<SessionModel> {
+    const fields: Record<string, string> = {};
+    const emailIssue = emailProblem(input.email);
+    if (emailIssue) fields['email'] = emailIssue;
+    const passwordIssue = passwordProblem(input.password);
+    if (passwordIssue) fields['password'] = passwordIssue;
+    const name = cleanText(input.name, NAME_MAX_LENGTH);
+    if (!name.ok) fields['name'] = name.message;
+    else if (!name.value) fields['name'] = 'Enter your name.';
+    if (Object.keys(fields).length > 0) throw Errors.badInput(fields);
+
+    const emailNormalized = normalizeEmail(input.email);
+    if (await this.db.manager.exists(AccountEntity, { where: { emailNormalized } })) throw Errors.emailTaken();
+    const passwordHash = await this.hasher.hashPassword(input.password);
+    const now = this.clock.now();
+    try {
+      return await this.db.transaction(async (em) => {
+        const account = em.create(AccountEntity, {
+          id: randomUUID(),
+          email: input.email.trim(),
+          emailNormalized,
+          name: name.ok ? (name.value as string) : '',
+          passwordHash,
+          locale: pickLocale(acceptLanguage),
+          secondFactorBlockedUntil: null,
+          createdAt: now,
+        });
+        await em.insert(AccountEntity, account);
+        await this.events.record(em, account.id, 'ACCOUNT_CREATED', meta, now);
+        const { token, session } = await this.sessions.create(em, account.id, meta, now);
+        return { token, expiresAt: session.expiresAt, account: toAccountModel(account) };
+      });
+    } catch (err) {
+      // Two sign-ups with one email at the same instant: the unique index decides.
+      if (err instanceof QueryFailedError && (err as QueryFailedError & { code?: string }).code === '23505') throw Errors.emailTaken();
+      throw err;
+    }
+  }
+
+  async login(input: { email: string; password: string }, meta: RequestMeta): Promise<SessionModel | TwoFactorChallengeModel> {
+    if (typeof input.email !== 'string' || input.email.trim() === '' || input.email.length > 1000) throw Errors.badInput({ email: 'Enter your email address.' });
+    if (input.password === '' || input.password.length > 4096) throw Errors.badInput({ password: 'Enter your password.' });
+    const emailNormalized = normalizeEmail(input.email);
+    const now = this.clock.now();
+    const wait = await this.throttle.retryAfter(this.db.manager, emailNormalized, now);
+    if (wait > 0) throw Errors.rateLimited(wait, 'Too many failed sign-ins for this email.');
+
+    const account = await this.db.manager.findOne(AccountEntity, { where: { emailNormalized } });
+    const ok = account ? await this.hasher.verifyPassword(account.passwordHash, input.password) : await this.hasher.dummyVerify(input.password);
+    if (!account || !ok) {
+      await this.db.transaction(async (em) => {
+        await this.throttle.recordFailure(em, emailNormalized, meta.ip, now);
+        if (account) await this.events.record(em, account.id, 'LOGIN_FAILED', meta, now, 'wrong password');
+      });
+      throw Errors.invalidCredentials();
+    }
+    return this.db.transaction(async (em) => {
+      if (await this.twoFactor.isEnabled(em, account.id)) {
+        const { ticket, entity } = await this.tickets.create(em, account.id, 'LOGIN', null, now);
+        return this.challenge(em, account.id, ticket, entity);
+      }
+      const { token, session } = await this.sessions.create(em, account.id, meta, now);
+      await this.events.record(em, account.id, 'LOGIN_SUCCEEDED', meta, now, 'password');
+      return { token, expiresAt: session.expiresAt, account: toAccountModel(account) };
+    });
+  }
+
+  async logout(auth: AuthState, meta: RequestMeta): Promise<boolean> {
+    const now = this.clock.now();
+    const revoked = await this.sessions.revoke(auth.session.id, now);
+    if (revoked) await this.events.record(null, auth.account.id, 'SESSION_REVOKED', meta, now, 'logout');
+    return revoked;
+  }
+
+  /** Sudo mode: the password again, then (2FA on) a second factor on a REAUTH ticket bound to this session. */
+  async reauthenticate(auth: AuthState, password: string, meta: RequestMeta): Promise<SessionModel | TwoFactorChallengeModel> {
+    if (!password || password.length > 4096) throw Errors.badInput({ password: 'Enter your password.' });
+    const now = this.clock.now();
+    const account = await this.db.manager.findOneOrFail(AccountEntity, { where: { id: auth.account.id } });
+    const wait = await this.throttle.retryAfter(this.db.manager, account.emailNormalized, now);
+    if (wait > 0) throw Errors.rateLimited(wait, 'Too many failed password attempts.');
+    if (!(await this.hasher.verifyPassword(account.passwordHash, password))) {
+      await this.db.transaction(async (em) => {
+        await this.throttle.recordFailure(em, account.emailNormalized, meta.ip, now);
+        await this.events.record(em, account.id, 'LOGIN_FAILED', meta, now, 'wrong password (re-authentication)');
+      });
+      throw Errors.invalidCredentials();
+    }
+    return this.db.transaction(async (em) => {
+      if (await this.twoFactor.isEnabled(em, account.id)) {
+        const { ticket, entity } = await this.tickets.create(em, account.id, 'REAUTH', auth.session.id, now);
+        return this.challenge(em, account.id, ticket, entity);
+      }
+      await this.sessions.markAuthenticated(em, auth.session.id, now);
+      await this.events.record(em, account.id, 'REAUTHENTICATED', meta, now, 'password');
+      return { token: auth.token, expiresAt: auth.session.expiresAt, account: toAccountModel(account) };
+    });
+  }
+
+  async sendLoginSmsCode(ticket: string, methodId: string, meta: RequestMeta): Promise<SmsCodeDispatchModel> {
+    const now = this.clock.now();
+    const issued = await this.db.transaction(async (em) => {
+      const t = await this.tickets.live(em, ticket, now, true);
+      const account = await em.findOneOrFail(AccountEntity, { where: { id: t.accountId } });
+      const blocked = this.blockedFor(account, now);
+      if (blocked > 0) throw Errors.tooManyAttempts(blocked, 'Too many failed second-factor attempts on this account.');
+      const method = await this.enabledMethodOf(em, t.accountId, methodId);
+      return this.smsCodes.issue(em, { method, purpose: 'LOGIN', ticketId: t.id, locale: account.locale, clientIp: meta.ip }, now);
+    });
+    await this.outbox.enqueue([issued.message]);
+    return toDispatchModel(issued.message, issued.resendAvailableAt);
+  }
+
+  async completeWithSms(ticket: string, methodId: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
+    const normalized = normalizeSmsCode(code);
+    if (!normalized) throw Errors.badInput({ code: 'Enter the 6-digit code.' });
+    return this.completeSecondFactor(ticket, meta, auth, async (em, t) => {
+      const method = await this.enabledMethodOf(em, t.accountId, methodId);
+      const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'LOGIN', ticketId: t.id, code: normalized }, this.clock.now());
+      if (result === 'ok') await em.update(SmsMethodEntity, { id: method.id }, { lastUsedAt: this.clock.now() });
+      return { result, detail: `SMS to ${maskPhoneNumber(method.phoneNumber)}` };
+    });
+  }
+
+  async completeWithBackupCode(ticket: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
+    const normalized = normalizeBackupCode(code);
+    if (!normalized) throw Errors.badInput({ code: 'Enter an emergency code like XXXX-XXXX-XXXX-XXXX.' });
+    return this.completeSecondFactor(ticket, meta, auth, async (em, t) => {
+      const ok = await this.backupCodes.consume(em, t.accountId, normalized, this.clock.now());
+      return { result: ok ? 'ok' : 'wrong', detail: 'emergency code', backupCodeUsed: ok };
+    });
+  }
+
+  /**
+   * The shared second-factor step. The ticket row is locked for the whole check, so parallel
+   * tries on one ticket are counted one by one and at most one of them can succeed. Failures
+   * are committed before the error is answered.
+   */
+  private async completeSecondFactor(
+    ticket: string,
+    meta: RequestMeta,
+    auth: AuthState | null,
+    verify: (em: EntityManager, t: LoginTicketEntity) => Promise<{ result: CodeCheck; detail: string; backupCodeUsed?: boolean }>,
+  ): Promise<SessionModel> {
+    const now = this.clock.now();
+    const outcome = await this.db.transaction(async (em): Promise<SecondFactorOutcome> => {
+      const t = await this.tickets.live(em, ticket, now, true);
+      if (t.purpose === 'REAUTH' && auth?.session.id !== t.sessionId) throw Errors.ticketExpired();
+      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: t.accountId }).getOneOrFail();
+      const blocked = this.blockedFor(account, now);
+      if (blocked > 0) return { kind: 'blocked', retryAfter: blocked };
+
+      const { result, detail, backupCodeUsed } = await verify(em, t);
+      if (result === 'expired') return { kind: 'expired' };
+      if (result === 'wrong') return { kind: 'wrong', remaining: await this.recordSecondFactorFailure(em, t, account, meta, now, detail) };
+
+      const consumed = await em.query(`UPDATE login_ticket SET consumed_at = $2 WHERE id = $1 AND consumed_at IS NULL`, [t.id, now]);
+      if (affectedCount(consumed) !== 1) throw Errors.ticketExpired();
+      let notices: SmsMessageEntity[] = [];
+      if (backupCodeUsed) {
+        await this.events.record(em, account.id, 'BACKUP_CODE_USED', meta, now);
+        notices = await this.notices.queue(em, { accountId: account.id, locale: account.locale, kind: 'BACKUP_CODE_USED', clientIp: meta.ip }, now);
+      }
+      if (t.purpose === 'REAUTH' && auth) {
+        await this.sessions.markAuthenticated(em, auth.session.id, now);
+        await this.events.record(em, account.id, 'REAUTHENTICATED', meta, now, detail);
+        return { kind: 'ok', session: { token: auth.token, expiresAt: auth.session.expiresAt, account: toAccountModel(account) }, notices };
+      }
+      const { token, session } = await this.sessions.create(em, account.id, meta, now);
+      await this.events.record(em, account.id, 'LOGIN_SUCCEEDED', meta, now, detail);
+      return { kind: 'ok', session: sessionModel(token, session, account), notices };
+    });
+
+    switch (outcome.kind) {
+      case 'ok':
+        await this.outbox.enqueue(outcome.notices);
+        return outcome.session;
+      case 'wrong':
+        throw Errors.invalidCode(outcome.remaining);
+      case 'expired':
+        throw Errors.codeExpired();
+      case 'blocked':
+        throw Errors.tooManyAttempts(outcome.retryAfter, 'Too many failed second-factor attempts on this account.');
+    }
+  }
+
+  /** Counts a failure on the ticket and the account; returns the tries left on the ticket. */
+  private async recordSecondFactorFailure(em: EntityManager, t: LoginTicketEntity, account: AccountEntity, meta: RequestMeta, now: Date, detail: string): Promise<number> {
+    await em.query(`UPDATE login_ticket SET failed_attempts = failed_attempts + 1 WHERE id = $1`, [t.id]);
+    await this.events.record(em, account.id, 'SECOND_FACTOR_FAILED', meta, now, detail);
+    const { secondFactorFailures, secondFactorWindowSeconds, secondFactorBlockSeconds } = this.config.limits;
+    const rows: { n: number }[] = await em.query(
+      `SELECT count(*)::int AS n FROM security_event WHERE account_id = $1 AND type = 'SECOND_FACTOR_FAILED' AND created_at > $2`,
+      [account.id, addSeconds(now, -secondFactorWindowSeconds)],
+    );
+    if ((rows[0]?.n ?? 0) >= secondFactorFailures) {
+      await em.update(AccountEntity, { id: account.id }, { secondFactorBlockedUntil: addSeconds(now, secondFactorBlockSeconds) });
+    }
+    return Math.max(0, this.config.limits.codeAttempts - (t.failedAttempts + 1));
+  }
+
+  private blockedFor(account: AccountEntity, now: Date): number {
+    return account.secondFactorBlockedUntil ? secondsUntil(account.secondFactorBlockedUntil, now) : 0;
+  }
+
+  private async enabledMethodOf(em: EntityManager, accountId: string, methodId: string): Promise<SmsMethodEntity> {
+    const method = isUuid(methodId) ? await em.findOne(SmsMethodEntity, { where: { id: methodId, accountId } }) : null;
+    if (!method) throw Errors.notFound('Method');
+    if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
+    return method;
+  }
+
+  /** The TwoFactorChallenge for a ticket: every enabled number, default first, then emergency codes while some remain. */
+  async challenge(em: EntityManager, accountId: string, ticket: string, entity: LoginTicketEntity): Promise<TwoFactorChallengeModel> {
+    const numbers = await this.twoFactor.enabledMethods(em, accountId);
+    const backup = await this.twoFactor.backupCodes(em, accountId);
+    const sorted = [...numbers.filter((m) => m.isDefault), ...numbers.filter((m) => !m.isDefault)];
+    const methods: LoginMethodModel[] = sorted.map((m) => {
+      const masked = maskPhoneNumber(m.phoneNumber);
+      return { id: m.id, kind: TwoFactorMethodKind.SMS, label: `SMS to ${masked}${m.description ? ` (${m.description})` : ''}`, maskedPhoneNumber: masked, description: m.description };
+    });
+    if (backup.remaining > 0) {
+      methods.push({ id: BACKUP_CODE_METHOD_ID, kind: TwoFactorMethodKind.BACKUP_CODE, label: 'Emergency code', maskedPhoneNumber: null, description: null });
+    }
+    return { ticket, expiresAt: entity.expiresAt, defaultMethod: methods[0], methods };
+  }
+}
+
+function sessionModel(token: string, session: SessionEntity, account: AccountEntity): SessionModel {
+  return { token, expiresAt: session.expiresAt, account: toAccountModel(account) };
+}

@@ -1,0 +1,34 @@
+import { createUnionType, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SessionModel } from './session.type';
+
+export enum TwoFactorMethodKind {
+  SMS = 'SMS',
+  BACKUP_CODE = 'BACKUP_CODE',
+}
+registerEnumType(TwoFactorMethodKind, { name: 'TwoFactorMethodKind' });
+
+/** The fixed LoginMethod id of emergency codes. */
+export const BACKUP_CODE_METHOD_ID = 'backup-code';
+
+@ObjectType('LoginMethod')
+export class LoginMethodModel {
+  @Field(() => ID, { description: 'The SmsMethod id for SMS; a fixed id for BACKUP_CODE.' }) id!: string;
+  @Field(() => TwoFactorMethodKind) kind!: TwoFactorMethodKind;
+  @Field({ description: 'Human label, e.g. "SMS to +44 ••••• ••0123 (Work phone)".' }) label!: string;
+  @Field(() => String, { nullable: true }) maskedPhoneNumber!: string | null;
+  @Field(() => String, { nullable: true }) description!: string | null;
+}
+
+@ObjectType('TwoFactorChallenge')
+export class TwoFactorChallengeModel {
+  @Field({ description: 'Opaque, short-lived, single-use proof that the password step passed.' }) ticket!: string;
+  @Field() expiresAt!: Date;
+  @Field(() => LoginMethodModel, { description: 'The method the login screen offers first.' }) defaultMethod!: LoginMethodModel;
+  @Field(() => [LoginMethodModel], { description: 'Every method this account can use now ("Try another method").' }) methods!: LoginMethodModel[];
+}
+
+export const LoginResult = createUnionType({
+  name: 'LoginResult',
+  types: () => [SessionModel, TwoFactorChallengeModel] as const,
+  resolveType: (value: object) => ('ticket' in value ? TwoFactorChallengeModel : SessionModel),
+});

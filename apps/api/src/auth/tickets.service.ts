@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { LoginTicketEntity, type LoginTicketPurpose } from '@twofold/persistence';
+import { addSeconds, generateOpaqueToken, hashOpaqueToken } from '@twofold/two-factor-domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Errors } from '../common/errors';
+
+/** Login tickets: the single-use proof that the password step passed, bound to one account. */
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(em: EntityManager, accountId: string, purpose: LoginTicketPurpose, sessionId: string | null, now: Date): Promise<{ ticket: string; entity: LoginTicketEntity }> {
+    const ticket = generateOpaqueToken();
+    const entity = em.create(LoginTicketEntity, {
+      id: randomUUID(),
+      accountId,
+      tokenHash: hashOpaqueToken(ticket),
+      purpose,
+      sessionId,
+      failedAttempts: 0,
+      createdAt: now,
+      expiresAt: addSeconds(now, this.config.timings.loginTicketTtlSeconds),
+      consumedAt: null,
+    });
+    await em.insert(LoginTicketEntity, entity);
+    return { ticket, entity };
+  }
+
+  /**
+   * The live ticket behind `ticket`, or TICKET_EXPIRED (unknown, expired or used) /
+   * TOO_MANY_ATTEMPTS (5 failures). With `lock`, the row stays locked until the transaction
+   * ends, so concurrent tries on one ticket are counted and consumed one at a time.
+   */
+  async live(em: EntityManager | null, ticket: string, now: Date, lock = false): Promise<LoginTicketEntity> {
+    if (typeof ticket !== 'string' || ticket.length < 20 || ticket.length > 200) throw Errors.ticketExpired();
+    const qb = (em ?? this.db.manager).getRepository(LoginTicketEntity).createQueryBuilder('t').where('t.token_hash = :h', { h: hashOpaqueToken(ticket) });
+    if (lock) qb.setLock('pessimistic_write');
+    const entity = await qb.getOne();
+    if (!entity || entity.consumedAt || entity.expiresAt.getTime() <= now.getTime()) throw Errors.ticketExpired();
+    if (entity.failedAttempts >= this.config.limits.codeAttempts) throw Errors.tooManyAttempts(0, 'Too many wrong codes for this sign-in: start again.');
+    return entity;
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccountEntity } from '@twofold/persistence';
+import { Clock } from '../common/clock';
+import { Errors } from '../common/errors';
+import type { AuthState, RequestMeta } from '../common/request-context';
+import { SecurityEventsService } from '../security-events/security-events.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { TwoFactorService, type BackupCodesState } from '../two-factor/two-factor.service';
+import { BackupCodesService } from './backup-codes.service';
+import { NoticesService } from './notices.service';
+
+/** The customer-facing operations on emergency codes: regenerate and delete, both in sudo mode. */
+@Injectable()
+export class BackupCodesManager {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly codes: BackupCodesService,
+    private readonly notices: NoticesService,
+    private readonly outbox: SmsOutboxService,
+    private readonly sessions: SessionsService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly events: SecurityEventsService,
+  ) {}
+
+  async regenerate(auth: AuthState, meta: RequestMeta): Promise<{ codes: string[]; status: BackupCodesState }> {
+    const now = this.clock.now();
+    if (!this.sessions.isRecentlyAuthenticated(auth.session, now)) throw Errors.reauthRequired();
+    const accountId = auth.account.id;
+    const { codes, notices } = await this.db.transaction(async (em) => {
+      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: accountId }).getOneOrFail();
+      if (!(await this.twoFactor.isEnabled(em, accountId))) throw Errors.forbidden('Turn on two-factor authentication first.');
+      const codes = await this.codes.replaceSet(em, accountId, now);
+      await this.events.record(em, accountId, 'BACKUP_CODES_GENERATED', meta, now);
+      const notices = await this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_GENERATED', clientIp: meta.ip }, now);
+      return { codes, notices };
+    });
+    await this.outbox.enqueue(notices);
+    return { codes, status: await this.twoFactor.backupCodes(null, accountId) };
+  }
+
+  async remove(auth: AuthState, meta: RequestMeta): Promise<void> {
+    const now = this.clock.now();
+    if (!this.sessions.isRecentlyAuthenticated(auth.session, now)) throw Errors.reauthRequired();
+    const accountId = auth.account.id;
+    const notices = await this.db.transaction(async (em) => {
+      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: accountId }).getOneOrFail();
+      const deleted = await this.codes.deleteSet(em, accountId);
+      if (deleted === 0) return [];
+      await this.events.record(em, accountId, 'BACKUP_CODES_DELETED', meta, now);
+      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_DELETED', clientIp: meta.ip }, now);
+    });
+    await this.outbox.enqueue(notices);
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+
+/** GET /health: 200 when PostgreSQL and Redis answer, 503 (with which one failed) otherwise. */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly db: DataSource,
+    private readonly outbox: SmsOutboxService,
+  ) {}
+
+  @Get()
+  @HttpCode(200)
+  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: string; postgres: string; redis: string }> {
+    const [postgres, redis] = await Promise.all([
+      withTimeout(this.db.query('SELECT 1').then(() => true), 2000),
+      withTimeout(this.outbox.pingRedis(), 2000),
+    ]);
+    const ok = postgres && redis;
+    if (!ok) res.status(503);
+    return { status: ok ? 'ok' : 'degraded', postgres: postgres ? 'up' : 'down', redis: redis ? 'up' : 'down' };
+  }
+}
+
+function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
+  return Promise.race([p.catch(() => false), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+}

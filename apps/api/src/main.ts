@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@twofold/config';
+import { createApi } from './bootstrap';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await createApi({ config });
+  await app.listen(config.apiPort, '0.0.0.0');
+  console.log(`Twofold API on http://127.0.0.1:${config.apiPort}/graphql (health: /health)`);
+}
+
+main().catch((err: Error) => {
+  console.error(`Twofold API could not start: ${err.message}`);
+  process.exit(1);
+});

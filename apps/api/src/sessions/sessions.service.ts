@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { AccountEntity, SessionEntity } from '@twofold/persistence';
+import { addSeconds, generateOpaqueToken, hashOpaqueToken } from '@twofold/two-factor-domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { AuthState, RequestMeta } from '../common/request-context';
+import { affectedCount, returnedRows } from '../common/sql';
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A new session after a full login: 256-bit token returned once, only its hash stored. */
+  async create(em: EntityManager, accountId: string, meta: RequestMeta, now: Date): Promise<{ token: string; session: SessionEntity }> {
+    const token = generateOpaqueToken();
+    const session = em.create(SessionEntity, {
+      id: randomUUID(),
+      accountId,
+      tokenHash: hashOpaqueToken(token),
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: addSeconds(now, this.config.timings.sessionTtlSeconds),
+      authenticatedAt: now,
+      revokedAt: null,
+      ipAddress: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    await em.insert(SessionEntity, session);
+    return { token, session };
+  }
+
+  /**
+   * Resolves a bearer token and touches the session in one statement: absolute expiry,
+   * idle expiry and revocation are all checked by the WHERE clause.
+   */
+  async authenticate(token: string, now: Date): Promise<AuthState | null> {
+    const idleSince = addSeconds(now, -this.config.timings.sessionIdleSeconds);
+    const result = await this.db.query(
+      `UPDATE session s SET last_used_at = $2
+         FROM account a
+        WHERE s.token_hash = $1 AND a.id = s.account_id
+          AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_used_at > $3
+        RETURNING s.id, s.account_id, s.created_at, s.last_used_at, s.expires_at, s.authenticated_at,
+                  a.email, a.email_normalized, a.name, a.locale, a.created_at AS account_created_at, a.second_factor_blocked_until`,
+      [hashOpaqueToken(token), now, idleSince],
+    );
+    const r = returnedRows<Record<string, unknown>>(result)[0];
+    if (!r) return null;
+    const session = Object.assign(new SessionEntity(), {
+      id: r['id'],
+      accountId: r['account_id'],
+      createdAt: r['created_at'],
+      lastUsedAt: r['last_used_at'],
+      expiresAt: r['expires_at'],
+      authenticatedAt: r['authenticated_at'],
+      revokedAt: null,
+    });
+    const account = Object.assign(new AccountEntity(), {
+      id: r['account_id'],
+      email: r['email'],
+      emailNormalized: r['email_normalized'],
+      name: r['name'],
+      locale: r['locale'],
+      createdAt: r['account_created_at'],
+      secondFactorBlockedUntil: r['second_factor_blocked_until'],
+    });
+    return { session, account, token };
+  }
+
+  /** Sudo mode: a full authentication within REAUTH_WINDOW_SECONDS. */
+  isRecentlyAuthenticated(session: SessionEntity, now: Date): boolean {
+    return session.authenticatedAt.getTime() > now.getTime() - this.config.timings.reauthWindowSeconds * 1000;
+  }
+
+  async markAuthenticated(em: EntityManager, sessionId: string, now: Date): Promise<void> {
+    await em.update(SessionEntity, { id: sessionId }, { authenticatedAt: now, lastUsedAt: now });
+  }
+
+  async revoke(sessionId: string, now: Date): Promise<boolean> {
+    const result = await this.db.query(`UPDATE session SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, now]);
+    return affectedCount(result) > 0;
+  }
+
+  /** Ends every other live session of the account (they were single-factor); returns how many. */
+  async revokeOthers(em: EntityManager, accountId: string, keepSessionId: string, now: Date): Promise<number> {
+    const result = await em.query(
+      `UPDATE session SET revoked_at = $3 WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL AND expires_at > $3`,
+      [accountId, keepSessionId, now],
+    );
+    return affectedCount(result);
+  }
+}

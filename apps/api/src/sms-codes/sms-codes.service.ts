@@ -1,0 +1,163 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { SmsCodeEntity, SmsMessageEntity, type SmsCodePurpose, type SmsMethodEntity } from '@twofold/persistence';
+import { deriveKey } from '@twofold/sms-queue';
+import {
+  addSeconds,
+  digestsEqual,
+  generateSmsCode,
+  hmacCode,
+  isSmsLocale,
+  renderCodeSms,
+  secondsUntil,
+  slidingWindowRetryAfter,
+} from '@twofold/two-factor-domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Errors } from '../common/errors';
+import { affectedCount } from '../common/sql';
+import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+
+export interface IssuedCode {
+  message: SmsMessageEntity;
+  resendAvailableAt: Date;
+}
+
+export type CodeCheck = 'ok' | 'wrong' | 'expired';
+
+const HOUR = 3600;
+
+/**
+ * Issues and checks the 6-digit codes sent by SMS. Sending limits read the sms_message table
+ * (the ledger) under advisory locks, so they hold across API instances and without Redis.
+ */
+@Injectable()
+export class SmsCodesService {
+  private readonly hmacKey: Buffer;
+
+  constructor(
+    private readonly outbox: SmsOutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.hmacKey = deriveKey(config.appSecret, 'code-hmac');
+  }
+
+  /**
+   * In the caller's transaction: checks every sending limit, replaces the live code of the same
+   * method and purpose, stores the new code's HMAC and queues the SMS. Throws RATE_LIMITED.
+   */
+  async issue(
+    em: EntityManager,
+    args: { method: SmsMethodEntity; purpose: SmsCodePurpose; ticketId: string | null; locale: string; clientIp: string | null },
+    now: Date,
+  ): Promise<IssuedCode> {
+    const { method, purpose, ticketId, clientIp } = args;
+    // One lock per ledger key, always in this order, so concurrent sends cannot both pass a limit.
+    const keys = [`sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
+    for (const key of keys) await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+
+    const wait = await this.secondsUntilNextSend(em, method.accountId, method.phoneNumber, clientIp, now);
+    if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
+
+    await em.query(
+      `UPDATE sms_code SET replaced_at = $3 WHERE method_id = $1 AND purpose = $2 AND consumed_at IS NULL AND replaced_at IS NULL`,
+      [method.id, purpose, now],
+    );
+    const code = generateSmsCode();
+    const expiresAt = addSeconds(now, this.config.timings.smsCodeTtlSeconds);
+    await em.insert(SmsCodeEntity, {
+      id: randomUUID(),
+      accountId: method.accountId,
+      methodId: method.id,
+      purpose,
+      ticketId,
+      codeHmac: hmacCode(this.hmacKey, scopeOf(purpose, method.id, ticketId), code),
+      createdAt: now,
+      expiresAt,
+      consumedAt: null,
+      replacedAt: null,
+    });
+    const locale = isSmsLocale(args.locale) ? args.locale : 'en';
+    const message = await this.outbox.add(
+      em,
+      {
+        accountId: method.accountId,
+        methodId: method.id,
+        ticketId,
+        phoneNumber: method.phoneNumber,
+        purpose,
+        locale,
+        body: renderCodeSms(locale, code, this.config.timings.smsCodeTtlSeconds, this.config.webOriginHost),
+        clientIp,
+        codeExpiresAt: expiresAt,
+      },
+      now,
+    );
+    const resendAvailableAt = addSeconds(now, await this.secondsUntilNextSend(em, method.accountId, method.phoneNumber, null, now));
+    return { message, resendAvailableAt };
+  }
+
+  /**
+   * Seconds until one more code may be sent to this number from this account (and IP):
+   * the cooldown, then 5/hour per number, 10/hour per account, 20/hour per client IP.
+   */
+  async secondsUntilNextSend(em: EntityManager, accountId: string, phoneNumber: string, clientIp: string | null, now: Date): Promise<number> {
+    const since = addSeconds(now, -HOUR);
+    const { limits, timings } = this.config;
+    const recent = async (column: string, value: string, limit: number): Promise<Date[]> =>
+      (
+        await em.query(
+          `SELECT created_at FROM sms_message WHERE ${column} = $1 AND purpose <> 'NOTICE' AND created_at > $2 ORDER BY created_at DESC LIMIT $3`,
+          [value, since, limit],
+        )
+      ).map((r: { created_at: Date }) => r.created_at);
+
+    const lastToThisNumber: { created_at: Date }[] = await em.query(
+      `SELECT created_at FROM sms_message WHERE phone_number = $1 AND account_id = $2 AND purpose <> 'NOTICE' ORDER BY created_at DESC LIMIT 1`,
+      [phoneNumber, accountId],
+    );
+    const cooldown = lastToThisNumber[0] ? secondsUntil(addSeconds(lastToThisNumber[0].created_at, timings.smsResendCooldownSeconds), now) : 0;
+    const waits = [
+      cooldown,
+      slidingWindowRetryAfter(await recent('phone_number', phoneNumber, limits.smsPerNumberPerHour), limits.smsPerNumberPerHour, HOUR, now),
+      slidingWindowRetryAfter(await recent('account_id', accountId, limits.smsPerAccountPerHour), limits.smsPerAccountPerHour, HOUR, now),
+      clientIp ? slidingWindowRetryAfter(await recent('client_ip', clientIp, limits.smsPerIpPerHour), limits.smsPerIpPerHour, HOUR, now) : 0,
+    ];
+    return Math.max(...waits);
+  }
+
+  /**
+   * Checks a code against the live one for this method, purpose (and ticket), and consumes it
+   * when right. Callers hold a row lock on the method or ticket, so checks never interleave.
+   */
+  async check(
+    em: EntityManager,
+    args: { methodId: string; purpose: SmsCodePurpose; ticketId: string | null; code: string },
+    now: Date,
+  ): Promise<CodeCheck> {
+    const params: unknown[] = [args.methodId, args.purpose];
+    let ticketClause = 'ticket_id IS NULL';
+    if (args.ticketId) {
+      params.push(args.ticketId);
+      ticketClause = 'ticket_id = $3';
+    }
+    const rows: { id: string; code_hmac: Buffer; expires_at: Date }[] = await em.query(
+      `SELECT id, code_hmac, expires_at FROM sms_code
+        WHERE method_id = $1 AND purpose = $2 AND ${ticketClause} AND consumed_at IS NULL AND replaced_at IS NULL
+        ORDER BY created_at DESC LIMIT 1`,
+      params,
+    );
+    const live = rows[0];
+    if (!live) return 'wrong';
+    if (live.expires_at.getTime() <= now.getTime()) return 'expired';
+    const candidate = hmacCode(this.hmacKey, scopeOf(args.purpose, args.methodId, args.ticketId), args.code);
+    if (!digestsEqual(candidate, live.code_hmac)) return 'wrong';
+    const consumed = await em.query(`UPDATE sms_code SET consumed_at = $2 WHERE id = $1 AND consumed_at IS NULL RETURNING id`, [live.id, now]);
+    return affectedCount(consumed) === 1 ? 'ok' : 'wrong';
+  }
+}
+
+/** A code is valid only where it was issued: purpose, method and (for login) ticket. */
+function scopeOf(purpose: SmsCodePurpose, methodId: string, ticketId: string | null): string {
+  return `${purpose}:${methodId}:${ticketId ?? '-'}`;
+}

@@ -1,0 +1,42 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { SmsMessageEntity } from '@twofold/persistence';
+import { Clock } from '../common/clock';
+import { OptionalAuth, Public } from '../common/decorators';
+import { Errors } from '../common/errors';
+import { isUuid } from '../common/ids';
+import type { AuthState } from '../common/request-context';
+import { TicketsLookup } from './tickets-lookup';
+import { SmsCodeDispatchModel } from './dto/sms-code-dispatch.type';
+import { toDispatchModel } from './dto/to-dispatch';
+import { SmsCodesService } from './sms-codes.service';
+import { addSeconds } from '@twofold/two-factor-domain';
+
+@Resolver()
+export class SmsDispatchResolver {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly codes: SmsCodesService,
+    private readonly tickets: TicketsLookup,
+  ) {}
+
+  /** Readable by the account that caused the SMS, or during login by the ticket that caused it. */
+  @Public()
+  @Query(() => SmsCodeDispatchModel, { nullable: true, description: 'Delivery state of an SMS this account (or this login ticket) caused.' })
+  async smsDispatch(
+    @OptionalAuth() auth: AuthState | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('ticket', { type: () => String, nullable: true }) ticket: string | null,
+  ): Promise<SmsCodeDispatchModel> {
+    const now = this.clock.now();
+    let where: { accountId?: string; ticketId?: string };
+    if (ticket) where = { ticketId: await this.tickets.ticketId(ticket) };
+    else if (auth) where = { accountId: auth.account.id };
+    else throw Errors.unauthenticated();
+    const message = isUuid(id) ? await this.db.manager.findOne(SmsMessageEntity, { where: { id, ...where } }) : null;
+    if (!message || message.purpose === 'NOTICE' || !message.accountId) throw Errors.notFound('SMS');
+    const wait = await this.codes.secondsUntilNextSend(this.db.manager, message.accountId, message.phoneNumber, null, now);
+    return toDispatchModel(message, addSeconds(now, wait));
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { BackupCodesModule } from '../backup-codes/backup-codes.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { SmsCodesModule } from '../sms-codes/sms-codes.module';
+import { SmsOutboxModule } from '../sms-outbox/sms-outbox.module';
+import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { SmsMethodsResolver } from './sms-methods.resolver';
+import { SmsMethodsService } from './sms-methods.service';
+
+@Module({
+  imports: [TwoFactorModule, SmsCodesModule, BackupCodesModule, SmsOutboxModule, SessionsModule, SecurityEventsModule],
+  providers: [SmsMethodsService, SmsMethodsResolver],
+  exports: [SmsMethodsService],
+})
+export class SmsMethodsModule {}

@@ -1,0 +1,227 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccountEntity, SmsMethodEntity, type SmsMessageEntity } from '@twofold/persistence';
+import { cleanText, DESCRIPTION_MAX_LENGTH, maskPhoneNumber, normalizeSmsCode, parseMobileNumber } from '@twofold/two-factor-domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
+import { Errors } from '../common/errors';
+import { isUuid } from '../common/ids';
+import type { AuthState, RequestMeta } from '../common/request-context';
+import { BackupCodesService } from '../backup-codes/backup-codes.service';
+import { NoticesService } from '../backup-codes/notices.service';
+import { SecurityEventsService } from '../security-events/security-events.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { SmsCodesService } from '../sms-codes/sms-codes.service';
+import { toDispatchModel } from '../sms-codes/dto/to-dispatch';
+import type { SmsCodeDispatchModel } from '../sms-codes/dto/sms-code-dispatch.type';
+import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
+
+type ConfirmOutcome =
+  | { kind: 'ok'; method: SmsMethodEntity; backupCodes: string[] | null; notices: SmsMessageEntity[] }
+  | { kind: 'wrong'; remaining: number }
+  | { kind: 'expired' };
+
+@Injectable()
+export class SmsMethodsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly twoFactor: TwoFactorService,
+    private readonly smsCodes: SmsCodesService,
+    private readonly backupCodes: BackupCodesService,
+    private readonly notices: NoticesService,
+    private readonly outbox: SmsOutboxService,
+    private readonly sessions: SessionsService,
+    private readonly events: SecurityEventsService,
+  ) {}
+
+  /** REAUTH_REQUIRED unless the session fully authenticated within REAUTH_WINDOW_SECONDS. */
+  requireRecentAuth(auth: AuthState): void {
+    if (!this.sessions.isRecentlyAuthenticated(auth.session, this.clock.now())) throw Errors.reauthRequired();
+  }
+
+  async add(auth: AuthState, phoneNumber: string, meta: RequestMeta): Promise<{ method: SmsMethodEntity; dispatch: SmsCodeDispatchModel }> {
+    const accountId = auth.account.id;
+    if (await this.twoFactor.isEnabled(null, accountId)) this.requireRecentAuth(auth);
+    const parsed = parseMobileNumber(phoneNumber, this.config.sms.allowedCountries, { allowFictional: this.config.sms.allowFictionalNumbers });
+    if (!parsed.ok) throw parsed.problem === 'COUNTRY_NOT_ALLOWED' ? Errors.countryNotAllowed(parsed.message) : Errors.phoneInvalid(parsed.message);
+    const { e164, countryCode } = parsed.value;
+    const now = this.clock.now();
+
+    const result = await this.db.transaction(async (em) => {
+      // Serialises adds on one account so the 5-number cap and duplicates are decided once.
+      await em.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [accountId]);
+      const existing = await em.findOne(SmsMethodEntity, { where: { accountId, phoneNumber: e164 } });
+      if (existing) {
+        const stale = existing.status === 'PENDING_VERIFICATION' && (existing.createdAt <= this.twoFactor.pendingCutoff(now) || existing.failedAttempts >= this.config.limits.codeAttempts);
+        if (!stale) throw Errors.phoneTaken();
+        // An expired or exhausted confirmation may be started again; sending limits still apply.
+        await em.delete(SmsMethodEntity, { id: existing.id });
+      }
+      const count = (await this.twoFactor.methods(em, accountId, now)).length;
+      if (count >= this.config.limits.smsMethodsPerAccount) {
+        throw Errors.badInput({ phoneNumber: `You can register at most ${this.config.limits.smsMethodsPerAccount} numbers.` }, 'Too many numbers.');
+      }
+      const method = em.create(SmsMethodEntity, {
+        id: randomUUID(),
+        accountId,
+        phoneNumber: e164,
+        countryCode,
+        description: null,
+        status: 'PENDING_VERIFICATION',
+        isDefault: false,
+        failedAttempts: 0,
+        createdAt: now,
+        verifiedAt: null,
+        lastUsedAt: null,
+      });
+      await em.insert(SmsMethodEntity, method);
+      const issued = await this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticketId: null, locale: auth.account.locale, clientIp: meta.ip }, now);
+      await this.events.record(em, accountId, 'SMS_METHOD_ADDED', meta, now, maskPhoneNumber(e164));
+      const notices = (await this.twoFactor.isEnabled(em, accountId))
+        ? await this.notices.queue(em, { accountId, locale: auth.account.locale, kind: 'SMS_METHOD_ADDED', exceptMethodId: method.id, clientIp: meta.ip }, now)
+        : [];
+      return { method, issued, notices };
+    });
+    await this.outbox.enqueue([result.issued.message, ...result.notices]);
+    return { method: result.method, dispatch: toDispatchModel(result.issued.message, result.issued.resendAvailableAt) };
+  }
+
+  async resend(auth: AuthState, methodId: string, meta: RequestMeta): Promise<SmsCodeDispatchModel> {
+    const now = this.clock.now();
+    const issued = await this.db.transaction(async (em) => {
+      const method = await this.pendingMethod(em, auth.account.id, methodId, now, true);
+      return this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticketId: null, locale: auth.account.locale, clientIp: meta.ip }, now);
+    });
+    await this.outbox.enqueue([issued.message]);
+    return toDispatchModel(issued.message, issued.resendAvailableAt);
+  }
+
+  async confirm(
+    auth: AuthState,
+    input: { methodId: string; code: string; description?: string | null },
+    meta: RequestMeta,
+  ): Promise<{ method: SmsMethodEntity; twoFactor: TwoFactorState; backupCodes: string[] | null }> {
+    const description = cleanText(input.description, DESCRIPTION_MAX_LENGTH);
+    const code = normalizeSmsCode(input.code ?? '');
+    const fields: Record<string, string> = {};
+    if (!description.ok) fields['description'] = description.message;
+    if (!code) fields['code'] = 'Enter the 6-digit code.';
+    if (Object.keys(fields).length > 0) throw Errors.badInput(fields);
+    const accountId = auth.account.id;
+    const now = this.clock.now();
+
+    const outcome = await this.db.transaction(async (em): Promise<ConfirmOutcome> => {
+      // The account lock serialises confirmations, so "first confirmed number" is decided once.
+      await em.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [accountId]);
+      const method = await this.pendingMethod(em, accountId, input.methodId, now, true);
+      const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'METHOD_CONFIRMATION', ticketId: null, code: code as string }, now);
+      if (result === 'expired') return { kind: 'expired' };
+      if (result === 'wrong') {
+        await em.query('UPDATE sms_method SET failed_attempts = failed_attempts + 1 WHERE id = $1', [method.id]);
+        return { kind: 'wrong', remaining: Math.max(0, this.config.limits.codeAttempts - (method.failedAttempts + 1)) };
+      }
+      const wasEnabled = await this.twoFactor.isEnabled(em, accountId);
+      method.status = 'ENABLED';
+      method.verifiedAt = now;
+      method.description = description.ok ? description.value : null;
+      method.isDefault = !wasEnabled;
+      await em.update(SmsMethodEntity, { id: method.id }, { status: 'ENABLED', verifiedAt: now, description: method.description, isDefault: method.isDefault });
+      await this.events.record(em, accountId, 'SMS_METHOD_CONFIRMED', meta, now, maskPhoneNumber(method.phoneNumber));
+      let backupCodes: string[] | null = null;
+      if (!wasEnabled) {
+        await this.events.record(em, accountId, 'TWO_FACTOR_ENABLED', meta, now);
+        const revoked = await this.sessions.revokeOthers(em, accountId, auth.session.id, now);
+        if (revoked > 0) await this.events.record(em, accountId, 'SESSION_REVOKED', meta, now, `${revoked} other session(s) ended: two-factor authentication turned on`);
+        if (!(await this.backupCodes.hasSet(em, accountId))) {
+          backupCodes = await this.backupCodes.replaceSet(em, accountId, now);
+          await this.events.record(em, accountId, 'BACKUP_CODES_GENERATED', meta, now);
+        }
+      }
+      return { kind: 'ok', method, backupCodes, notices: [] };
+    });
+
+    if (outcome.kind === 'wrong') throw Errors.invalidCode(outcome.remaining);
+    if (outcome.kind === 'expired') throw Errors.codeExpired();
+    await this.outbox.enqueue(outcome.notices);
+    return { method: outcome.method, twoFactor: await this.twoFactor.state(null, accountId, now), backupCodes: outcome.backupCodes };
+  }
+
+  async update(auth: AuthState, input: { methodId: string; description?: string | null }, meta: RequestMeta): Promise<SmsMethodEntity> {
+    const description = cleanText(input.description, DESCRIPTION_MAX_LENGTH);
+    if (!description.ok) throw Errors.badInput({ description: description.message });
+    const now = this.clock.now();
+    const method = await this.ownMethod(this.db.manager, auth.account.id, input.methodId, now);
+    method.description = description.value;
+    await this.db.transaction(async (em) => {
+      await em.update(SmsMethodEntity, { id: method.id }, { description: description.value });
+      await this.events.record(em, auth.account.id, 'SMS_METHOD_UPDATED', meta, now, maskPhoneNumber(method.phoneNumber));
+    });
+    return method;
+  }
+
+  async remove(auth: AuthState, methodId: string, meta: RequestMeta): Promise<TwoFactorState> {
+    this.requireRecentAuth(auth);
+    const accountId = auth.account.id;
+    const now = this.clock.now();
+    const notices = await this.db.transaction(async (em) => {
+      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: accountId }).getOneOrFail();
+      const method = await this.ownMethod(em, accountId, methodId, now);
+      await em.delete(SmsMethodEntity, { id: method.id });
+      await this.events.record(em, accountId, 'SMS_METHOD_REMOVED', meta, now, maskPhoneNumber(method.phoneNumber));
+      if (method.status !== 'ENABLED') return [];
+      const remaining = await this.twoFactor.enabledMethods(em, accountId);
+      if (remaining.length === 0) {
+        await this.backupCodes.deleteSet(em, accountId);
+        await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, 'last number removed');
+        return [];
+      }
+      if (method.isDefault) {
+        // The oldest remaining number becomes the default.
+        await em.update(SmsMethodEntity, { id: remaining[0].id }, { isDefault: true });
+        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(remaining[0].phoneNumber));
+      }
+      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'SMS_METHOD_REMOVED', exceptMethodId: method.id, clientIp: meta.ip }, now);
+    });
+    await this.outbox.enqueue(notices);
+    return this.twoFactor.state(null, accountId, now);
+  }
+
+  async setDefault(auth: AuthState, methodId: string, meta: RequestMeta): Promise<TwoFactorState> {
+    this.requireRecentAuth(auth);
+    const accountId = auth.account.id;
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      await em.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [accountId]);
+      const method = await this.ownMethod(em, accountId, methodId, now);
+      if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
+      if (method.isDefault) return;
+      await em.update(SmsMethodEntity, { accountId, isDefault: true }, { isDefault: false });
+      await em.update(SmsMethodEntity, { id: method.id }, { isDefault: true });
+      await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(method.phoneNumber));
+    });
+    return this.twoFactor.state(null, accountId, now);
+  }
+
+  /** An account's own method (pending ones only while not expired), else NOT_FOUND. */
+  private async ownMethod(em: EntityManager, accountId: string, methodId: string, now: Date, lock = false): Promise<SmsMethodEntity> {
+    if (!isUuid(methodId)) throw Errors.notFound('Method');
+    const qb = em.getRepository(SmsMethodEntity).createQueryBuilder('m').where('m.id = :methodId AND m.account_id = :accountId', { methodId, accountId });
+    if (lock) qb.setLock('pessimistic_write');
+    const method = await qb.getOne();
+    if (!method || (method.status === 'PENDING_VERIFICATION' && method.createdAt <= this.twoFactor.pendingCutoff(now))) throw Errors.notFound('Method');
+    return method;
+  }
+
+  private async pendingMethod(em: EntityManager, accountId: string, methodId: string, now: Date, lock: boolean): Promise<SmsMethodEntity> {
+    const method = await this.ownMethod(em, accountId, methodId, now, lock);
+    if (method.status !== 'PENDING_VERIFICATION') throw Errors.badInput({ methodId: 'This number is already confirmed.' }, 'This number is already confirmed.');
+    if (method.failedAttempts >= this.config.limits.codeAttempts) {
+      throw Errors.tooManyAttempts(0, 'Too many wrong codes for this number: remove it and add it again.');
+    }
+    return method;
+  }
+}

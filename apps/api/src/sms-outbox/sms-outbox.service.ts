@@ -1,0 +1,170 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { SmsMessageEntity } from '@twofold/persistence';
+import {
+  deriveKey,
+  open,
+  seal,
+  SEND_SMS_JOB,
+  sealSmsJob,
+  SMS_JOB_ATTEMPTS,
+  SMS_JOB_BACKOFF,
+  SMS_JOB_DEFAULTS,
+  SMS_QUEUE_NAME,
+  type SmsPurpose,
+} from '@twofold/sms-queue';
+import { maskPhoneNumber } from '@twofold/two-factor-domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
+
+export interface OutgoingSms {
+  accountId: string;
+  methodId: string | null;
+  ticketId: string | null;
+  phoneNumber: string;
+  purpose: SmsPurpose;
+  locale: string;
+  body: string;
+  clientIp: string | null;
+  codeExpiresAt: Date | null;
+}
+
+/**
+ * The transactional outbox of SMS. A message row is written in the caller's transaction
+ * (with the code it carries); after commit it is handed to BullMQ with jobId = message id.
+ * If Redis is down the row simply stays QUEUED and the relay hands it over later, so an SMS
+ * the API accepted is never lost, and a second enqueue of the same id is a no-op.
+ */
+@Injectable()
+export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SmsOutbox');
+  private readonly bodyKey: Buffer;
+  private readonly payloadKey: Buffer;
+  private connection: IORedis | null = null;
+  private queue: Queue | null = null;
+  private relayTimer: NodeJS.Timeout | null = null;
+  private relayRunning = false;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.bodyKey = deriveKey(config.appSecret, 'sms-body');
+    this.payloadKey = deriveKey(config.appSecret, 'sms-payload');
+  }
+
+  onApplicationBootstrap(): void {
+    // A producer fails fast while Redis is away (no offline queue): the relay retries from PostgreSQL.
+    this.connection = new IORedis(this.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    this.connection.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
+    this.queue = new Queue(SMS_QUEUE_NAME, { connection: this.connection, prefix: this.config.queuePrefix });
+    this.queue.on('error', (err) => this.logger.warn(`queue: ${err.message}`));
+    if (this.config.sms.relayIntervalMs > 0) {
+      this.relayTimer = setInterval(() => void this.relayOnce(), this.config.sms.relayIntervalMs);
+      this.relayTimer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.relayTimer) clearInterval(this.relayTimer);
+    await this.queue?.close().catch(() => undefined);
+    this.connection?.disconnect();
+  }
+
+  /** Inserts the message (QUEUED, body sealed) inside the caller's transaction. */
+  async add(em: EntityManager, sms: OutgoingSms, now: Date): Promise<SmsMessageEntity> {
+    const id = randomUUID();
+    const message = em.create(SmsMessageEntity, {
+      id,
+      accountId: sms.accountId,
+      methodId: sms.methodId,
+      ticketId: sms.ticketId,
+      phoneNumber: sms.phoneNumber,
+      purpose: sms.purpose,
+      locale: sms.locale,
+      bodySealed: seal(this.bodyKey, sms.body, id),
+      status: 'QUEUED',
+      clientIp: sms.clientIp,
+      codeExpiresAt: sms.codeExpiresAt,
+      createdAt: now,
+      updatedAt: now,
+      enqueuedAt: null,
+      attempts: 0,
+    });
+    await em.insert(SmsMessageEntity, message);
+    return message;
+  }
+
+  /** Hands committed messages to the queue; failures are logged and left to the relay. */
+  async enqueue(messages: SmsMessageEntity[]): Promise<void> {
+    await Promise.all(messages.map((m) => this.enqueueOne(m.id, m.phoneNumber, open(this.bodyKey, m.bodySealed, m.id), m.codeExpiresAt)));
+  }
+
+  private async enqueueOne(id: string, to: string, body: string, codeExpiresAt: Date | null): Promise<boolean> {
+    if (!this.queue) return false;
+    try {
+      const data = sealSmsJob(this.payloadKey, { messageId: id, to, body, expiresAt: codeExpiresAt?.toISOString() ?? null });
+      await this.queue.add(SEND_SMS_JOB, data, { ...SMS_JOB_DEFAULTS, jobId: id, attempts: SMS_JOB_ATTEMPTS, backoff: { ...SMS_JOB_BACKOFF } });
+      await this.db.query(`UPDATE sms_message SET enqueued_at = $2 WHERE id = $1`, [id, this.clock.now()]);
+      return true;
+    } catch (err) {
+      this.logger.warn(`message ${id} to ${maskPhoneNumber(to)} stays QUEUED for the relay: ${(err as Error).message}`);
+      return false;
+    }
+  }
+
+  /**
+   * Re-enqueues what Redis may have lost: QUEUED rows never (or long ago) handed over, and
+   * SENDING rows whose worker vanished. Codes already expired are failed instead of sent.
+   * SKIP LOCKED lets several API instances relay without stepping on each other.
+   */
+  async relayOnce(): Promise<number> {
+    if (this.relayRunning) return 0;
+    this.relayRunning = true;
+    try {
+      const now = this.clock.now();
+      const requeueBefore = new Date(now.getTime() - this.config.sms.relayRequeueAfterSeconds * 1000);
+      const staleSendingBefore = new Date(now.getTime() - this.config.sms.relayStaleSendingSeconds * 1000);
+      await this.db.query(
+        `UPDATE sms_message SET status = 'FAILED', failure_reason = 'expired before sending', failed_at = $1, updated_at = $1
+          WHERE status = 'QUEUED' AND code_expires_at IS NOT NULL AND code_expires_at <= $1`,
+        [now],
+      );
+      const rows: { id: string; phone_number: string; body_sealed: string; code_expires_at: Date | null }[] = await this.db.transaction(async (em) => {
+        const due = await em.query(
+          `SELECT id, phone_number, body_sealed, code_expires_at FROM sms_message
+            WHERE (status = 'QUEUED' AND (enqueued_at IS NULL OR enqueued_at < $1))
+               OR (status = 'SENDING' AND updated_at < $2)
+            ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
+          [requeueBefore, staleSendingBefore],
+        );
+        if (due.length > 0) await em.query(`UPDATE sms_message SET enqueued_at = $2 WHERE id = ANY($1)`, [due.map((r: { id: string }) => r.id), now]);
+        return due;
+      });
+      let handed = 0;
+      for (const r of rows) {
+        if (await this.enqueueOne(r.id, r.phone_number, open(this.bodyKey, r.body_sealed, r.id), r.code_expires_at)) handed++;
+      }
+      if (rows.length > 0) this.logger.log(`relay handed ${handed}/${rows.length} waiting messages to the queue`);
+      return handed;
+    } catch (err) {
+      this.logger.warn(`relay: ${(err as Error).message}`);
+      return 0;
+    } finally {
+      this.relayRunning = false;
+    }
+  }
+
+  /** Redis reachability for /health. */
+  async pingRedis(): Promise<boolean> {
+    try {
+      return (await this.connection?.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+}

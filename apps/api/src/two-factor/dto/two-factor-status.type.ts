@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum SmsMethodStatus {
+  PENDING_VERIFICATION = 'PENDING_VERIFICATION',
+  ENABLED = 'ENABLED',
+}
+registerEnumType(SmsMethodStatus, { name: 'SmsMethodStatus' });
+
+/** A phone number as the customer sees it. Built from the entity by `toSmsMethodModel`; no secret columns exist here. */
+@ObjectType('SmsMethod')
+export class SmsMethodModel {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'E.164, e.g. +447700900123.' }) phoneNumber!: string;
+  @Field() maskedPhoneNumber!: string;
+  @Field({ description: 'ISO 3166-1 alpha-2 region of the number, e.g. GB.' }) countryCode!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => SmsMethodStatus) status!: SmsMethodStatus;
+  @Field() isDefault!: boolean;
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) verifiedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
+}
+
+@ObjectType('BackupCodesStatus')
+export class BackupCodesStatusModel {
+  @Field() active!: boolean;
+  @Field(() => Int) remaining!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => Date, { nullable: true }) generatedAt!: Date | null;
+}
+
+@ObjectType('TwoFactorStatus')
+export class TwoFactorStatusModel {
+  @Field() enabled!: boolean;
+  @Field(() => ID, { nullable: true }) defaultMethodId!: string | null;
+  @Field(() => [SmsMethodModel]) smsMethods!: SmsMethodModel[];
+  @Field(() => BackupCodesStatusModel) backupCodes!: BackupCodesStatusModel;
+}
+
+@ObjectType('BackupCodesPayload')
+export class BackupCodesPayloadModel {
+  @Field(() => [String], { description: 'Plain codes, returned only here, only once.' }) codes!: string[];
+  @Field(() => BackupCodesStatusModel) status!: BackupCodesStatusModel;
+}
