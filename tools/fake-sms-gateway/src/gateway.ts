@@ -1,0 +1,313 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { twilioSignature } from '@twofold/sms-queue';
+import { INBOX_PAGE } from './inbox-page';
+
+/**
+ * A Twilio-compatible SMS gateway for development and end-to-end tests. It implements the one
+ * call the worker makes (Messages create), answers exactly like Twilio, keeps an inbox, posts
+ * signed status callbacks (sent, then delivered) and can be told to fail.
+ *
+ *   POST /2010-04-01/Accounts/{sid}/Messages.json   Twilio's Messages API (Basic auth)
+ *   GET  /                                          phone-like inbox page (polls /__messages)
+ *   GET  /__messages[?to=+44...]                    the inbox as JSON
+ *   DELETE /__messages                              empties the inbox
+ *   POST /__control  {fail, times, delayMs, finalStatus, errorCode, callbacks}   see GatewayControl
+ *   POST /__reset                                   normal behaviour again
+ */
+
+export type FailMode = 'none' | '500' | '429' | 'invalid-number' | 'auth';
+
+export interface GatewayControl {
+  /** Answer the next `times` requests (all when omitted) with this failure. */
+  fail?: FailMode;
+  times?: number;
+  /** Wait this long before answering (the message is already in the inbox: Twilio accepted it). */
+  delayMs?: number;
+  /** Last status callback: delivered (default), undelivered or failed (with errorCode, e.g. 30003). */
+  finalStatus?: 'delivered' | 'undelivered' | 'failed';
+  errorCode?: string;
+  /** Send status callbacks at all (default true). */
+  callbacks?: boolean;
+}
+
+export interface CallbackRecord {
+  status: string;
+  httpStatus: number | null;
+  attempts: number;
+}
+
+export interface FakeSms {
+  sid: string;
+  accountSid: string;
+  to: string;
+  from: string;
+  body: string;
+  status: string;
+  statusCallback: string | null;
+  dateCreated: string;
+  callbacks: CallbackRecord[];
+}
+
+export interface FakeSmsGatewayOptions {
+  port?: number;
+  host?: string;
+  /** Auth token clients must present, and the key of X-Twilio-Signature on callbacks. */
+  authToken: string;
+  /** When set, only this account SID is accepted. */
+  accountSid?: string;
+  /** Delay before each status callback (default 30 ms). */
+  callbackDelayMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface FakeSmsGateway {
+  url: string;
+  port: number;
+  messages: FakeSms[];
+  control(c: GatewayControl): void;
+  reset(): void;
+  /** Resolves when the inbox holds at least `count` messages (optionally matching). */
+  waitForMessages(count: number, opts?: { timeoutMs?: number; filter?: (m: FakeSms) => boolean }): Promise<FakeSms[]>;
+  /** Resolves when every status callback has been posted. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const E164 = /^\+[1-9][0-9]{6,14}$/;
+
+function twilioError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promise<FakeSmsGateway> {
+  const messages: FakeSms[] = [];
+  const log = options.log ?? (() => undefined);
+  const callbackDelayMs = options.callbackDelayMs ?? 30;
+  let control: GatewayControl = {};
+  let failuresLeft = Infinity;
+  const pending = new Set<Promise<void>>();
+  const waiters = new Set<() => void>();
+  let closed = false;
+
+  const notify = () => waiters.forEach((w) => w());
+
+  async function postCallback(sms: FakeSms, status: string, errorCode?: string): Promise<void> {
+    if (!sms.statusCallback) return;
+    const params: Record<string, string> = {
+      AccountSid: sms.accountSid,
+      ApiVersion: '2010-04-01',
+      From: sms.from,
+      MessageSid: sms.sid,
+      MessageStatus: status,
+      SmsSid: sms.sid,
+      SmsStatus: status,
+      To: sms.to,
+    };
+    if (errorCode) params['ErrorCode'] = errorCode;
+    const record: CallbackRecord = { status, httpStatus: null, attempts: 0 };
+    sms.callbacks.push(record);
+    // Retried a few times on errors: the worker may record the sid a moment after our 201.
+    for (let attempt = 1; attempt <= 6 && !closed; attempt++) {
+      record.attempts = attempt;
+      try {
+        const res = await fetch(sms.statusCallback, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilioSignature(options.authToken, sms.statusCallback, params), 'User-Agent': 'TwilioProxy/1.1' },
+          body: new URLSearchParams(params).toString(),
+          signal: AbortSignal.timeout(5000),
+        });
+        await res.arrayBuffer().catch(() => undefined);
+        record.httpStatus = res.status;
+        if (res.ok) return;
+      } catch {
+        record.httpStatus = null;
+      }
+      await sleep(100 * 2 ** attempt);
+    }
+    log(`fake-sms-gateway: status callback ${status} for ${sms.sid} not accepted (last HTTP ${record.httpStatus})`);
+  }
+
+  function scheduleCallbacks(sms: FakeSms, c: GatewayControl): void {
+    if (c.callbacks === false || !sms.statusCallback) return;
+    const final = c.finalStatus ?? 'delivered';
+    const job = (async () => {
+      await sleep(callbackDelayMs);
+      sms.status = 'sent';
+      await postCallback(sms, 'sent');
+      await sleep(callbackDelayMs);
+      sms.status = final;
+      await postCallback(sms, final, final === 'delivered' ? undefined : (c.errorCode ?? '30003'));
+      notify();
+    })();
+    pending.add(job);
+    void job.finally(() => pending.delete(job));
+  }
+
+  async function createMessage(req: IncomingMessage, res: ServerResponse, accountSid: string): Promise<void> {
+    const auth = req.headers['authorization'] ?? '';
+    const [user, pass] = auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':') : [];
+    if (!user || pass !== options.authToken || user !== accountSid || (options.accountSid && user !== options.accountSid)) {
+      twilioError(res, 401, 20003, 'Authenticate');
+      return;
+    }
+    const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
+    const c = control;
+    if (c.fail && c.fail !== 'none' && failuresLeft > 0) {
+      failuresLeft--;
+      if (c.fail === '500') return twilioError(res, 500, 20500, 'Internal Server Error');
+      if (c.fail === '429') return twilioError(res, 429, 20429, 'Too Many Requests', { 'Retry-After': '1' });
+      if (c.fail === 'auth') return twilioError(res, 401, 20003, 'Authenticate');
+      if (c.fail === 'invalid-number') return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
+    }
+    if (!form['To'] || !E164.test(form['To'])) return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
+    if (!form['From']) return twilioError(res, 400, 21603, "A 'From' phone number is required.");
+    if (!form['Body']) return twilioError(res, 400, 21602, 'Message body is required.');
+
+    const sms: FakeSms = {
+      sid: 'SM' + randomBytes(16).toString('hex'),
+      accountSid,
+      to: form['To'],
+      from: form['From'],
+      body: form['Body'],
+      status: 'queued',
+      statusCallback: form['StatusCallback'] || null,
+      dateCreated: new Date().toISOString(),
+      callbacks: [],
+    };
+    messages.push(sms);
+    notify();
+    if (c.delayMs) await sleep(c.delayMs);
+    if (!res.destroyed) {
+      const now = new Date(sms.dateCreated).toUTCString();
+      res.writeHead(201, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          account_sid: accountSid,
+          api_version: '2010-04-01',
+          body: sms.body,
+          date_created: now,
+          date_sent: null,
+          date_updated: now,
+          direction: 'outbound-api',
+          error_code: null,
+          error_message: null,
+          from: sms.from,
+          messaging_service_sid: null,
+          num_media: '0',
+          num_segments: '1',
+          price: null,
+          price_unit: 'USD',
+          sid: sms.sid,
+          status: 'queued',
+          subresource_uris: { media: `/2010-04-01/Accounts/${accountSid}/Messages/${sms.sid}/Media.json` },
+          to: sms.to,
+          uri: `/2010-04-01/Accounts/${accountSid}/Messages/${sms.sid}.json`,
+        }),
+      );
+    }
+    scheduleCallbacks(sms, c);
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const handle = async () => {
+      const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
+      if (m && req.method === 'POST') return createMessage(req, res, decodeURIComponent(m[1]));
+      if (path === '/' && req.method === 'GET') {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        return void res.end(INBOX_PAGE);
+      }
+      if (path === '/__messages' && req.method === 'GET') {
+        const to = url.searchParams.get('to');
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        return void res.end(JSON.stringify({ messages: to ? messages.filter((x) => x.to === to) : messages }));
+      }
+      if (path === '/__messages' && req.method === 'DELETE') {
+        messages.splice(0);
+        return void res.writeHead(204).end();
+      }
+      if (path === '/__control' && req.method === 'POST') {
+        const body = await readBody(req);
+        try {
+          api.control(body ? (JSON.parse(body) as GatewayControl) : {});
+        } catch {
+          return void res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'JSON body expected' }));
+        }
+        return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ control }));
+      }
+      if (path === '/__reset' && req.method === 'POST') {
+        api.reset();
+        return void res.writeHead(204).end();
+      }
+      twilioError(res, 404, 20404, 'The requested resource was not found');
+    };
+    handle().catch((err: Error) => {
+      log(`fake-sms-gateway: ${err.message}`);
+      if (!res.headersSent) twilioError(res, 500, 20500, 'Internal Server Error');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const api: FakeSmsGateway = {
+    url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
+    port,
+    messages,
+    control(c) {
+      control = { ...c };
+      failuresLeft = c.times ?? Infinity;
+    },
+    reset() {
+      control = {};
+      failuresLeft = Infinity;
+    },
+    waitForMessages(count, opts = {}) {
+      const { timeoutMs = 10000, filter = () => true } = opts;
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.filter(filter);
+          if (found.length >= count) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake-sms-gateway: ${messages.filter(filter).length} of ${count} messages after ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    async idle() {
+      while (pending.size) await Promise.all([...pending]);
+    },
+    async close() {
+      closed = true;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled([...pending]);
+    },
+  };
+  return api;
+}

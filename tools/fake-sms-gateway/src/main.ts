@@ -1,0 +1,29 @@
+import { startFakeSmsGateway } from './gateway';
+
+/**
+ * CLI: `npx nx run fake-sms-gateway:serve`. Environment: FAKE_SMS_GATEWAY_PORT [4010],
+ * FAKE_SMS_GATEWAY_HOST [127.0.0.1], TWILIO_AUTH_TOKEN [fake-twilio-auth-token],
+ * TWILIO_ACCOUNT_SID [any]. Point the worker at it with
+ * SMS_PROVIDER=twilio TWILIO_API_BASE_URL=http://127.0.0.1:4010 and the same SID/token.
+ */
+async function main(): Promise<void> {
+  const port = Number(process.env['FAKE_SMS_GATEWAY_PORT'] ?? 4010);
+  const host = process.env['FAKE_SMS_GATEWAY_HOST'] ?? '127.0.0.1';
+  const authToken = process.env['TWILIO_AUTH_TOKEN'] ?? 'fake-twilio-auth-token';
+  const gateway = await startFakeSmsGateway({
+    port,
+    host,
+    authToken,
+    accountSid: process.env['TWILIO_ACCOUNT_SID'] || undefined,
+    log: (line) => process.stderr.write(line + '\n'),
+  });
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'fake-sms-gateway', msg: `fake SMS gateway listening; inbox page at ${gateway.url}/`, url: gateway.url }) + '\n');
+  const stop = () => void gateway.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`fake-sms-gateway: ${err.message}\n`);
+  process.exit(1);
+});
