@@ -1,7 +1,7 @@
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -10,6 +10,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { BackupCodesModule } from './backup-codes/backup-codes.module';
 import { Clock } from './common/clock';
+import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { requestMeta, type GraphqlContext } from './common/request-context';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { attemptLimitPlugin } from './graphql/attempt-limit.plugin';
@@ -77,7 +78,10 @@ export class AppModule {
         BackupCodesModule,
         HealthModule,
       ],
-      providers: [{ provide: APP_GUARD, useClass: SessionGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+      ],
     };
   }
 }

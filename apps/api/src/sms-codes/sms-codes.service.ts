@@ -25,6 +25,15 @@ export interface IssuedCode {
 
 export type CodeCheck = 'ok' | 'wrong' | 'expired';
 
+/** Where a code goes: the cooldown is per method, purpose and ticket; hourly limits per number, account and IP. */
+export interface SendTarget {
+  accountId: string;
+  phoneNumber: string;
+  methodId: string;
+  purpose: SmsCodePurpose;
+  ticketId: string | null;
+}
+
 const HOUR = 3600;
 
 /**
@@ -56,7 +65,8 @@ export class SmsCodesService {
     const keys = [`sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
     for (const key of keys) await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
 
-    const wait = await this.secondsUntilNextSend(em, method.accountId, method.phoneNumber, clientIp, now);
+    const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId };
+    const wait = await this.secondsUntilNextSend(em, target, clientIp, now);
     if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
 
     await em.query(
@@ -93,15 +103,18 @@ export class SmsCodesService {
       },
       now,
     );
-    const resendAvailableAt = addSeconds(now, await this.secondsUntilNextSend(em, method.accountId, method.phoneNumber, null, now));
+    const resendAvailableAt = addSeconds(now, await this.secondsUntilNextSend(em, target, null, now));
     return { message, resendAvailableAt };
   }
 
   /**
-   * Seconds until one more code may be sent to this number from this account (and IP):
-   * the cooldown, then 5/hour per number, 10/hour per account, 20/hour per client IP.
+   * Seconds until one more code may be sent for this target (and from this IP): the resend
+   * cooldown of the same method, purpose and ticket, then 5/hour per number, 10/hour per
+   * account, 20/hour per client IP. A new login ticket has its own cooldown; the hourly
+   * limits bound how many tickets can be used to send.
    */
-  async secondsUntilNextSend(em: EntityManager, accountId: string, phoneNumber: string, clientIp: string | null, now: Date): Promise<number> {
+  async secondsUntilNextSend(em: EntityManager, target: SendTarget, clientIp: string | null, now: Date): Promise<number> {
+    const { accountId, phoneNumber } = target;
     const since = addSeconds(now, -HOUR);
     const { limits, timings } = this.config;
     const recent = async (column: string, value: string, limit: number): Promise<Date[]> =>
@@ -112,11 +125,11 @@ export class SmsCodesService {
         )
       ).map((r: { created_at: Date }) => r.created_at);
 
-    const lastToThisNumber: { created_at: Date }[] = await em.query(
-      `SELECT created_at FROM sms_message WHERE phone_number = $1 AND account_id = $2 AND purpose <> 'NOTICE' ORDER BY created_at DESC LIMIT 1`,
-      [phoneNumber, accountId],
+    const lastForTarget: { created_at: Date }[] = await em.query(
+      `SELECT created_at FROM sms_message WHERE method_id = $1 AND purpose = $2 AND ticket_id IS NOT DISTINCT FROM $3::uuid ORDER BY created_at DESC LIMIT 1`,
+      [target.methodId, target.purpose, target.ticketId],
     );
-    const cooldown = lastToThisNumber[0] ? secondsUntil(addSeconds(lastToThisNumber[0].created_at, timings.smsResendCooldownSeconds), now) : 0;
+    const cooldown = lastForTarget[0] ? secondsUntil(addSeconds(lastForTarget[0].created_at, timings.smsResendCooldownSeconds), now) : 0;
     const waits = [
       cooldown,
       slidingWindowRetryAfter(await recent('phone_number', phoneNumber, limits.smsPerNumberPerHour), limits.smsPerNumberPerHour, HOUR, now),

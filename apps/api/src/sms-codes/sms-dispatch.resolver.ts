@@ -35,8 +35,9 @@ export class SmsDispatchResolver {
     else if (auth) where = { accountId: auth.account.id };
     else throw Errors.unauthenticated();
     const message = isUuid(id) ? await this.db.manager.findOne(SmsMessageEntity, { where: { id, ...where } }) : null;
-    if (!message || message.purpose === 'NOTICE' || !message.accountId) throw Errors.notFound('SMS');
-    const wait = await this.codes.secondsUntilNextSend(this.db.manager, message.accountId, message.phoneNumber, null, now);
+    if (!message || message.purpose === 'NOTICE' || !message.accountId || !message.methodId) throw Errors.notFound('SMS');
+    const target = { accountId: message.accountId, phoneNumber: message.phoneNumber, methodId: message.methodId, purpose: message.purpose, ticketId: message.ticketId };
+    const wait = await this.codes.secondsUntilNextSend(this.db.manager, target, null, now);
     return toDispatchModel(message, addSeconds(now, wait));
   }
 }

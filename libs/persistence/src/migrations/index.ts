@@ -1,4 +1,4 @@
-import { Initial1795905797570 } from './1795905797570-Initial';
+import { Initial1795906284305 } from './1795906284305-Initial';
 
 // Listed explicitly (not globbed) so bundles and tests find them. Append, never reorder.
-export const MIGRATIONS = [Initial1795905797570];
+export const MIGRATIONS = [Initial1795906284305];

@@ -10,6 +10,8 @@ import type { SmsDeliveryStatus, SmsPurpose } from '@twofold/sms-queue';
 @Entity('sms_message')
 @Index('IDX_sms_message_phone_created', ['phoneNumber', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
 @Index('IDX_sms_message_account_created', ['accountId', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
+@Index('IDX_sms_message_method_created', ['methodId', 'purpose', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
+@Index('IDX_sms_message_ticket', ['ticketId'], { where: '"ticket_id" IS NOT NULL' })
 @Index('IDX_sms_message_ip_created', ['clientIp', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
 @Index('IDX_sms_message_outbox', ['status', 'enqueuedAt'], { where: `"status" IN ('QUEUED', 'SENDING')` })
 @Index('UQ_sms_message_provider_id', ['provider', 'providerMessageId'], { unique: true, where: '"provider_message_id" IS NOT NULL' })

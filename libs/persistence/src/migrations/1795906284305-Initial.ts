@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795905797570 implements MigrationInterface {
-  name = 'Initial1795905797570';
+export class Initial1795906284305 implements MigrationInterface {
+  name = 'Initial1795906284305';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -70,6 +70,12 @@ export class Initial1795905797570 implements MigrationInterface {
       `CREATE INDEX "IDX_sms_message_ip_created" ON "sms_message" ("client_ip", "created_at") WHERE "purpose" <> 'NOTICE'`,
     );
     await queryRunner.query(
+      `CREATE INDEX "IDX_sms_message_ticket" ON "sms_message" ("ticket_id") WHERE "ticket_id" IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_sms_message_method_created" ON "sms_message" ("method_id", "purpose", "created_at") WHERE "purpose" <> 'NOTICE'`,
+    );
+    await queryRunner.query(
       `CREATE INDEX "IDX_sms_message_account_created" ON "sms_message" ("account_id", "created_at") WHERE "purpose" <> 'NOTICE'`,
     );
     await queryRunner.query(
@@ -112,6 +118,8 @@ export class Initial1795905797570 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "backup_code" DROP CONSTRAINT "FK_backup_code_account"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_sms_message_phone_created"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_sms_message_account_created"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_sms_message_method_created"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_sms_message_ticket"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_sms_message_ip_created"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_sms_message_outbox"`);
     await queryRunner.query(`DROP INDEX "public"."UQ_sms_message_provider_id"`);
