@@ -1,0 +1,53 @@
+import { Controller, ForbiddenException, Headers, HttpCode, Inject, Logger, NotFoundException, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { verifyTwilioSignature } from '@twofold/sms-queue';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SmsDeliveryReportsService } from './sms-delivery-reports.service';
+import { mapTwilioStatus, urlVariants } from './utils/twilio-status.util';
+
+export const TWILIO_STATUS_CALLBACK_PATH = '/webhooks/sms/twilio';
+
+/**
+ * POST /webhooks/sms/twilio: Twilio's message status callbacks (form posts with MessageSid,
+ * MessageStatus, ErrorCode). Verified as Twilio documents it: X-Twilio-Signature is the base64
+ * HMAC-SHA1, keyed with the auth token, of PUBLIC_API_URL + path (+ query) followed by every
+ * POST parameter name and value sorted by name. Unsigned or wrongly signed: 403.
+ * 204 when applied or already applied; 404 when no message has that sid (yet): the fake
+ * gateway retries, and a late report cannot create state.
+ */
+@Controller('webhooks/sms')
+export class TwilioStatusController {
+  private readonly logger = new Logger('SmsWebhooks');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reports: SmsDeliveryReportsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('twilio')
+  @HttpCode(204)
+  async twilioStatus(@Req() req: Request, @Headers('x-twilio-signature') signature: string | undefined): Promise<void> {
+    const authToken = this.config.sms.twilio?.authToken;
+    const params = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, string | string[]>) : null;
+    if (!authToken || !params) {
+      this.logger.warn(`refused a Twilio callback: ${!authToken ? 'twilio is not configured (TWILIO_AUTH_TOKEN)' : 'no form body'}`);
+      throw new ForbiddenException();
+    }
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    const url = this.config.publicApiUrl + TWILIO_STATUS_CALLBACK_PATH + query;
+    if (!urlVariants(url).some((u) => verifyTwilioSignature(authToken, u, params, signature))) {
+      this.logger.warn(`refused a Twilio callback with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature (signed URL must be ${url})`);
+      throw new ForbiddenException();
+    }
+    const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+    const sid = one(params['MessageSid']) ?? one(params['SmsSid']);
+    if (!sid) return;
+    const status = one(params['MessageStatus']) ?? one(params['SmsStatus']);
+    const transition = mapTwilioStatus(status, one(params['ErrorCode']) || undefined);
+    const outcome = await this.reports.apply('twilio', sid, transition, this.clock.now());
+    this.logger.debug(`twilio status ${status} for ${sid}: ${outcome}`);
+    if (outcome === 'unknown-message') throw new NotFoundException();
+  }
+}
