@@ -18,5 +18,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(ts|tsx|js|mjs)$': ['@swc/jest', swcConfig] },
   clearMocks: true,
+  reporters: ['default', require('node:path').join(__dirname, 'tools/jest/summary-reporter.js')],
   coverageReporters: ['text-summary', 'lcov'],
 };

@@ -51,7 +51,9 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(options),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, { poolSize: 20, applicationName: 'twofold-api' }) }),
+        // TypeORM's own error log prints query parameters (password hashes, token hashes): off. A failed
+        // query still reaches the log once, masked to the client, through formatGraphqlError.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, { poolSize: 20, applicationName: 'twofold-api' }), logging: false }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',

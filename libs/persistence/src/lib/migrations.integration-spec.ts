@@ -1,10 +1,23 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createEmptyDatabase, TestDatabase } from '@twofold/testing';
 import { dataSourceOptions } from './data-source-options';
+
+// A bare database of its own (not the migrated template of @twofold/testing, which depends on this lib).
+async function createEmptyDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const name = `twofold_test_${label}_${process.pid}_${Date.now().toString(36)}`;
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: Object.assign(new URL(server.toString()), { pathname: '/postgres' }).toString() });
+    await c.connect();
+    await c.query(sql).finally(() => c.end());
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  return { url: Object.assign(new URL(server.toString()), { pathname: `/${name}` }).toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
 
 // Fails when an entity changes without a migration (or a migration without its entity).
 describe('migrations', () => {
-  let db: TestDatabase;
+  let db: { url: string; drop(): Promise<void> };
   let ds: DataSource;
 
   beforeAll(async () => {

@@ -87,14 +87,3 @@ export async function createTestDatabase(label = 'db'): Promise<TestDatabase> {
     drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
-
-/** An empty database (no migrations), for tests of the migrations themselves. */
-export async function createEmptyDatabase(label = 'empty'): Promise<TestDatabase> {
-  const name = `twofold_test_${label}_${process.pid}_${Date.now().toString(36)}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
-  return {
-    name,
-    url: urlFor(name),
-    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
-  };
-}
