@@ -20,6 +20,7 @@ import { SecurityEventsModule } from './security-events/security-events.module';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
 import { SmsMethodsModule } from './sms-methods/sms-methods.module';
+import { SmsWebhooksModule } from './webhooks/sms-webhooks.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -79,6 +80,7 @@ export class AppModule {
         SmsMethodsModule,
         BackupCodesModule,
         HealthModule,
+        SmsWebhooksModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },

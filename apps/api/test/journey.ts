@@ -51,3 +51,33 @@ export async function loginWithSms(api: TestApi, email: string, methodId?: strin
   if (!done.data) throw new Error(JSON.stringify(done.errors));
   return done.data['completeLoginWithSms'].token as string;
 }
+
+// ---- Helpers for the accounts, sessions, sudo-mode, events and GraphQL-surface specs (appended). ----
+
+export const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token expiresAt account { id email name initials createdAt } } }`;
+export const LOGOUT = `mutation { logout }`;
+export const EVENTS = `query($first: Int, $after: String) { securityEvents(first: $first, after: $after) { nodes { id type createdAt ipAddress userAgent detail } pageInfo { endCursor hasNextPage } } }`;
+export const REGENERATE = `mutation { regenerateBackupCodes { codes status { active remaining total } } }`;
+export const DELETE_BACKUP = `mutation { deleteBackupCodes { enabled backupCodes { active remaining total } } }`;
+export const REMOVE = `mutation($id: ID!) { removeSmsMethod(methodId: $id) { enabled defaultMethodId smsMethods { id status isDefault } } }`;
+export const SET_DEFAULT = `mutation($id: ID!) { setDefaultTwoFactorMethod(methodId: $id) { enabled defaultMethodId } }`;
+export const UPDATE = `mutation($input: UpdateSmsMethodInput!) { updateSmsMethod(input: $input) { id description } }`;
+
+/** Every row of every table of the test database as JSON text, for "this secret is stored nowhere" assertions. */
+export async function dumpDatabase(api: TestApi, only?: string[]): Promise<string> {
+  const { rows } = await api.pg.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
+  const tables = (rows as { table_name: string }[]).map((r) => r.table_name).filter((t) => !only || only.includes(t));
+  const parts: string[] = [];
+  for (const t of tables) {
+    // row_to_json renders bytea as \x… hex, so a stored token would show up as hex or as text: both are searched by callers.
+    const dump = await api.pg.query(`SELECT coalesce(json_agg(row_to_json(x))::text, '[]') AS j FROM "${t}" x`);
+    parts.push(`${t}: ${dump.rows[0].j}`);
+  }
+  return parts.join('\n');
+}
+
+/** Fails when any error of the answer carries a stack trace (key or text). */
+export function expectNoStacktrace(res: { errors?: unknown }): void {
+  const text = JSON.stringify(res.errors ?? []);
+  if (/stacktrace|exception|\n\s+at |\.ts:\d+|node_modules/i.test(text)) throw new Error(`stack trace leaked: ${text}`);
+}
