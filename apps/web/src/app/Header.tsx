@@ -10,7 +10,14 @@ interface HeaderProps {
 export function Header({ account, onLogout }: HeaderProps) {
   return (
     <header className="header">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <Link to="/" className="header__brand">

@@ -1,0 +1,78 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import type { SessionFieldsFragment } from '../gql/graphql';
+import { sessionStore } from '../apollo/session-store';
+import { LogoutDocument, MeDocument } from '../modules/auth/graphql/auth.graphql';
+import { LoginPage } from '../modules/auth/pages/LoginPage';
+import { SignUpPage } from '../modules/auth/pages/SignUpPage';
+import { SecurityPage } from '../modules/security/pages/SecurityPage';
+import { ReauthProvider } from '../modules/security/reauth/ReauthProvider';
+import { Header } from './Header';
+import { HomePage } from './HomePage';
+import { Page } from './Page';
+import { navigate, useRoute } from './router';
+
+const PUBLIC_ROUTES = ['/login', '/signup'];
+
+export function App() {
+  const client = useApolloClient();
+  const token = useSyncExternalStore(sessionStore.subscribe, sessionStore.getToken);
+  const route = useRoute();
+  const { data, loading, error } = useQuery(MeDocument, { skip: !token, fetchPolicy: 'cache-and-network' });
+  const [logout] = useMutation(LogoutDocument);
+  const me = token ? data?.me : null;
+
+  // A stored token the API no longer knows (expired, logged out elsewhere): forget it.
+  useEffect(() => {
+    if (token && data && data.me === null) sessionStore.clear();
+  }, [token, data]);
+
+  useEffect(() => {
+    if (!token && !PUBLIC_ROUTES.includes(route)) navigate('/login');
+    if (me && PUBLIC_ROUTES.includes(route)) navigate('/');
+  }, [token, me, route]);
+
+  const signedIn = async (session: SessionFieldsFragment) => {
+    await client.clearStore();
+    sessionStore.setToken(session.token);
+    navigate('/');
+  };
+
+  const logOut = async () => {
+    try {
+      await logout();
+    } catch {
+      // The session may already be gone; logging out locally is what matters.
+    }
+    sessionStore.clear();
+    await client.clearStore();
+    navigate('/login');
+  };
+
+  let content;
+  if (!token) {
+    content = route === '/signup' ? <SignUpPage onSignedIn={signedIn} /> : <LoginPage onSignedIn={signedIn} />;
+  } else if (!me) {
+    content =
+      error && !loading ? (
+        <Page title="Something went wrong">
+          <p role="alert">We can&apos;t reach the server. Check your connection, then reload the page.</p>
+        </Page>
+      ) : (
+        <main id="main" className="page" aria-busy="true">
+          <p className="muted">Loading…</p>
+        </main>
+      );
+  } else if (route === '/security') {
+    content = <SecurityPage twoFactor={me.twoFactor} />;
+  } else {
+    content = <HomePage name={me.name} twoFactorEnabled={me.twoFactor.enabled} />;
+  }
+
+  return (
+    <ReauthProvider>
+      <Header account={me ? { name: me.name, initials: me.initials } : null} onLogout={logOut} />
+      {content}
+    </ReauthProvider>
+  );
+}

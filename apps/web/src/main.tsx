@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { createApolloClient } from './apollo/apollo';
+import { App } from './app/App';
+import { navigate } from './app/router';
+import { readConfig } from './config';
+import './styles.css';
+
+const { apiUrl } = readConfig();
+
+const client = createApolloClient({
+  apiUrl,
+  onUnauthenticated: () => {
+    void client.clearStore();
+    navigate('/login');
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApolloProvider client={client}>
+      <App />
+    </ApolloProvider>
+  </StrictMode>,
+);

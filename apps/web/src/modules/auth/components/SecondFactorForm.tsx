@@ -1,0 +1,207 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { ErrorCode } from '@twofold/error-codes';
+import type {
+  LoginMethodFieldsFragment,
+  SessionFieldsFragment,
+  TwoFactorChallengeFieldsFragment,
+} from '../../../gql/graphql';
+import { toUiError, type UiError } from '../../../errors/error-messages';
+import { CodeField } from '../../../ui/CodeField';
+import { isCompleteBackupCode, isCompleteSmsCode } from '../../../ui/code-input';
+import { DeliveryStatus, type Dispatch } from '../../../ui/DeliveryStatus';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { ResendButton } from '../../../ui/ResendButton';
+import {
+  CompleteLoginWithBackupCodeDocument,
+  CompleteLoginWithSmsDocument,
+  SendLoginSmsCodeDocument,
+} from '../graphql/auth.graphql';
+
+interface SecondFactorFormProps {
+  challenge: TwoFactorChallengeFieldsFragment;
+  onSuccess: (session: SessionFieldsFragment) => void;
+  /** The ticket is no longer usable (expired, too many tries): go back to the password. */
+  onRestart: (message: string) => void;
+  headingLevel?: 'h2' | 'h3';
+}
+
+function methodName(method: LoginMethodFieldsFragment): string {
+  return method.kind === 'BACKUP_CODE' ? 'Emergency code' : method.label;
+}
+
+/**
+ * The second step of login (and of re-authentication): the default method first, a code field,
+ * and "Try another method" listing every number by its label plus "Emergency code".
+ */
+export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel = 'h2' }: SecondFactorFormProps) {
+  const [method, setMethod] = useState<LoginMethodFieldsFragment>(challenge.defaultMethod);
+  const [dispatches, setDispatches] = useState<Record<string, Dispatch>>({});
+  const [code, setCode] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [showOthers, setShowOthers] = useState(false);
+  const [ticketDead, setTicketDead] = useState<string | null>(null);
+  const othersId = useId();
+  const sendButton = useRef<HTMLButtonElement>(null);
+
+  const [sendCode, sending] = useMutation(SendLoginSmsCodeDocument);
+  const [completeSms, completingSms] = useMutation(CompleteLoginWithSmsDocument);
+  const [completeBackup, completingBackup] = useMutation(CompleteLoginWithBackupCodeDocument);
+
+  const dispatch = dispatches[method.id] ?? null;
+  const isSms = method.kind === 'SMS';
+  const Heading = headingLevel;
+
+  useEffect(() => {
+    if (isSms && !dispatch) sendButton.current?.focus();
+  }, [method.id, isSms, dispatch]);
+
+  const handle = (err: unknown) => {
+    const ui = toUiError(err);
+    if (ui.code === ErrorCode.TICKET_EXPIRED) {
+      onRestart(ui.message);
+      return;
+    }
+    if (ui.code === ErrorCode.TOO_MANY_ATTEMPTS) {
+      setTicketDead(ui.message);
+      return;
+    }
+    if (ui.code === ErrorCode.INVALID_CODE || ui.code === ErrorCode.CODE_EXPIRED) {
+      setFieldError(ui.message);
+      setCode('');
+      return;
+    }
+    setError(ui);
+  };
+
+  const send = async () => {
+    setError(null);
+    setFieldError(null);
+    try {
+      const result = await sendCode({ variables: { input: { ticket: challenge.ticket, methodId: method.id } } });
+      const sent = result.data?.sendLoginSmsCode;
+      if (sent) setDispatches((all) => ({ ...all, [method.id]: sent }));
+    } catch (err) {
+      handle(err);
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    if (isSms ? !isCompleteSmsCode(code) : !isCompleteBackupCode(code)) {
+      setFieldError(isSms ? 'Enter the 6 digits from the SMS.' : 'Enter all 16 characters of an emergency code.');
+      return;
+    }
+    setFieldError(null);
+    try {
+      const result = isSms
+        ? (await completeSms({ variables: { input: { ticket: challenge.ticket, methodId: method.id, code } } })).data
+            ?.completeLoginWithSms
+        : (await completeBackup({ variables: { input: { ticket: challenge.ticket, code } } })).data
+            ?.completeLoginWithBackupCode;
+      if (result) onSuccess(result);
+    } catch (err) {
+      handle(err);
+    }
+  };
+
+  const choose = (next: LoginMethodFieldsFragment) => {
+    setMethod(next);
+    setCode('');
+    setFieldError(null);
+    setError(null);
+    setShowOthers(false);
+  };
+
+  if (ticketDead) {
+    return (
+      <section className="second-factor" aria-labelledby={`${othersId}-title`}>
+        <Heading id={`${othersId}-title`}>Two-factor authentication</Heading>
+        <ErrorAlert error={ticketDead} />
+        <button type="button" className="button" onClick={() => onRestart(ticketDead)}>
+          Start again
+        </button>
+      </section>
+    );
+  }
+
+  const busy = completingSms.loading || completingBackup.loading;
+
+  return (
+    <section className="second-factor" aria-labelledby={`${othersId}-title`}>
+      <Heading id={`${othersId}-title`}>Two-factor authentication</Heading>
+      {isSms ? (
+        <p>
+          We&apos;ll send a 6-digit code by SMS to <strong>{method.label}</strong>.
+        </p>
+      ) : (
+        <p>
+          Enter one of the emergency codes you saved when you turned on two-factor authentication. Each code works once.
+        </p>
+      )}
+
+      <form onSubmit={submit} noValidate>
+        {isSms && !dispatch ? (
+          <div className="actions">
+            <button ref={sendButton} type="button" className="button" onClick={send} disabled={sending.loading}>
+              {sending.loading ? 'Sending…' : 'Send code'}
+            </button>
+          </div>
+        ) : null}
+        {isSms ? <DeliveryStatus dispatch={dispatch} ticket={challenge.ticket} /> : null}
+        {!isSms || dispatch ? (
+          <>
+            <CodeField
+              id={isSms ? 'login-sms-code' : 'login-backup-code'}
+              key={method.id}
+              label={isSms ? 'Security code' : 'Emergency code'}
+              kind={isSms ? 'sms' : 'backup'}
+              hint={isSms ? 'The 6 digits from the SMS.' : 'Like ABCD-EFGH-JKMN-PQRS.'}
+              value={code}
+              onChange={setCode}
+              error={fieldError}
+              autoFocus
+            />
+            <div className="actions">
+              <button type="submit" className="button" disabled={busy}>
+                {busy ? 'Checking…' : 'Verify'}
+              </button>
+              {isSms ? (
+                <ResendButton availableAt={dispatch?.resendAvailableAt} onResend={send} busy={sending.loading} />
+              ) : null}
+            </div>
+          </>
+        ) : null}
+        <ErrorAlert error={error} />
+      </form>
+
+      <div className="other-methods">
+        <button
+          type="button"
+          className="button button--link"
+          aria-expanded={showOthers}
+          aria-controls={othersId}
+          onClick={() => setShowOthers((value) => !value)}
+        >
+          Try another method
+        </button>
+        <ul id={othersId} className="method-list" hidden={!showOthers}>
+          {challenge.methods.map((candidate) => (
+            <li key={candidate.id}>
+              <button
+                type="button"
+                className="method-option"
+                aria-current={candidate.id === method.id ? 'true' : undefined}
+                onClick={() => choose(candidate)}
+              >
+                {methodName(candidate)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

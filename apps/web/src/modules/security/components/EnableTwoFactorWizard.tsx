@@ -1,0 +1,285 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { ErrorCode } from '@twofold/error-codes';
+import type { SmsMethodFieldsFragment } from '../../../gql/graphql';
+import { toUiError, type UiError } from '../../../errors/error-messages';
+import { CodeField } from '../../../ui/CodeField';
+import { isCompleteSmsCode } from '../../../ui/code-input';
+import { DeliveryStatus, type Dispatch } from '../../../ui/DeliveryStatus';
+import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { Field } from '../../../ui/Field';
+import { PhoneNumberField } from '../../../ui/PhoneNumberField';
+import { toE164, validatePhoneNumber } from '../../../ui/phone-number';
+import { ResendButton } from '../../../ui/ResendButton';
+import {
+  AddSmsMethodDocument,
+  ConfirmSmsMethodDocument,
+  ResendSmsMethodCodeDocument,
+} from '../graphql/security.graphql';
+import { ReauthCancelled, useWithReauth } from '../reauth/ReauthProvider';
+import { EmergencyCodes } from './EmergencyCodes';
+import { useRefreshSecurity } from './use-refresh-security';
+
+type Step = 'method' | 'phone' | 'confirm' | 'codes';
+
+interface WizardProps {
+  /** enable: 2FA is off, start by choosing the method. add: another number. */
+  mode: 'enable' | 'add';
+  onClose: (message?: string) => void;
+}
+
+const PHONE_ERRORS: readonly string[] = [
+  ErrorCode.PHONE_NUMBER_INVALID,
+  ErrorCode.PHONE_NUMBER_ALREADY_REGISTERED,
+  ErrorCode.COUNTRY_NOT_ALLOWED,
+  ErrorCode.BAD_USER_INPUT,
+];
+
+/** "Enable two-factor authentication" (and "Add a number"): method → number → code → emergency codes. */
+export function EnableTwoFactorWizard({ mode, onClose }: WizardProps) {
+  const id = useId();
+  const [step, setStep] = useState<Step>(mode === 'enable' ? 'method' : 'phone');
+  const [phone, setPhone] = useState('');
+  const [phoneTouched, setPhoneTouched] = useState(false);
+  const [phoneServerError, setPhoneServerError] = useState<string | null>(null);
+  const [method, setMethod] = useState<SmsMethodFieldsFragment | null>(null);
+  const [dispatch, setDispatch] = useState<Dispatch | null>(null);
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const [description, setDescription] = useState('');
+  const [codes, setCodes] = useState<readonly string[]>([]);
+  const [error, setError] = useState<UiError | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const withReauth = useWithReauth();
+  const refresh = useRefreshSecurity();
+  const [addSmsMethod, adding] = useMutation(AddSmsMethodDocument);
+  const [resendCode, resending] = useMutation(ResendSmsMethodCodeDocument);
+  const [confirmSmsMethod, confirming] = useMutation(ConfirmSmsMethodDocument);
+
+  // Each step announces itself by moving focus to the wizard's step heading.
+  useEffect(() => {
+    heading.current?.focus();
+  }, [step]);
+
+  const steps: Step[] = mode === 'enable' ? ['method', 'phone', 'confirm', 'codes'] : ['phone', 'confirm'];
+  const stepNumber = Math.min(steps.indexOf(step) + 1, steps.length);
+  const title = mode === 'enable' ? 'Enable two-factor authentication' : 'Add a number';
+  const stepTitle: Record<Step, string> = {
+    method: 'Choose a method',
+    phone: 'Enter your mobile number',
+    confirm: 'Enter the confirmation code',
+    codes: 'Save your emergency codes',
+  };
+
+  const localPhoneError = validatePhoneNumber(phone);
+  const phoneError = phoneServerError ?? (phoneTouched ? localPhoneError : null);
+
+  const sendToNumber = async (event: FormEvent) => {
+    event.preventDefault();
+    setPhoneTouched(true);
+    setPhoneServerError(null);
+    setError(null);
+    if (localPhoneError) {
+      document.getElementById(`${id}-phone`)?.focus();
+      return;
+    }
+    try {
+      const result = await withReauth(() => addSmsMethod({ variables: { input: { phoneNumber: toE164(phone) } } }));
+      const payload = result.data?.addSmsMethod;
+      if (!payload) return;
+      setMethod(payload.method);
+      setDispatch(payload.dispatch);
+      setCode('');
+      setCodeError(null);
+      setStep('confirm');
+    } catch (err) {
+      if (err instanceof ReauthCancelled) return;
+      const ui = toUiError(err);
+      if (PHONE_ERRORS.includes(ui.code)) {
+        setPhoneServerError(ui.fields?.['phoneNumber'] ?? ui.message);
+        document.getElementById(`${id}-phone`)?.focus();
+      } else setError(ui);
+    }
+  };
+
+  const resend = async () => {
+    if (!method) return;
+    setError(null);
+    try {
+      const result = await resendCode({ variables: { methodId: method.id } });
+      if (result.data?.resendSmsMethodCode) setDispatch(result.data.resendSmsMethodCode);
+      setCodeError(null);
+    } catch (err) {
+      setError(toUiError(err));
+    }
+  };
+
+  const confirm = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!method) return;
+    setError(null);
+    if (!isCompleteSmsCode(code)) {
+      setCodeError('Enter the 6 digits from the SMS.');
+      document.getElementById(`${id}-code`)?.focus();
+      return;
+    }
+    if (description.length > 100) return;
+    try {
+      const result = await confirmSmsMethod({
+        variables: { input: { methodId: method.id, code, description: description.trim() || null } },
+      });
+      const payload = result.data?.confirmSmsMethod;
+      if (!payload) return;
+      await refresh();
+      if (payload.backupCodes && payload.backupCodes.length > 0) {
+        setCodes(payload.backupCodes);
+        setStep('codes');
+      } else {
+        onClose(
+          mode === 'enable'
+            ? 'Two-factor authentication is on.'
+            : `${payload.method.maskedPhoneNumber} is confirmed and can be used to log in.`,
+        );
+      }
+    } catch (err) {
+      const ui = toUiError(err);
+      if (ui.code === ErrorCode.INVALID_CODE || ui.code === ErrorCode.CODE_EXPIRED) {
+        setCodeError(ui.message);
+        setCode('');
+        document.getElementById(`${id}-code`)?.focus();
+      } else if (ui.code === ErrorCode.TOO_MANY_ATTEMPTS) {
+        setStep('phone');
+        setPhoneServerError(null);
+        setError({
+          ...ui,
+          message: `${ui.message} This number's confirmation has ended; enter the number again to get a new code.`,
+        });
+      } else if (ui.code === ErrorCode.BAD_USER_INPUT && ui.fields?.['description']) {
+        setError(ui);
+      } else setError(ui);
+    }
+  };
+
+  return (
+    <section className="wizard card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p className="wizard__progress">
+        Step {stepNumber} of {steps.length}
+      </p>
+      <h3 ref={heading} tabIndex={-1} className="wizard__step">
+        {stepTitle[step]}
+      </h3>
+
+      {step === 'method' ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            setStep('phone');
+          }}
+        >
+          <fieldset>
+            <legend>How do you want to receive codes?</legend>
+            <div className="radio">
+              <input id={`${id}-sms`} type="radio" name="method" value="SMS" defaultChecked />
+              <label htmlFor={`${id}-sms`}>
+                SMS
+                <span className="radio__hint">A 6-digit code is sent to your mobile phone each time you log in.</span>
+              </label>
+            </div>
+          </fieldset>
+          <div className="actions">
+            <button type="submit" className="button">
+              Continue
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => onClose()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {step === 'phone' ? (
+        <form onSubmit={sendToNumber} noValidate>
+          <PhoneNumberField
+            id={`${id}-phone`}
+            value={phone}
+            onChange={(value) => {
+              setPhone(value);
+              setPhoneServerError(null);
+            }}
+            onBlur={() => setPhoneTouched(phone.trim() !== '')}
+            error={phoneError}
+          />
+          <ErrorAlert error={error} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={adding.loading}>
+              {adding.loading ? 'Sending…' : 'Send code'}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => onClose()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {step === 'confirm' && method ? (
+        <form onSubmit={confirm} noValidate>
+          <p>
+            We sent a 6-digit code to <strong>{method.maskedPhoneNumber}</strong>.
+          </p>
+          <DeliveryStatus dispatch={dispatch} />
+          <CodeField
+            id={`${id}-code`}
+            label="Confirmation code"
+            value={code}
+            onChange={setCode}
+            error={codeError}
+            autoFocus
+          />
+          <Field
+            id={`${id}-description`}
+            label="Description"
+            optional
+            hint='A name to recognise this number, e.g. "Work phone".'
+            error={description.length > 100 ? 'Use at most 100 characters.' : null}
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                type="text"
+                autoComplete="off"
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+              />
+            )}
+          </Field>
+          <ErrorAlert error={error} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={confirming.loading}>
+              {confirming.loading ? 'Checking…' : 'Confirm'}
+            </button>
+            <ResendButton availableAt={dispatch?.resendAvailableAt} onResend={resend} busy={resending.loading} />
+          </div>
+          <p className="aside">
+            Wrong number?{' '}
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => {
+                setError(null);
+                setStep('phone');
+              }}
+            >
+              Use a different number
+            </button>
+          </p>
+        </form>
+      ) : null}
+
+      {step === 'codes' ? (
+        <EmergencyCodes codes={codes} onSaved={() => onClose('Two-factor authentication is on.')} />
+      ) : null}
+    </section>
+  );
+}
