@@ -13,6 +13,7 @@ import { Clock } from './common/clock';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { requestMeta, type GraphqlContext } from './common/request-context';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { armorProtection } from './graphql/armor';
 import { attemptLimitPlugin } from './graphql/attempt-limit.plugin';
 import { formatGraphqlError } from './graphql/format-error';
 import { HealthModule } from './health/health.module';
@@ -48,6 +49,7 @@ class CoreModule {
 export class AppModule {
   static register(options: AppModuleOptions): DynamicModule {
     const { config } = options;
+    const armor = armorProtection(config.isProduction);
     return {
       module: AppModule,
       imports: [
@@ -66,7 +68,9 @@ export class AppModule {
           plugins: [
             config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
             attemptLimitPlugin(),
+            ...armor.plugins,
           ],
+          validationRules: armor.validationRules,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,

@@ -1,6 +1,7 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import type { AppConfig } from '@twofold/config';
 import { AppModule, type AppModuleOptions } from './app.module';
 
@@ -19,6 +20,8 @@ export async function createApi(options: AppModuleOptions & { logger?: false | L
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Security headers; the strict CSP would block Apollo Sandbox, which only development serves.
+  app.use(helmet({ contentSecurityPolicy: config.isProduction ? undefined : false, crossOriginEmbedderPolicy: false }));
   app.enableCors({ origin: config.webOrigin, credentials: false, maxAge: 600 });
   app.enableShutdownHooks();
   return app;
