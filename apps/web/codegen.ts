@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
@@ -8,10 +7,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * CODEGEN_OUT lets the check generate into a scratch folder instead.
  */
 const workspaceRoot = join(__dirname, '..', '..');
-const apiSchema = join(workspaceRoot, 'apps/api/schema.graphql');
-// Until the API commits its emitted schema, fall back to the contract it must be a superset of.
-const contractSchema = '/work/shared/contract/schema.graphql';
-const schema = existsSync(apiSchema) ? apiSchema : contractSchema;
+// The API's emitted schema, committed (a superset of the contract's schema.graphql).
+const schema = join(workspaceRoot, 'apps/api/schema.graphql');
 const out = process.env['CODEGEN_OUT'] ?? join(__dirname, 'src/gql/');
 
 const config: CodegenConfig = {
