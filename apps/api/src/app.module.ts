@@ -17,6 +17,7 @@ import { armorProtection } from './graphql/armor';
 import { attemptLimitPlugin } from './graphql/attempt-limit.plugin';
 import { formatGraphqlError } from './graphql/format-error';
 import { HealthModule } from './health/health.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
@@ -84,6 +85,7 @@ export class AppModule {
         SmsMethodsModule,
         BackupCodesModule,
         HealthModule,
+        MaintenanceModule,
         SmsWebhooksModule,
       ],
       providers: [

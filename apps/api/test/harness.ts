@@ -41,6 +41,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
     REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
     SMS_QUEUE_PREFIX: uniqueQueuePrefix('api'),
     SMS_RELAY_INTERVAL_MS: '0',
+    MAINTENANCE_INTERVAL_MS: '0',
     LOG_LEVEL: 'error',
     ...env,
   });

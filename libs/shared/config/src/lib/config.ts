@@ -88,6 +88,8 @@ export interface AppConfig {
   appSecret: string;
   trustProxy: boolean;
   logLevel: string;
+  /** How often the API removes expired pending numbers, tickets and sessions (0 = never). */
+  maintenanceIntervalMs: number;
   sms: {
     providers: SmsProviderName[];
     twilio?: TwilioConfig;
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webOriginHost: new URL(webOrigin).hostname,
     appSecret,
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    maintenanceIntervalMs: int(env, 'MAINTENANCE_INTERVAL_MS', 60000, 0),
     logLevel: str(env, 'LOG_LEVEL', isProduction ? 'info' : 'debug'),
     sms: {
       providers: providers as SmsProviderName[],
