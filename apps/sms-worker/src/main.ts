@@ -73,6 +73,8 @@ async function main(): Promise<void> {
     worker: async () => (worker.isRunning() && !stopping ? { ok: true } : { ok: false, detail: stopping ? 'shutting down' : 'not running' }),
   });
 
+  // "started" means connected: the health endpoint answers 503 until then.
+  await worker.waitUntilReady();
   logger.info('sms worker started', {
     providers: chain.names,
     concurrency: app.sms.workerConcurrency,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { Queue } from 'bullmq';
-import { deriveKey, seal, sealSmsJob, SEND_SMS_JOB, SMS_JOB_DEFAULTS, SmsJobSecret } from '@twofold/sms-queue';
+import { deriveKey, open, seal, sealSmsJob, SEND_SMS_JOB, SMS_JOB_DEFAULTS, SmsJobSecret } from '@twofold/sms-queue';
 
 export const TEST_APP_SECRET = 'test-app-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 export const payloadKey = deriveKey(TEST_APP_SECRET, 'sms-payload');
@@ -17,8 +17,11 @@ export function randomCode(): string {
   return String(100000 + Math.floor(Math.random() * 900000));
 }
 
+let nextNumber = Math.floor(Math.random() * 8_000_000);
+/** Distinct UK mobile numbers within one test process (+44 7700 range). */
 export function randomUkMobile(): string {
-  return '+4477009' + String(Math.floor(Math.random() * 100000)).padStart(5, '0');
+  nextNumber = (nextNumber + 1) % 10_000_000;
+  return '+44770' + String(nextNumber).padStart(7, '0');
 }
 
 export interface TestMessage {
@@ -113,4 +116,36 @@ export async function dumpRedis(redis: IORedis, prefix: string): Promise<string>
     }
   } while (cursor !== '0');
   return out.join('\n');
+}
+
+/**
+ * Stand-in for the API's relay (apps/api sms-outbox): re-enqueues rows still QUEUED after
+ * `queuedAfterMs` and rows stuck in SENDING after `sendingAfterMs`, same jobId, resealed from
+ * the row's body. Returns how many it re-enqueued.
+ */
+export async function relayOnce(db: DataSource, queue: Queue, opts: { queuedAfterMs: number; sendingAfterMs: number }): Promise<number> {
+  const rows: { id: string; phone_number: string; body_sealed: string; code_expires_at: Date | null }[] = await db.query(
+    `SELECT id, phone_number, body_sealed, code_expires_at FROM sms_message
+      WHERE (status = 'QUEUED' AND enqueued_at < now() - make_interval(secs => $1::float / 1000))
+         OR (status = 'SENDING' AND updated_at < now() - make_interval(secs => $2::float / 1000))`,
+    [opts.queuedAfterMs, opts.sendingAfterMs],
+  );
+  for (const r of rows) {
+    const body = open(bodyKey, r.body_sealed, r.id);
+    await enqueue(queue, { id: r.id, to: r.phone_number, body, code: '', expiresAt: r.code_expires_at });
+    await db.query(`UPDATE sms_message SET enqueued_at = now() WHERE id = $1`, [r.id]);
+  }
+  return rows.length;
+}
+
+/**
+ * Where a message's code or number appears in `text` as a whole token (not as digits inside a
+ * longer number such as a millisecond timestamp), with some context; null when nowhere.
+ */
+export function findSecret(text: string, m: Pick<TestMessage, 'code' | 'to'>): string | null {
+  for (const secret of [m.code, m.to.slice(1)]) {
+    const match = new RegExp(`(?<![0-9])${secret}(?![0-9])`).exec(text);
+    if (match) return `${secret} at …${text.slice(Math.max(0, match.index - 80), match.index + 40)}…`;
+  }
+  return null;
 }
