@@ -27,9 +27,10 @@ describe('error messages', () => {
   it('explains expiry, credentials and the server reason for a refused number', () => {
     expect(err(ErrorCode.CODE_EXPIRED).message).toMatch(/expired/);
     expect(err(ErrorCode.INVALID_CREDENTIALS).message).toBe('The email or password is not right.');
-    expect(err(ErrorCode.PHONE_NUMBER_INVALID, {}, 'Numbers of type VOIP cannot receive codes.').message).toBe(
-      "This number can't be used: Numbers of type VOIP cannot receive codes.",
-    );
+    expect(
+      err(ErrorCode.PHONE_NUMBER_INVALID, {}, 'This number cannot receive SMS: use a mobile number.').message,
+    ).toBe('This number cannot receive SMS: use a mobile number.');
+    expect(err(ErrorCode.PHONE_NUMBER_INVALID, {}, '').message).toMatch(/international format/);
     expect(err(ErrorCode.BAD_USER_INPUT, { fields: { password: 'Use at least 10 characters.' } }).message).toBe(
       'Use at least 10 characters.',
     );

@@ -61,9 +61,10 @@ export function describeGraphQLError(raw: RawError): UiError {
     case ErrorCode.PHONE_NUMBER_INVALID:
       return {
         ...base,
-        message: serverMessage
-          ? `This number can't be used: ${serverMessage.replace(/\.$/, '')}.`
-          : "This number can't receive SMS codes. Enter a mobile number in international format, e.g. +44 7911 123456.",
+        // The API's reason is already written for people ("This number cannot receive SMS: use a mobile number.").
+        message:
+          serverMessage ||
+          "This number can't receive SMS codes. Enter a mobile number in international format, e.g. +44 7700 900123.",
       };
     case ErrorCode.PHONE_NUMBER_ALREADY_REGISTERED:
       return { ...base, message: 'This number is already on your account.' };

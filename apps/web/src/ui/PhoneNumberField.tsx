@@ -23,7 +23,7 @@ export function PhoneNumberField({
     <Field
       id={id}
       label="Mobile number"
-      hint="International format, starting with + and the country code, e.g. +44 7911 123456."
+      hint="International format, starting with + and the country code, e.g. +44 7700 900123."
       error={error}
     >
       {(aria) => (
@@ -33,7 +33,7 @@ export function PhoneNumberField({
           name="phone"
           autoComplete="tel"
           inputMode="tel"
-          placeholder="+44 7911 123456"
+          placeholder="+44 7700 900123"
           autoFocus={autoFocus}
           value={value}
           onChange={(event) => onChange(nextPhoneValue(value, event.target.value))}

@@ -21,12 +21,20 @@ export function nextPhoneValue(previous: string, typed: string): string {
   return formatPhoneAsYouType(normalised);
 }
 
+/**
+ * Ofcom's drama range (+44 7700 900000–900999): libphonenumber calls it invalid, but the API accepts
+ * it unless SMS_ALLOW_FICTIONAL_NUMBERS=false (then its own reason is shown), and the contract's
+ * examples use it.
+ */
+const GB_DRAMA_MOBILE = /^\+447700900\d{3}$/;
+
 /** null when the number may be sent to the API; otherwise the reason, in plain words. */
 export function validatePhoneNumber(value: string): string | null {
   const trimmed = value.trim();
   if (trimmed === '') return 'Enter your mobile number.';
-  if (!trimmed.startsWith('+')) return 'Start with + and the country code, for example +44 7911 123456.';
+  if (!trimmed.startsWith('+')) return 'Start with + and the country code, for example +44 7700 900123.';
   if (/[^\d\s+().-]/.test(trimmed)) return 'Use only digits, spaces and a leading +.';
+  if (GB_DRAMA_MOBILE.test(trimmed.replace(/[\s().-]/g, ''))) return null;
   const parsed = parsePhoneNumberFromString(trimmed);
   if (!parsed || !parsed.isPossible()) return 'This number is too short or too long. Check the digits.';
   if (!parsed.isValid()) return "This doesn't look like a mobile number that can receive SMS. Check the digits.";
