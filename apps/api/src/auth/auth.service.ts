@@ -105,19 +105,18 @@ export class AuthService {
     if (input.password === '' || input.password.length > 4096) throw Errors.badInput({ password: 'Enter your password.' });
     const emailNormalized = normalizeEmail(input.email);
     const now = this.clock.now();
-    const wait = await this.throttle.retryAfter(this.db.manager, emailNormalized, now);
-    if (wait > 0) throw Errors.rateLimited(wait, 'Too many failed sign-ins for this email.');
+    // The try is counted before hashing; a right password gives the count back below.
+    const { retryAfter, attemptId } = await this.throttle.reserve(emailNormalized, meta.ip, now);
+    if (retryAfter > 0 || !attemptId) throw Errors.rateLimited(retryAfter, 'Too many failed sign-ins for this email.');
 
     const account = await this.db.manager.findOne(AccountEntity, { where: { emailNormalized } });
     const ok = account ? await this.hasher.verifyPassword(account.passwordHash, input.password) : await this.hasher.dummyVerify(input.password);
     if (!account || !ok) {
-      await this.db.transaction(async (em) => {
-        await this.throttle.recordFailure(em, emailNormalized, meta.ip, now);
-        if (account) await this.events.record(em, account.id, 'LOGIN_FAILED', meta, now, 'wrong password');
-      });
+      if (account) await this.events.record(null, account.id, 'LOGIN_FAILED', meta, now, 'wrong password');
       throw Errors.invalidCredentials();
     }
     return this.db.transaction(async (em) => {
+      await this.throttle.release(em, attemptId);
       if (await this.twoFactor.isEnabled(em, account.id)) {
         const { ticket, entity } = await this.tickets.create(em, account.id, 'LOGIN', null, now);
         return this.challenge(em, account.id, ticket, entity);
@@ -140,16 +139,14 @@ export class AuthService {
     if (!password || password.length > 4096) throw Errors.badInput({ password: 'Enter your password.' });
     const now = this.clock.now();
     const account = await this.db.manager.findOneOrFail(AccountEntity, { where: { id: auth.account.id } });
-    const wait = await this.throttle.retryAfter(this.db.manager, account.emailNormalized, now);
-    if (wait > 0) throw Errors.rateLimited(wait, 'Too many failed password attempts.');
+    const { retryAfter, attemptId } = await this.throttle.reserve(account.emailNormalized, meta.ip, now);
+    if (retryAfter > 0 || !attemptId) throw Errors.rateLimited(retryAfter, 'Too many failed password attempts.');
     if (!(await this.hasher.verifyPassword(account.passwordHash, password))) {
-      await this.db.transaction(async (em) => {
-        await this.throttle.recordFailure(em, account.emailNormalized, meta.ip, now);
-        await this.events.record(em, account.id, 'LOGIN_FAILED', meta, now, 'wrong password (re-authentication)');
-      });
+      await this.events.record(null, account.id, 'LOGIN_FAILED', meta, now, 'wrong password (re-authentication)');
       throw Errors.invalidCredentials();
     }
     return this.db.transaction(async (em) => {
+      await this.throttle.release(em, attemptId);
       if (await this.twoFactor.isEnabled(em, account.id)) {
         const { ticket, entity } = await this.tickets.create(em, account.id, 'REAUTH', auth.session.id, now);
         return this.challenge(em, account.id, ticket, entity);
