@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@twofold/config';
 import { createApi } from './bootstrap';
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   }
   const app = await createApi({ config });
   await app.listen(config.apiPort, '0.0.0.0');
-  console.log(`Twofold API on http://127.0.0.1:${config.apiPort}/graphql (health: /health)`);
+  new Logger('Bootstrap').log(`listening on http://127.0.0.1:${config.apiPort}/graphql (health: /health)`, 'Bootstrap');
 }
 
 main().catch((err: Error) => {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, isErrorCode } from '@twofold/error-codes';
+import { currentRequestId } from '../common/request-id';
 
 const logger = new Logger('GraphQL');
 
@@ -21,9 +22,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   if (isErrorCode(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
-  const correlationId = randomUUID();
+  const correlationId = currentRequestId() ?? randomUUID();
   const original = (error as { originalError?: unknown })?.originalError ?? error;
-  logger.error(`[${correlationId}] ${original instanceof Error ? original.stack ?? original.message : String(original)}`);
+  logger.error(`internal error ${correlationId}: ${original instanceof Error ? original.message : String(original)}`, original instanceof Error ? original.stack : undefined);
   return {
     message: `Internal server error (reference ${correlationId}).`,
     path: formatted.path,
