@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'generators',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/files/'],
+};

@@ -1,0 +1,4 @@
+export interface SmsProviderGeneratorSchema {
+  name: string;
+  skipFormat?: boolean;
+}
