@@ -7,7 +7,9 @@ export type HealthCheck = () => Promise<CheckResult>;
 function withTimeout(check: HealthCheck, ms: number): Promise<CheckResult> {
   return Promise.race([
     check().catch((e: Error) => ({ ok: false, detail: e.message })),
-    new Promise<CheckResult>((resolve) => setTimeout(() => resolve({ ok: false, detail: `no answer within ${ms} ms` }), ms).unref()),
+    new Promise<CheckResult>((resolve) =>
+      setTimeout(() => resolve({ ok: false, detail: `no answer within ${ms} ms` }), ms).unref(),
+    ),
   ]);
 }
 
@@ -15,7 +17,12 @@ function withTimeout(check: HealthCheck, ms: number): Promise<CheckResult> {
  * `GET /health` (and `/healthz`): 200 {status:"ok", checks} when every check passes, else 503
  * {status:"error", checks}. `GET /live`: 200 while the process runs (liveness).
  */
-export async function startHealthServer(port: number, host: string, checks: Record<string, HealthCheck>, timeoutMs = 1500): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+export async function startHealthServer(
+  port: number,
+  host: string,
+  checks: Record<string, HealthCheck>,
+  timeoutMs = 1500,
+): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -35,7 +42,9 @@ export async function startHealthServer(port: number, host: string, checks: Reco
       const out: Record<string, CheckResult> = {};
       names.forEach((n, i) => (out[n] = results[i]));
       const ok = results.every((r) => r.ok);
-      res.writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ status: ok ? 'ok' : 'error', checks: out }));
+      res
+        .writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify({ status: ok ? 'ok' : 'error', checks: out }));
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -12,17 +12,26 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(level: string, write: (line: string) => void = (l) => process.stdout.write(l + '\n'), service = 'sms-worker'): Logger {
+export function createLogger(
+  level: string,
+  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+  service = 'sms-worker',
+): Logger {
   const min = ORDER[(level as LogLevel) in ORDER ? (level as LogLevel) : 'info'];
-  const log = (lvl: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[lvl] < min) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, service, msg, ...fields }));
-  };
+  const log =
+    (lvl: LogLevel) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[lvl] < min) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, service, msg, ...fields }));
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 /** For tests: collects lines. */
 export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(createLogger('debug', (l) => lines.push(l)), { lines });
+  return Object.assign(
+    createLogger('debug', (l) => lines.push(l)),
+    { lines },
+  );
 }

@@ -15,7 +15,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function connectDatabase(config: WorkerConfig, logger: Logger, stopping: () => boolean): Promise<DataSource> {
   for (let attempt = 1; ; attempt++) {
-    const db = new DataSource(dataSourceOptions(config.app.databaseUrl, { poolSize: Math.min(config.app.sms.workerConcurrency + 2, 20), applicationName: 'twofold-sms-worker' }));
+    const db = new DataSource(
+      dataSourceOptions(config.app.databaseUrl, {
+        poolSize: Math.min(config.app.sms.workerConcurrency + 2, 20),
+        applicationName: 'twofold-sms-worker',
+      }),
+    );
     try {
       return await db.initialize();
     } catch (err) {
@@ -31,7 +36,9 @@ async function main(): Promise<void> {
   try {
     config = loadWorkerConfig();
   } catch (err) {
-    process.stderr.write((err instanceof ConfigError ? err.message : `Configuration error: ${(err as Error).message}`) + '\n');
+    process.stderr.write(
+      (err instanceof ConfigError ? err.message : `Configuration error: ${(err as Error).message}`) + '\n',
+    );
     process.exit(1);
   }
   const { app, worker: settings } = config;
@@ -65,12 +72,18 @@ async function main(): Promise<void> {
   );
 
   const health = await startHealthServer(settings.healthPort, settings.healthHost, {
-    redis: async () => (redis.status === 'ready' && (await redis.ping()) === 'PONG' ? { ok: true } : { ok: false, detail: `connection ${redis.status}` }),
+    redis: async () =>
+      redis.status === 'ready' && (await redis.ping()) === 'PONG'
+        ? { ok: true }
+        : { ok: false, detail: `connection ${redis.status}` },
     postgresql: async () => {
       await db.query('SELECT 1');
       return { ok: true };
     },
-    worker: async () => (worker.isRunning() && !stopping ? { ok: true } : { ok: false, detail: stopping ? 'shutting down' : 'not running' }),
+    worker: async () =>
+      worker.isRunning() && !stopping
+        ? { ok: true }
+        : { ok: false, detail: stopping ? 'shutting down' : 'not running' },
   });
 
   // "started" means connected: the health endpoint answers 503 until then.
@@ -89,7 +102,9 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('stopping: taking no new SMS, waiting for those in flight', { signal });
     const force = setTimeout(() => {
-      logger.error('in-flight sends did not finish in time; exiting (their jobs will be retried)', { timeoutMs: settings.shutdownTimeoutMs });
+      logger.error('in-flight sends did not finish in time; exiting (their jobs will be retried)', {
+        timeoutMs: settings.shutdownTimeoutMs,
+      });
       process.exit(1);
     }, settings.shutdownTimeoutMs);
     force.unref();
@@ -108,6 +123,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', service: 'sms-worker', msg: 'sms worker crashed', error: err.message }) + '\n');
+  process.stderr.write(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'error',
+      service: 'sms-worker',
+      msg: 'sms worker crashed',
+      error: err.message,
+    }) + '\n',
+  );
   process.exit(1);
 });

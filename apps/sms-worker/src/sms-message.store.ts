@@ -7,7 +7,8 @@ export interface ClaimedMessage {
 
 /** TypeORM answers `[rows, rowCount]` for a raw UPDATE on PostgreSQL and `rows` otherwise. */
 function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
   return (result as T[]) ?? [];
 }
 
@@ -30,7 +31,10 @@ export class SmsMessageStore {
       ),
     );
     if (rows.length === 0) return null;
-    return { attempts: Number(rows[0].attempts), codeExpiresAt: rows[0].code_expires_at ? new Date(rows[0].code_expires_at) : null };
+    return {
+      attempts: Number(rows[0].attempts),
+      codeExpiresAt: rows[0].code_expires_at ? new Date(rows[0].code_expires_at) : null,
+    };
   }
 
   async markSent(id: string, provider: string, providerMessageId: string, now: Date): Promise<boolean> {

@@ -13,7 +13,16 @@ import { TwilioSmsProvider } from './providers/twilio.provider';
 import { SmsMessageStore } from './sms-message.store';
 import { createSmsWorker } from './sms-worker';
 import { LocalServer, startLocalServer } from './test/local-server';
-import { dumpRedis, findSecret, enqueue, insertMessage, payloadKey, readMessage, TestMessage, waitForStatus } from './test/fixtures';
+import {
+  dumpRedis,
+  findSecret,
+  enqueue,
+  insertMessage,
+  payloadKey,
+  readMessage,
+  TestMessage,
+  waitForStatus,
+} from './test/fixtures';
 import { workerRedisOptions } from './redis';
 
 describe('SMS worker processor (real PostgreSQL, Redis, fake Twilio gateway)', () => {
@@ -38,11 +47,23 @@ describe('SMS worker processor (real PostgreSQL, Redis, fake Twilio gateway)', (
     callbacks.reply({ status: 204 });
     redis = new IORedis(TEST_REDIS_URL, workerRedisOptions());
     queue = new Queue(SMS_QUEUE_NAME, { connection: redis, prefix });
-    const twilio = new TwilioSmsProvider({ accountSid: 'ACworker', authToken: 'tw-token', from: '+15005550006', apiBaseUrl: gateway.url }, `${callbacks.url}/webhooks/sms/twilio`, 2000);
-    const ovhProvider = new OvhSmsProvider({ endpoint: ovh.url, appKey: 'ak', appSecret: 'as', consumerKey: 'ck', service: 'sms-x', sender: 'Twofold' }, 2000);
+    const twilio = new TwilioSmsProvider(
+      { accountSid: 'ACworker', authToken: 'tw-token', from: '+15005550006', apiBaseUrl: gateway.url },
+      `${callbacks.url}/webhooks/sms/twilio`,
+      2000,
+    );
+    const ovhProvider = new OvhSmsProvider(
+      { endpoint: ovh.url, appKey: 'ak', appSecret: 'as', consumerKey: 'ck', service: 'sms-x', sender: 'Twofold' },
+      2000,
+    );
     worker = createSmsWorker(
       { connection: redis, prefix, concurrency: 5, ratePerSecond: 1000, lockDurationMs: 5000, stalledIntervalMs: 5000 },
-      { store: new SmsMessageStore(db), chain: new ProviderChain([twilio, ovhProvider], 3, logger), payloadKey, logger },
+      {
+        store: new SmsMessageStore(db),
+        chain: new ProviderChain([twilio, ovhProvider], 3, logger),
+        payloadKey,
+        logger,
+      },
     );
     await worker.waitUntilReady();
   });
@@ -61,7 +82,10 @@ describe('SMS worker processor (real PostgreSQL, Redis, fake Twilio gateway)', (
 
   beforeEach(() => {
     gateway.reset();
-    ovh.reply({ status: 200, body: { totalCreditsRemoved: 1, invalidReceivers: [], ids: [4242], validReceivers: [], tag: '' } });
+    ovh.reply({
+      status: 200,
+      body: { totalCreditsRemoved: 1, invalidReceivers: [], ids: [4242], validReceivers: [], tag: '' },
+    });
   });
 
   const bodiesTo = (to: string) => gateway.messages.filter((m) => m.to === to).map((m) => m.body);

@@ -15,7 +15,9 @@ export interface SmsProcessorDeps {
   now?: () => Date;
 }
 
-export type SmsJobOutcome = { outcome: 'sent'; provider: string; providerMessageId: string } | { outcome: 'skipped'; reason: string };
+export type SmsJobOutcome =
+  | { outcome: 'sent'; provider: string; providerMessageId: string }
+  | { outcome: 'skipped'; reason: string };
 
 export const EXPIRED_BEFORE_SENDING = 'expired before sending';
 
@@ -39,7 +41,8 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
     try {
       secret = openSmsJob(deps.payloadKey, job.data);
     } catch {
-      const reason = 'job payload could not be opened (APP_SECRET differs between API and worker, or the job was tampered with)';
+      const reason =
+        'job payload could not be opened (APP_SECRET differs between API and worker, or the job was tampered with)';
       await store.markFailed(messageId, reason, null, now());
       logger.error('sms job refused', { messageId, jobId: job.id, reason });
       throw new UnrecoverableError(reason);
@@ -55,7 +58,10 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
     const expiresAt = claimed.codeExpiresAt ?? (secret.expiresAt ? new Date(secret.expiresAt) : null);
     if (expiresAt && expiresAt.getTime() <= now().getTime()) {
       await store.markFailed(messageId, EXPIRED_BEFORE_SENDING, null, now());
-      logger.warn('sms not sent: its code expired before it could be sent', { ...log, expiresAt: expiresAt.toISOString() });
+      logger.warn('sms not sent: its code expired before it could be sent', {
+        ...log,
+        expiresAt: expiresAt.toISOString(),
+      });
       throw new UnrecoverableError(EXPIRED_BEFORE_SENDING);
     }
 
@@ -73,7 +79,12 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
     } catch (err) {
       if (err instanceof PermanentSmsError) {
         await store.markFailed(messageId, err.message, err.provider, now());
-        logger.warn('sms failed permanently', { ...log, provider: err.provider, reason: err.message, ms: Date.now() - started });
+        logger.warn('sms failed permanently', {
+          ...log,
+          provider: err.provider,
+          reason: err.message,
+          ms: Date.now() - started,
+        });
         throw new UnrecoverableError(err.message);
       }
       const transient = err instanceof TransientSmsError ? err : null;
@@ -86,7 +97,12 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
         throw new UnrecoverableError(final);
       }
       await store.noteRetry(messageId, `retrying: ${reason}`, null, now());
-      logger.warn('sms attempt failed; BullMQ retries with backoff', { ...log, provider: transient?.provider, reason, ms: Date.now() - started });
+      logger.warn('sms attempt failed; BullMQ retries with backoff', {
+        ...log,
+        provider: transient?.provider,
+        reason,
+        ms: Date.now() - started,
+      });
       // A fresh Error: never rethrow a foreign error whose message could quote the request.
       throw new Error(reason);
     }

@@ -7,7 +7,16 @@ import { createTestDatabase, TestDatabase, uniqueQueuePrefix } from '@twofold/te
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test-only use of the dev tool
 import { FakeSmsGateway, startFakeSmsGateway } from '../../../tools/fake-sms-gateway/src';
 import { ensureWorkerBuilt, freePort, PrivateRedis, spawnWorker, WorkerProcess } from './test/e2e-harness';
-import { dumpRedis, findSecret, enqueue, insertMessage, relayOnce, TEST_APP_SECRET, TestMessage, waitFor } from './test/fixtures';
+import {
+  dumpRedis,
+  findSecret,
+  enqueue,
+  insertMessage,
+  relayOnce,
+  TEST_APP_SECRET,
+  TestMessage,
+  waitFor,
+} from './test/fixtures';
 import { workerRedisOptions } from './redis';
 
 /**
@@ -56,10 +65,19 @@ describe('sms-worker process (e2e)', () => {
   const started = (w: WorkerProcess) => w.waitForLog((l) => l['msg'] === 'sms worker started');
 
   const statusCounts = async (ids: string[]): Promise<Record<string, number>> => {
-    const rows: { status: string; n: number }[] = await db.query(`SELECT status, count(*)::int AS n FROM sms_message WHERE id = ANY($1) GROUP BY status`, [ids]);
+    const rows: { status: string; n: number }[] = await db.query(
+      `SELECT status, count(*)::int AS n FROM sms_message WHERE id = ANY($1) GROUP BY status`,
+      [ids],
+    );
     return Object.fromEntries(rows.map((r) => [r.status, r.n]));
   };
-  const allSent = (ids: string[]) => waitFor(`${ids.length} messages SENT`, async () => ((await statusCounts(ids))['SENT'] ?? 0) === ids.length, 40000, 50);
+  const allSent = (ids: string[]) =>
+    waitFor(
+      `${ids.length} messages SENT`,
+      async () => ((await statusCounts(ids))['SENT'] ?? 0) === ids.length,
+      40000,
+      50,
+    );
 
   beforeAll(async () => {
     ensureWorkerBuilt();
@@ -100,7 +118,10 @@ describe('sms-worker process (e2e)', () => {
     const health = await fetch(`http://127.0.0.1:${boot['healthPort']}/health`);
     if (health.status !== 200) console.log(await health.clone().text());
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', checks: { redis: { ok: true }, postgresql: { ok: true }, worker: { ok: true } } });
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      checks: { redis: { ok: true }, postgresql: { ok: true }, worker: { ok: true } },
+    });
 
     const batch = await Promise.all(Array.from({ length: 200 }, () => insertMessage(db)));
     all.push(...batch);
@@ -181,7 +202,10 @@ describe('sms-worker process (e2e)', () => {
       expect(bodies.length).toBeGreaterThanOrEqual(1);
       expect(new Set(bodies)).toEqual(new Set([m.body]));
     }
-    figures['duplicatesAfterRedisRestart'] = batch.reduce((n, m) => n + gateway.messages.filter((g) => g.to === m.to).length - 1, 0);
+    figures['duplicatesAfterRedisRestart'] = batch.reduce(
+      (n, m) => n + gateway.messages.filter((g) => g.to === m.to).length - 1,
+      0,
+    );
     w.proc.kill('SIGTERM');
     expect(await w.exited).toBe(0);
   });

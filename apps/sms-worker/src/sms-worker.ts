@@ -20,7 +20,10 @@ export interface SmsWorkerOptions {
  * ones in flight (graceful SIGTERM). A job that stalls too often (worker killed repeatedly)
  * is failed by BullMQ; the `failed` handler then records FAILED on the row.
  */
-export function createSmsWorker(opts: SmsWorkerOptions, deps: SmsProcessorDeps & { logger: Logger }): Worker<SendSmsJobData, SmsJobOutcome> {
+export function createSmsWorker(
+  opts: SmsWorkerOptions,
+  deps: SmsProcessorDeps & { logger: Logger },
+): Worker<SendSmsJobData, SmsJobOutcome> {
   const processor = createSmsProcessor(deps);
   const worker = new Worker<SendSmsJobData, SmsJobOutcome>(SMS_QUEUE_NAME, processor, {
     connection: opts.connection,
@@ -36,16 +39,19 @@ export function createSmsWorker(opts: SmsWorkerOptions, deps: SmsProcessorDeps &
   worker.on('failed', (job, err) => {
     if (!job) return;
     const messageId = job.data?.messageId ?? job.id;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError' || /stalled/i.test(err.message);
+    const final =
+      job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError' || /stalled/i.test(err.message);
     if (!final) return;
     logger.warn('sms job failed for good', { messageId, jobId: job.id, reason: err.message });
     if (/stalled/i.test(err.message) && messageId) {
-      deps.store.markFailed(messageId, `worker stopped mid-send too many times: ${err.message}`, null, new Date()).catch((e: Error) =>
-        logger.error('could not record the failure', { messageId, error: e.message }),
-      );
+      deps.store
+        .markFailed(messageId, `worker stopped mid-send too many times: ${err.message}`, null, new Date())
+        .catch((e: Error) => logger.error('could not record the failure', { messageId, error: e.message }));
     }
   });
-  worker.on('stalled', (jobId) => logger.warn('sms job stalled (its worker stopped mid-send); it will be retried', { jobId }));
+  worker.on('stalled', (jobId) =>
+    logger.warn('sms job stalled (its worker stopped mid-send); it will be retried', { jobId }),
+  );
   worker.on('error', (err) => logger.error('sms worker error', { error: err.message }));
   return worker;
 }

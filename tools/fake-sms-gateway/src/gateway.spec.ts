@@ -25,7 +25,10 @@ describe('fake SMS gateway', () => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        callbacks.push({ params: Object.fromEntries(new URLSearchParams(body)), signature: req.headers['x-twilio-signature'] as string | undefined });
+        callbacks.push({
+          params: Object.fromEntries(new URLSearchParams(body)),
+          signature: req.headers['x-twilio-signature'] as string | undefined,
+        });
         res.writeHead(204).end();
       });
     });
@@ -60,7 +63,10 @@ describe('fake SMS gateway', () => {
   });
 
   it('refuses a wrong token with Twilio 20003', async () => {
-    const res = await send({ To: '+447700900123', From: '+1', Body: 'x' }, 'Basic ' + Buffer.from(`${sid}:nope`).toString('base64'));
+    const res = await send(
+      { To: '+447700900123', From: '+1', Body: 'x' },
+      'Basic ' + Buffer.from(`${sid}:nope`).toString('base64'),
+    );
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 20003 });
   });
@@ -74,7 +80,10 @@ describe('fake SMS gateway', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('1');
     gateway.control({ fail: 'invalid-number' });
-    expect(await (await send({ To: '+447700900123', From: '+1', Body: 'x' })).json()).toMatchObject({ code: 21211, status: 400 });
+    expect(await (await send({ To: '+447700900123', From: '+1', Body: 'x' })).json()).toMatchObject({
+      code: 21211,
+      status: 400,
+    });
     gateway.control({ finalStatus: 'undelivered', errorCode: '30003' });
     await send({ To: '+447700900123', From: '+1', Body: 'x', StatusCallback: callbackUrl });
     await gateway.idle();

@@ -77,7 +77,13 @@ export interface FakeSmsGateway {
 
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 
-function twilioError(res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}): void {
+function twilioError(
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status }));
 }
@@ -126,7 +132,11 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       try {
         const res = await fetch(sms.statusCallback, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilioSignature(options.authToken, sms.statusCallback, params), 'User-Agent': 'TwilioProxy/1.1' },
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'X-Twilio-Signature': twilioSignature(options.authToken, sms.statusCallback, params),
+            'User-Agent': 'TwilioProxy/1.1',
+          },
           body: new URLSearchParams(params).toString(),
           signal: AbortSignal.timeout(5000),
         });
@@ -159,8 +169,15 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
 
   async function createMessage(req: IncomingMessage, res: ServerResponse, accountSid: string): Promise<void> {
     const auth = req.headers['authorization'] ?? '';
-    const [user, pass] = auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':') : [];
-    if (!user || pass !== options.authToken || user !== accountSid || (options.accountSid && user !== options.accountSid)) {
+    const [user, pass] = auth.startsWith('Basic ')
+      ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':')
+      : [];
+    if (
+      !user ||
+      pass !== options.authToken ||
+      user !== accountSid ||
+      (options.accountSid && user !== options.accountSid)
+    ) {
       twilioError(res, 401, 20003, 'Authenticate');
       return;
     }
@@ -171,9 +188,11 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       if (c.fail === '500') return twilioError(res, 500, 20500, 'Internal Server Error');
       if (c.fail === '429') return twilioError(res, 429, 20429, 'Too Many Requests', { 'Retry-After': '1' });
       if (c.fail === 'auth') return twilioError(res, 401, 20003, 'Authenticate');
-      if (c.fail === 'invalid-number') return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
+      if (c.fail === 'invalid-number')
+        return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
     }
-    if (!form['To'] || !E164.test(form['To'])) return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
+    if (!form['To'] || !E164.test(form['To']))
+      return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
     if (!form['From']) return twilioError(res, 400, 21603, "A 'From' phone number is required.");
     if (!form['Body']) return twilioError(res, 400, 21602, 'Message body is required.');
 
@@ -246,7 +265,9 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
         try {
           api.control(body ? (JSON.parse(body) as GatewayControl) : {});
         } catch {
-          return void res.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'JSON body expected' }));
+          return void res
+            .writeHead(400, { 'Content-Type': 'application/json' })
+            .end(JSON.stringify({ error: 'JSON body expected' }));
         }
         return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ control }));
       }
@@ -293,7 +314,9 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`fake-sms-gateway: ${messages.filter(filter).length} of ${count} messages after ${timeoutMs} ms`));
+          reject(
+            new Error(`fake-sms-gateway: ${messages.filter(filter).length} of ${count} messages after ${timeoutMs} ms`),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

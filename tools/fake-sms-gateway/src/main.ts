@@ -17,7 +17,15 @@ async function main(): Promise<void> {
     accountSid: process.env['TWILIO_ACCOUNT_SID'] || undefined,
     log: (line) => process.stderr.write(line + '\n'),
   });
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'fake-sms-gateway', msg: `fake SMS gateway listening; inbox page at ${gateway.url}/`, url: gateway.url }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'info',
+      service: 'fake-sms-gateway',
+      msg: `fake SMS gateway listening; inbox page at ${gateway.url}/`,
+      url: gateway.url,
+    }) + '\n',
+  );
   const stop = () => void gateway.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

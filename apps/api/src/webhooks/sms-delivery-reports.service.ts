@@ -15,8 +15,14 @@ export type ReportOutcome = 'updated' | 'unchanged' | 'unknown-message';
 export class SmsDeliveryReportsService {
   constructor(@InjectRepository(SmsMessageEntity) private readonly messages: Repository<SmsMessageEntity>) {}
 
-  async apply(provider: string, providerMessageId: string, transition: DeliveryTransition, now: Date): Promise<ReportOutcome> {
-    if (transition.to === 'IGNORE') return (await this.exists(provider, providerMessageId)) ? 'unchanged' : 'unknown-message';
+  async apply(
+    provider: string,
+    providerMessageId: string,
+    transition: DeliveryTransition,
+    now: Date,
+  ): Promise<ReportOutcome> {
+    if (transition.to === 'IGNORE')
+      return (await this.exists(provider, providerMessageId)) ? 'unchanged' : 'unknown-message';
     const where = `provider = $1 AND provider_message_id = $2`;
     let sql: string;
     let params: unknown[];
@@ -38,7 +44,8 @@ export class SmsDeliveryReportsService {
     }
     const result: unknown = await this.messages.query(sql, params);
     // TypeORM answers [rows, count] for a raw UPDATE on PostgreSQL.
-    const count = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : Array.isArray(result) ? result.length : 0;
+    const count =
+      Array.isArray(result) && typeof result[1] === 'number' ? result[1] : Array.isArray(result) ? result.length : 0;
     if (count > 0) return 'updated';
     return (await this.exists(provider, providerMessageId)) ? 'unchanged' : 'unknown-message';
   }

@@ -27,7 +27,13 @@ const config = loadConfig({
 });
 
 @Global()
-@Module({ providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Clock, useValue: new Clock() }], exports: [APP_CONFIG, Clock] })
+@Module({
+  providers: [
+    { provide: APP_CONFIG, useValue: config },
+    { provide: Clock, useValue: new Clock() },
+  ],
+  exports: [APP_CONFIG, Clock],
+})
 class TestCoreModule {}
 
 describe('POST /webhooks/sms/twilio', () => {
@@ -39,7 +45,13 @@ describe('POST /webhooks/sms/twilio', () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase('webhooks');
-    @Module({ imports: [TestCoreModule, TypeOrmModule.forRoot(dataSourceOptions(testDb.url, { poolSize: 4 })), SmsWebhooksModule] })
+    @Module({
+      imports: [
+        TestCoreModule,
+        TypeOrmModule.forRoot(dataSourceOptions(testDb.url, { poolSize: 4 })),
+        SmsWebhooksModule,
+      ],
+    })
     class TestAppModule {}
     app = await NestFactory.create<NestExpressApplication>(TestAppModule, { logger: false, bodyParser: false });
     // As apps/api/src/bootstrap.ts does.
@@ -71,12 +83,19 @@ describe('POST /webhooks/sms/twilio', () => {
     return id;
   }
 
-  const row = async (id: string) => (await db.query(`SELECT status, failure_reason, delivered_at, failed_at FROM sms_message WHERE id = $1`, [id]))[0];
+  const row = async (id: string) =>
+    (await db.query(`SELECT status, failure_reason, delivered_at, failed_at FROM sms_message WHERE id = $1`, [id]))[0];
 
-  function post(params: Record<string, string>, signature: string | null = twilioSignature(AUTH_TOKEN, callbackUrl, params)) {
+  function post(
+    params: Record<string, string>,
+    signature: string | null = twilioSignature(AUTH_TOKEN, callbackUrl, params),
+  ) {
     return fetch(callbackUrl, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(signature ? { 'X-Twilio-Signature': signature } : {}) },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...(signature ? { 'X-Twilio-Signature': signature } : {}),
+      },
       body: new URLSearchParams(params).toString(),
     });
   }
@@ -98,8 +117,18 @@ describe('POST /webhooks/sms/twilio', () => {
     expect((await post(report(sid, 'delivered'), null)).status).toBe(403);
     expect((await post(report(sid, 'delivered'), 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=')).status).toBe(403);
     // signed over another URL, or with another token
-    expect((await post(report(sid, 'delivered'), twilioSignature(AUTH_TOKEN, 'http://evil.example/webhooks/sms/twilio', report(sid, 'delivered')))).status).toBe(403);
-    expect((await post(report(sid, 'delivered'), twilioSignature('other-token', callbackUrl, report(sid, 'delivered')))).status).toBe(403);
+    expect(
+      (
+        await post(
+          report(sid, 'delivered'),
+          twilioSignature(AUTH_TOKEN, 'http://evil.example/webhooks/sms/twilio', report(sid, 'delivered')),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await post(report(sid, 'delivered'), twilioSignature('other-token', callbackUrl, report(sid, 'delivered'))))
+        .status,
+    ).toBe(403);
     // a parameter changed after signing
     const signed = twilioSignature(AUTH_TOKEN, callbackUrl, report(sid, 'undelivered'));
     expect((await post(report(sid, 'delivered'), signed)).status).toBe(403);
@@ -123,7 +152,10 @@ describe('POST /webhooks/sms/twilio', () => {
     const sid = 'SM' + randomUUID().replace(/-/g, '');
     const id = await insertSent(sid);
     expect((await post(report(sid, 'undelivered', { ErrorCode: '30003' }))).status).toBe(204);
-    expect(await row(id)).toMatchObject({ status: 'FAILED', failure_reason: 'twilio undelivered (error 30003): Unreachable destination handset' });
+    expect(await row(id)).toMatchObject({
+      status: 'FAILED',
+      failure_reason: 'twilio undelivered (error 30003): Unreachable destination handset',
+    });
     expect((await post(report(sid, 'delivered'))).status).toBe(204);
     expect((await row(id)).status).toBe('FAILED');
   });
@@ -135,8 +167,16 @@ describe('POST /webhooks/sms/twilio', () => {
   it('accepts the fake gateway callbacks end to end (sent, then delivered)', async () => {
     const res = await fetch(`${gateway.url}/2010-04-01/Accounts/ACwebhooks/Messages.json`, {
       method: 'POST',
-      headers: { Authorization: 'Basic ' + Buffer.from(`ACwebhooks:${AUTH_TOKEN}`).toString('base64'), 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ To: '+447700900123', From: '+15005550006', Body: 'hi', StatusCallback: callbackUrl }).toString(),
+      headers: {
+        Authorization: 'Basic ' + Buffer.from(`ACwebhooks:${AUTH_TOKEN}`).toString('base64'),
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        To: '+447700900123',
+        From: '+15005550006',
+        Body: 'hi',
+        StatusCallback: callbackUrl,
+      }).toString(),
     });
     const { sid } = (await res.json()) as { sid: string };
     const id = await insertSent(sid);

@@ -1,4 +1,14 @@
-import { Controller, ForbiddenException, Headers, HttpCode, Inject, Logger, NotFoundException, Post, Req } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Headers,
+  HttpCode,
+  Inject,
+  Logger,
+  NotFoundException,
+  Post,
+  Req,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { verifyTwilioSignature } from '@twofold/sms-queue';
 import { Clock } from '../common/clock';
@@ -30,15 +40,22 @@ export class TwilioStatusController {
   @HttpCode(204)
   async twilioStatus(@Req() req: Request, @Headers('x-twilio-signature') signature: string | undefined): Promise<void> {
     const authToken = this.config.sms.twilio?.authToken;
-    const params = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, string | string[]>) : null;
+    const params =
+      req.body && typeof req.body === 'object' && !Array.isArray(req.body)
+        ? (req.body as Record<string, string | string[]>)
+        : null;
     if (!authToken || !params) {
-      this.logger.warn(`refused a Twilio callback: ${!authToken ? 'twilio is not configured (TWILIO_AUTH_TOKEN)' : 'no form body'}`);
+      this.logger.warn(
+        `refused a Twilio callback: ${!authToken ? 'twilio is not configured (TWILIO_AUTH_TOKEN)' : 'no form body'}`,
+      );
       throw new ForbiddenException();
     }
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const url = this.config.publicApiUrl + TWILIO_STATUS_CALLBACK_PATH + query;
     if (!urlVariants(url).some((u) => verifyTwilioSignature(authToken, u, params, signature))) {
-      this.logger.warn(`refused a Twilio callback with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature (signed URL must be ${url})`);
+      this.logger.warn(
+        `refused a Twilio callback with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature (signed URL must be ${url})`,
+      );
       throw new ForbiddenException();
     }
     const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

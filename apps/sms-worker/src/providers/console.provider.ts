@@ -13,12 +13,15 @@ export class ConsoleSmsProvider implements SmsProvider {
 
   async send(sms: OutboundSms): Promise<SmsSendResult> {
     const providerMessageId = `console-${randomUUID()}`;
-    this.logger.warn('console SMS provider (development only): printing the SMS body, codes included, instead of sending it', {
-      messageId: sms.messageId,
-      providerMessageId,
-      to: sms.to,
-      body: sms.body,
-    });
+    this.logger.warn(
+      'console SMS provider (development only): printing the SMS body, codes included, instead of sending it',
+      {
+        messageId: sms.messageId,
+        providerMessageId,
+        to: sms.to,
+        body: sms.body,
+      },
+    );
     return { providerMessageId };
   }
 }

@@ -12,7 +12,12 @@ export interface HttpAnswer {
  * TransientSmsError; the caller maps status codes. Nothing of the request body is put in
  * error messages.
  */
-export async function httpRequest(provider: string, url: string, init: RequestInit, timeoutMs: number): Promise<HttpAnswer> {
+export async function httpRequest(
+  provider: string,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<HttpAnswer> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
@@ -27,7 +32,11 @@ export async function httpRequest(provider: string, url: string, init: RequestIn
   try {
     text = await res.text();
   } catch {
-    throw new TransientSmsError(provider, 'network', `${provider}: connection closed while reading the answer (HTTP ${res.status})`);
+    throw new TransientSmsError(
+      provider,
+      'network',
+      `${provider}: connection closed while reading the answer (HTTP ${res.status})`,
+    );
   }
   let json: unknown = undefined;
   try {

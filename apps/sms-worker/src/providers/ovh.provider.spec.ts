@@ -4,12 +4,25 @@ import { OvhSmsProvider, ovhSignature } from './ovh.provider';
 import { PermanentSmsError } from './sms-provider';
 
 // Answers as documented for POST /sms/{serviceName}/jobs (https://eu.api.ovh.com/console/#/sms/%7BserviceName%7D/jobs~POST)
-const created = { totalCreditsRemoved: 1, invalidReceivers: [], ids: [219263524], validReceivers: ['+33612345678'], tag: '' };
+const created = {
+  totalCreditsRemoved: 1,
+  invalidReceivers: [],
+  ids: [219263524],
+  validReceivers: ['+33612345678'],
+  tag: '',
+};
 
 describe('OvhSmsProvider', () => {
   let server: LocalServer;
   let provider: OvhSmsProvider;
-  const config = { endpoint: '', appKey: 'appKey123', appSecret: 'appSecret456', consumerKey: 'consumer789', service: 'sms-ab12345-1', sender: 'Twofold' };
+  const config = {
+    endpoint: '',
+    appKey: 'appKey123',
+    appSecret: 'appSecret456',
+    consumerKey: 'consumer789',
+    service: 'sms-ab12345-1',
+    sender: 'Twofold',
+  };
   const sms = { messageId: 'm-1', to: '+33612345678', body: 'Twofold security code: 654321.' };
 
   beforeAll(async () => {
@@ -27,25 +40,50 @@ describe('OvhSmsProvider', () => {
     expect(req.method).toBe('POST');
     expect(req.path).toBe('/1.0/sms/sms-ab12345-1/jobs');
     expect(req.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(req.body)).toEqual({ message: sms.body, receivers: ['+33612345678'], sender: 'Twofold', noStopClause: true, priority: 'high' });
+    expect(JSON.parse(req.body)).toEqual({
+      message: sms.body,
+      receivers: ['+33612345678'],
+      sender: 'Twofold',
+      noStopClause: true,
+      priority: 'high',
+    });
     expect(req.headers['x-ovh-application']).toBe('appKey123');
     expect(req.headers['x-ovh-consumer']).toBe('consumer789');
     expect(req.headers['x-ovh-timestamp']).toBe('1764370000');
     // Computed independently: $1$ + sha1(AS+CK+METHOD+URL+BODY+TSTAMP)
-    const expected = '$1$' + createHash('sha1').update(`appSecret456+consumer789+POST+${server.url}/1.0/sms/sms-ab12345-1/jobs+${req.body}+1764370000`).digest('hex');
+    const expected =
+      '$1$' +
+      createHash('sha1')
+        .update(`appSecret456+consumer789+POST+${server.url}/1.0/sms/sms-ab12345-1/jobs+${req.body}+1764370000`)
+        .digest('hex');
     expect(req.headers['x-ovh-signature']).toBe(expected);
-    expect(ovhSignature('appSecret456', 'consumer789', 'POST', `${server.url}/1.0/sms/sms-ab12345-1/jobs`, req.body, 1764370000)).toBe(expected);
+    expect(
+      ovhSignature(
+        'appSecret456',
+        'consumer789',
+        'POST',
+        `${server.url}/1.0/sms/sms-ab12345-1/jobs`,
+        req.body,
+        1764370000,
+      ),
+    ).toBe(expected);
   });
 
   it('fails at once when OVHcloud lists the receiver as invalid', async () => {
-    server.reply({ status: 200, body: { totalCreditsRemoved: 0, invalidReceivers: ['+33612345678'], ids: [], validReceivers: [], tag: '' } });
+    server.reply({
+      status: 200,
+      body: { totalCreditsRemoved: 0, invalidReceivers: ['+33612345678'], ids: [], validReceivers: [], tag: '' },
+    });
     const err = await provider.send(sms).catch((e) => e);
     expect(err).toBeInstanceOf(PermanentSmsError);
     expect(err.message).not.toContain('612345678');
   });
 
   it('maps auth, rate-limit, server and request errors', async () => {
-    server.reply({ status: 403, body: { errorCode: 'INVALID_CREDENTIAL', httpCode: '403 Forbidden', message: 'This credential is not valid' } });
+    server.reply({
+      status: 403,
+      body: { errorCode: 'INVALID_CREDENTIAL', httpCode: '403 Forbidden', message: 'This credential is not valid' },
+    });
     expect(await provider.send(sms).catch((e) => e)).toMatchObject({ name: 'TransientSmsError', kind: 'auth' });
     server.reply({ status: 429, body: { message: 'Too many requests' } });
     expect(await provider.send(sms).catch((e) => e)).toMatchObject({ kind: 'rate-limited' });

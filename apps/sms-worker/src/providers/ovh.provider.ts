@@ -4,8 +4,20 @@ import { field, httpRequest, retryAfterMs } from './http';
 import { OutboundSms, PermanentSmsError, SmsProvider, SmsSendResult, TransientSmsError } from './sms-provider';
 
 /** `$1$` + SHA-1 hex of appSecret+consumerKey+METHOD+URL+BODY+timestamp joined by `+` (OVHcloud API signing). */
-export function ovhSignature(appSecret: string, consumerKey: string, method: string, url: string, body: string, timestamp: number): string {
-  return '$1$' + createHash('sha1').update([appSecret, consumerKey, method, url, body, String(timestamp)].join('+')).digest('hex');
+export function ovhSignature(
+  appSecret: string,
+  consumerKey: string,
+  method: string,
+  url: string,
+  body: string,
+  timestamp: number,
+): string {
+  return (
+    '$1$' +
+    createHash('sha1')
+      .update([appSecret, consumerKey, method, url, body, String(timestamp)].join('+'))
+      .digest('hex')
+  );
 }
 
 /**
@@ -25,7 +37,13 @@ export class OvhSmsProvider implements SmsProvider {
   async send(sms: OutboundSms): Promise<SmsSendResult> {
     const { endpoint, appKey, appSecret, consumerKey, service, sender } = this.config;
     const url = `${endpoint}/1.0/sms/${encodeURIComponent(service)}/jobs`;
-    const body = JSON.stringify({ message: sms.body, receivers: [sms.to], sender, noStopClause: true, priority: 'high' });
+    const body = JSON.stringify({
+      message: sms.body,
+      receivers: [sms.to],
+      sender,
+      noStopClause: true,
+      priority: 'high',
+    });
     const timestamp = this.clock();
     const res = await httpRequest(
       this.name,
@@ -48,18 +66,31 @@ export class OvhSmsProvider implements SmsProvider {
     if (res.status === 200 || res.status === 201) {
       const ids = field(res.json, 'ids');
       const invalid = field(res.json, 'invalidReceivers');
-      if (Array.isArray(invalid) && invalid.length > 0) throw new PermanentSmsError(this.name, 'ovh: invalid receiver (number refused by OVHcloud)', 'invalidReceivers');
-      if (!Array.isArray(ids) || ids.length === 0) throw new TransientSmsError(this.name, 'server', `ovh: HTTP ${res.status} without a job id`);
+      if (Array.isArray(invalid) && invalid.length > 0)
+        throw new PermanentSmsError(
+          this.name,
+          'ovh: invalid receiver (number refused by OVHcloud)',
+          'invalidReceivers',
+        );
+      if (!Array.isArray(ids) || ids.length === 0)
+        throw new TransientSmsError(this.name, 'server', `ovh: HTTP ${res.status} without a job id`);
       return { providerMessageId: String(ids[0]) };
     }
 
     // OVHcloud error body: { errorCode?, httpCode?, message }. The message may quote the number.
     const errorCode = field(res.json, 'errorCode');
     const what = typeof errorCode === 'string' ? errorCode : 'no error code';
-    if (res.status === 401 || res.status === 403) throw new TransientSmsError(this.name, 'auth', `ovh: authentication refused (HTTP ${res.status}, ${what})`);
-    if (res.status === 429) throw new TransientSmsError(this.name, 'rate-limited', 'ovh: rate limited (HTTP 429)', retryAfterMs(res.headers));
+    if (res.status === 401 || res.status === 403)
+      throw new TransientSmsError(this.name, 'auth', `ovh: authentication refused (HTTP ${res.status}, ${what})`);
+    if (res.status === 429)
+      throw new TransientSmsError(this.name, 'rate-limited', 'ovh: rate limited (HTTP 429)', retryAfterMs(res.headers));
     if (res.status >= 500) throw new TransientSmsError(this.name, 'server', `ovh: server error (HTTP ${res.status})`);
-    if (res.status === 404) throw new TransientSmsError(this.name, 'unavailable', `ovh: SMS service not found (HTTP 404, ${what})`);
-    throw new PermanentSmsError(this.name, `ovh: message refused (HTTP ${res.status}, ${what})`, typeof errorCode === 'string' ? errorCode : undefined);
+    if (res.status === 404)
+      throw new TransientSmsError(this.name, 'unavailable', `ovh: SMS service not found (HTTP 404, ${what})`);
+    throw new PermanentSmsError(
+      this.name,
+      `ovh: message refused (HTTP ${res.status}, ${what})`,
+      typeof errorCode === 'string' ? errorCode : undefined,
+    );
   }
 }

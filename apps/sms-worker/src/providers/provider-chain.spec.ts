@@ -16,7 +16,8 @@ class Scripted implements SmsProvider {
   }
 }
 const sms = { messageId: 'm', to: '+447700900123', body: 'b' };
-const down = (name: string) => new Scripted(name, () => Promise.reject(new TransientSmsError(name, 'server', `${name}: server error (HTTP 500)`)));
+const down = (name: string) =>
+  new Scripted(name, () => Promise.reject(new TransientSmsError(name, 'server', `${name}: server error (HTTP 500)`)));
 const up = (name: string) => new Scripted(name, () => Promise.resolve(`${name}-id`));
 
 describe('ProviderChain', () => {
@@ -44,7 +45,10 @@ describe('ProviderChain', () => {
 
   it('does not fail over on a permanent error', async () => {
     const b = up('b');
-    const chain = new ProviderChain([new Scripted('a', () => Promise.reject(new PermanentSmsError('a', 'invalid number'))), b], 1);
+    const chain = new ProviderChain(
+      [new Scripted('a', () => Promise.reject(new PermanentSmsError('a', 'invalid number'))), b],
+      1,
+    );
     await expect(chain.send(sms, 1)).rejects.toBeInstanceOf(PermanentSmsError);
     expect(b.calls).toBe(0);
   });
@@ -52,8 +56,14 @@ describe('ProviderChain', () => {
   it('is built from SMS_PROVIDER in order', () => {
     const config = loadConfig({
       SMS_PROVIDER: 'twilio,ovh,webhook,console',
-      TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+1',
-      OVH_APP_KEY: 'k', OVH_APP_SECRET: 's', OVH_CONSUMER_KEY: 'c', OVH_SMS_SERVICE: 'sms-1', OVH_SMS_SENDER: 'T',
+      TWILIO_ACCOUNT_SID: 'AC1',
+      TWILIO_AUTH_TOKEN: 't',
+      TWILIO_FROM: '+1',
+      OVH_APP_KEY: 'k',
+      OVH_APP_SECRET: 's',
+      OVH_CONSUMER_KEY: 'c',
+      OVH_SMS_SERVICE: 'sms-1',
+      OVH_SMS_SENDER: 'T',
       SMS_WEBHOOK_URL: 'http://127.0.0.1:9/sms',
     });
     expect(createProviderChain(config, memoryLogger(), 2).names).toEqual(['twilio', 'ovh', 'webhook', 'console']);

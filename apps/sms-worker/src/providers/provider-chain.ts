@@ -43,7 +43,13 @@ export class ProviderChain {
       } catch (err) {
         if (err instanceof PermanentSmsError) throw err;
         const transient =
-          err instanceof TransientSmsError ? err : new TransientSmsError(provider.name, 'server', `${provider.name}: unexpected error (${(err as Error)?.name ?? 'unknown'})`);
+          err instanceof TransientSmsError
+            ? err
+            : new TransientSmsError(
+                provider.name,
+                'server',
+                `${provider.name}: unexpected error (${(err as Error)?.name ?? 'unknown'})`,
+              );
         last = transient;
         const switchNow = transient.kind === 'auth' || transient.kind === 'unavailable';
         if (!switchNow || k === n - 1) throw transient;

@@ -29,7 +29,12 @@ export function twilioStatusCallbackUrl(config: AppConfig): string {
 /** Every adapter by its SMS_PROVIDER name. `npx nx g ./tools/generators:sms-provider <name>` adds entries. */
 export const PROVIDER_BUILDERS: Record<string, ProviderBuilder> = {
   console: ({ logger }) => new ConsoleSmsProvider(logger),
-  twilio: ({ config }) => new TwilioSmsProvider(need(config.sms.twilio, 'twilio'), twilioStatusCallbackUrl(config), config.sms.requestTimeoutMs),
+  twilio: ({ config }) =>
+    new TwilioSmsProvider(
+      need(config.sms.twilio, 'twilio'),
+      twilioStatusCallbackUrl(config),
+      config.sms.requestTimeoutMs,
+    ),
   ovh: ({ config }) => new OvhSmsProvider(need(config.sms.ovh, 'ovh'), config.sms.requestTimeoutMs),
   webhook: ({ config }) => new WebhookSmsProvider(need(config.sms.webhook, 'webhook'), config.sms.requestTimeoutMs),
   // <sms-provider-generator: new providers are registered above this line>
@@ -42,7 +47,12 @@ export function createProvider(name: string, ctx: ProviderContext): SmsProvider 
 }
 
 /** The chain of config.sms.providers, in order (a comma list means failover). */
-export function createProviderChain(config: AppConfig, logger: Logger, failoverAfterAttempts: number, env: Record<string, string | undefined> = process.env): ProviderChain {
+export function createProviderChain(
+  config: AppConfig,
+  logger: Logger,
+  failoverAfterAttempts: number,
+  env: Record<string, string | undefined> = process.env,
+): ProviderChain {
   const ctx: ProviderContext = { config, logger, env };
   return new ProviderChain(
     config.sms.providers.map((name) => createProvider(name, ctx)),

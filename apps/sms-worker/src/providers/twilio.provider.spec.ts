@@ -4,18 +4,40 @@ import { TwilioSmsProvider } from './twilio.provider';
 
 // Answers as documented in https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
 // and https://www.twilio.com/docs/usage/twilios-response#response-formats-exceptions
-const created = { sid: 'SM1f0e8ae6ade43cb3c0ce4525424e404f', status: 'queued', to: '+447700900123', from: '+15005550006', body: 'x', num_segments: '1', error_code: null };
-const twilioError = (code: number, status: number, message: string) => ({ code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+const created = {
+  sid: 'SM1f0e8ae6ade43cb3c0ce4525424e404f',
+  status: 'queued',
+  to: '+447700900123',
+  from: '+15005550006',
+  body: 'x',
+  num_segments: '1',
+  error_code: null,
+};
+const twilioError = (code: number, status: number, message: string) => ({
+  code,
+  message,
+  more_info: `https://www.twilio.com/docs/errors/${code}`,
+  status,
+});
 
 describe('TwilioSmsProvider', () => {
   let server: LocalServer;
   let provider: TwilioSmsProvider;
-  const sms = { messageId: '5b7d0c3e-8d2a-4c55-9f3e-1f2a3b4c5d6e', to: '+447700900123', body: 'Twofold security code: 123456.\n@example.com #123456' };
+  const sms = {
+    messageId: '5b7d0c3e-8d2a-4c55-9f3e-1f2a3b4c5d6e',
+    to: '+447700900123',
+    body: 'Twofold security code: 123456.\n@example.com #123456',
+  };
 
   beforeAll(async () => {
     server = await startLocalServer();
     provider = new TwilioSmsProvider(
-      { accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'tok3n', from: '+15005550006', apiBaseUrl: server.url },
+      {
+        accountSid: 'AC0123456789abcdef0123456789abcdef',
+        authToken: 'tok3n',
+        from: '+15005550006',
+        apiBaseUrl: server.url,
+      },
       'https://api.example.com/webhooks/sms/twilio',
       300,
     );
@@ -29,7 +51,9 @@ describe('TwilioSmsProvider', () => {
     const [req] = server.requests;
     expect(req.method).toBe('POST');
     expect(req.path).toBe('/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json');
-    expect(req.headers['authorization']).toBe('Basic ' + Buffer.from('AC0123456789abcdef0123456789abcdef:tok3n').toString('base64'));
+    expect(req.headers['authorization']).toBe(
+      'Basic ' + Buffer.from('AC0123456789abcdef0123456789abcdef:tok3n').toString('base64'),
+    );
     expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({
       To: '+447700900123',
@@ -73,7 +97,11 @@ describe('TwilioSmsProvider', () => {
   it('treats a timeout and a refused connection as transient', async () => {
     server.reply({ status: 201, body: created, delayMs: 1000 });
     expect(await provider.send(sms).catch((e) => e)).toMatchObject({ kind: 'timeout' });
-    const dead = new TwilioSmsProvider({ accountSid: 'AC1', authToken: 't', from: '+1', apiBaseUrl: 'http://127.0.0.1:1' }, 'http://x/cb', 300);
+    const dead = new TwilioSmsProvider(
+      { accountSid: 'AC1', authToken: 't', from: '+1', apiBaseUrl: 'http://127.0.0.1:1' },
+      'http://x/cb',
+      300,
+    );
     expect(await dead.send(sms).catch((e) => e)).toMatchObject({ kind: 'network' });
   });
 

@@ -20,7 +20,12 @@ export class TwilioSmsProvider implements SmsProvider {
   async send(sms: OutboundSms): Promise<SmsSendResult> {
     const { accountSid, authToken, from, apiBaseUrl } = this.config;
     const url = `${apiBaseUrl}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`;
-    const form = new URLSearchParams({ To: sms.to, From: from, Body: sms.body, StatusCallback: this.statusCallbackUrl });
+    const form = new URLSearchParams({
+      To: sms.to,
+      From: from,
+      Body: sms.body,
+      StatusCallback: this.statusCallbackUrl,
+    });
     const res = await httpRequest(
       this.name,
       url,
@@ -38,7 +43,8 @@ export class TwilioSmsProvider implements SmsProvider {
 
     if (res.status === 200 || res.status === 201) {
       const sid = field(res.json, 'sid');
-      if (typeof sid !== 'string' || !sid) throw new TransientSmsError(this.name, 'server', `twilio: HTTP ${res.status} without a message sid`);
+      if (typeof sid !== 'string' || !sid)
+        throw new TransientSmsError(this.name, 'server', `twilio: HTTP ${res.status} without a message sid`);
       return { providerMessageId: sid };
     }
 
@@ -51,10 +57,21 @@ export class TwilioSmsProvider implements SmsProvider {
       throw new TransientSmsError(this.name, 'auth', `twilio: authentication refused (HTTP ${res.status}, ${what})`);
     }
     if (res.status === 429 || code === '20429') {
-      throw new TransientSmsError(this.name, 'rate-limited', `twilio: rate limited (HTTP ${res.status})`, retryAfterMs(res.headers));
+      throw new TransientSmsError(
+        this.name,
+        'rate-limited',
+        `twilio: rate limited (HTTP ${res.status})`,
+        retryAfterMs(res.headers),
+      );
     }
-    if (res.status >= 500) throw new TransientSmsError(this.name, 'server', `twilio: server error (HTTP ${res.status})`);
-    if (res.status === 404) throw new TransientSmsError(this.name, 'unavailable', `twilio: account or endpoint not found (HTTP 404, ${what})`);
+    if (res.status >= 500)
+      throw new TransientSmsError(this.name, 'server', `twilio: server error (HTTP ${res.status})`);
+    if (res.status === 404)
+      throw new TransientSmsError(
+        this.name,
+        'unavailable',
+        `twilio: account or endpoint not found (HTTP 404, ${what})`,
+      );
     if (code && TWILIO_PERMANENT_ERROR_CODES.includes(code)) {
       throw new PermanentSmsError(this.name, `twilio: ${twilioErrorMeaning(code)} (error ${code})`, code);
     }

@@ -21,7 +21,9 @@ describe('WebhookSmsProvider', () => {
     expect(req.path).toBe('/send?x=1');
     expect(req.headers['content-type']).toBe('application/json');
     expect(JSON.parse(req.body)).toEqual({ id: 'm-42', to: '+447700900123', body: sms.body });
-    expect(req.headers['x-twofold-signature']).toBe('sha256=' + createHmac('sha256', 's3cret').update(req.body).digest('hex'));
+    expect(req.headers['x-twofold-signature']).toBe(
+      'sha256=' + createHmac('sha256', 's3cret').update(req.body).digest('hex'),
+    );
   });
 
   it('sends no signature without a secret and falls back to our id', async () => {

@@ -32,9 +32,12 @@ export class WebhookSmsProvider implements SmsProvider {
       const id = field(res.json, 'id');
       return { providerMessageId: typeof id === 'string' || typeof id === 'number' ? String(id) : sms.messageId };
     }
-    if (res.status === 401 || res.status === 403) throw new TransientSmsError(this.name, 'auth', `webhook: authentication refused (HTTP ${res.status})`);
-    if (res.status === 408 || res.status === 429) throw new TransientSmsError(this.name, 'rate-limited', `webhook: HTTP ${res.status}`, retryAfterMs(res.headers));
-    if (res.status >= 500) throw new TransientSmsError(this.name, 'server', `webhook: server error (HTTP ${res.status})`);
+    if (res.status === 401 || res.status === 403)
+      throw new TransientSmsError(this.name, 'auth', `webhook: authentication refused (HTTP ${res.status})`);
+    if (res.status === 408 || res.status === 429)
+      throw new TransientSmsError(this.name, 'rate-limited', `webhook: HTTP ${res.status}`, retryAfterMs(res.headers));
+    if (res.status >= 500)
+      throw new TransientSmsError(this.name, 'server', `webhook: server error (HTTP ${res.status})`);
     throw new PermanentSmsError(this.name, `webhook: message refused (HTTP ${res.status})`);
   }
 }

@@ -12,7 +12,8 @@ function newestMtime(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else if (entry.name.endsWith('.ts') && !/spec\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (entry.name.endsWith('.ts') && !/spec\.ts$/.test(entry.name))
+      newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }
@@ -21,7 +22,11 @@ function newestMtime(dir: string): number {
 export function ensureWorkerBuilt(): void {
   const sources = Math.max(newestMtime(join(WORKSPACE, 'apps/sms-worker/src')), newestMtime(join(WORKSPACE, 'libs')));
   if (existsSync(WORKER_MAIN) && statSync(WORKER_MAIN).mtimeMs >= sources) return;
-  const r = spawnSync('npx', ['nx', 'run', 'sms-worker:build', '--skip-nx-cache'], { cwd: WORKSPACE, stdio: 'pipe', encoding: 'utf8' });
+  const r = spawnSync('npx', ['nx', 'run', 'sms-worker:build', '--skip-nx-cache'], {
+    cwd: WORKSPACE,
+    stdio: 'pipe',
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`sms-worker build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -51,7 +56,11 @@ export class PrivateRedis {
   }
 
   async start(): Promise<void> {
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', '/tmp'], { stdio: 'ignore' });
+    this.proc = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', '/tmp'],
+      { stdio: 'ignore' },
+    );
     const client = new IORedis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     for (let i = 0; i < 100; i++) {
       try {
@@ -81,13 +90,20 @@ export interface WorkerProcess {
   proc: ChildProcess;
   lines: string[];
   /** Resolves with the first JSON log line matching. */
-  waitForLog(predicate: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  waitForLog(
+    predicate: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   exited: Promise<number | null>;
 }
 
 /** Spawns the built worker with only the given environment (plus PATH). */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
-  const proc = spawn(process.execPath, [WORKER_MAIN], { cwd: WORKSPACE, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [WORKER_MAIN], {
+    cwd: WORKSPACE,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const listeners = new Set<() => void>();
   let buffer = '';
@@ -126,7 +142,9 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`worker log line not seen within ${timeoutMs} ms; last lines:\n${lines.slice(-10).join('\n')}`));
+          reject(
+            new Error(`worker log line not seen within ${timeoutMs} ms; last lines:\n${lines.slice(-10).join('\n')}`),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

@@ -52,8 +52,17 @@ export async function insertMessage(db: DataSource, opts: Partial<TestMessage> =
 }
 
 /** What the API does after commit (and what its relay repeats): the sealed job, jobId = message id. */
-export async function enqueue(queue: Queue, m: TestMessage, opts: { attempts?: number; backoffMs?: number } = {}): Promise<void> {
-  const secret: SmsJobSecret = { messageId: m.id, to: m.to, body: m.body, expiresAt: m.expiresAt ? m.expiresAt.toISOString() : null };
+export async function enqueue(
+  queue: Queue,
+  m: TestMessage,
+  opts: { attempts?: number; backoffMs?: number } = {},
+): Promise<void> {
+  const secret: SmsJobSecret = {
+    messageId: m.id,
+    to: m.to,
+    body: m.body,
+    expiresAt: m.expiresAt ? m.expiresAt.toISOString() : null,
+  };
   await queue.add(SEND_SMS_JOB, sealSmsJob(payloadKey, secret), {
     ...SMS_JOB_DEFAULTS,
     jobId: m.id,
@@ -75,11 +84,19 @@ export interface MessageRow {
 }
 
 export async function readMessage(db: DataSource, id: string): Promise<MessageRow> {
-  const [row] = await db.query(`SELECT id, status, provider, provider_message_id, attempts, failure_reason, sent_at, failed_at, delivered_at FROM sms_message WHERE id = $1`, [id]);
+  const [row] = await db.query(
+    `SELECT id, status, provider, provider_message_id, attempts, failure_reason, sent_at, failed_at, delivered_at FROM sms_message WHERE id = $1`,
+    [id],
+  );
   return row as MessageRow;
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 10000, everyMs = 25): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs = 10000,
+  everyMs = 25,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
@@ -89,11 +106,20 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined |
   }
 }
 
-export async function waitForStatus(db: DataSource, id: string, statuses: string[], timeoutMs = 10000): Promise<MessageRow> {
-  return waitFor(`message ${id} to reach ${statuses.join('/')}`, async () => {
-    const row = await readMessage(db, id);
-    return row && statuses.includes(row.status) ? row : undefined;
-  }, timeoutMs);
+export async function waitForStatus(
+  db: DataSource,
+  id: string,
+  statuses: string[],
+  timeoutMs = 10000,
+): Promise<MessageRow> {
+  return waitFor(
+    `message ${id} to reach ${statuses.join('/')}`,
+    async () => {
+      const row = await readMessage(db, id);
+      return row && statuses.includes(row.status) ? row : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** Every key under a BullMQ prefix with its value(s) as text, for leak scans. */
@@ -123,13 +149,18 @@ export async function dumpRedis(redis: IORedis, prefix: string): Promise<string>
  * `queuedAfterMs` and rows stuck in SENDING after `sendingAfterMs`, same jobId, resealed from
  * the row's body. Returns how many it re-enqueued.
  */
-export async function relayOnce(db: DataSource, queue: Queue, opts: { queuedAfterMs: number; sendingAfterMs: number }): Promise<number> {
-  const rows: { id: string; phone_number: string; body_sealed: string; code_expires_at: Date | null }[] = await db.query(
-    `SELECT id, phone_number, body_sealed, code_expires_at FROM sms_message
+export async function relayOnce(
+  db: DataSource,
+  queue: Queue,
+  opts: { queuedAfterMs: number; sendingAfterMs: number },
+): Promise<number> {
+  const rows: { id: string; phone_number: string; body_sealed: string; code_expires_at: Date | null }[] =
+    await db.query(
+      `SELECT id, phone_number, body_sealed, code_expires_at FROM sms_message
       WHERE (status = 'QUEUED' AND enqueued_at < now() - make_interval(secs => $1::float / 1000))
          OR (status = 'SENDING' AND updated_at < now() - make_interval(secs => $2::float / 1000))`,
-    [opts.queuedAfterMs, opts.sendingAfterMs],
-  );
+      [opts.queuedAfterMs, opts.sendingAfterMs],
+    );
   for (const r of rows) {
     const body = open(bodyKey, r.body_sealed, r.id);
     await enqueue(queue, { id: r.id, to: r.phone_number, body, code: '', expiresAt: r.code_expires_at });

@@ -20,17 +20,25 @@ describe('sms-provider generator', () => {
     expect(provider).toContain('export class VonageSmsProvider implements SmsProvider');
     expect(provider).toContain("readonly name = 'vonage'");
     expect(provider).toContain("get('VONAGE_API_URL')");
-    expect(tree.read('apps/sms-worker/src/providers/vonage.provider.spec.ts', 'utf-8')).toContain("describe('VonageSmsProvider'");
+    expect(tree.read('apps/sms-worker/src/providers/vonage.provider.spec.ts', 'utf-8')).toContain(
+      "describe('VonageSmsProvider'",
+    );
     const factory = tree.read(FACTORY, 'utf-8') ?? '';
     expect(factory).toContain("import { VonageSmsProvider, vonageSettings } from './vonage.provider';");
-    expect(factory).toMatch(/vonage: \(\{ config, env \}\) => new VonageSmsProvider\(vonageSettings\(env\), config\.sms\.requestTimeoutMs\),\n\s+\/\/ <sms-provider-generator/);
+    expect(factory).toMatch(
+      /vonage: \(\{ config, env \}\) => new VonageSmsProvider\(vonageSettings\(env\), config\.sms\.requestTimeoutMs\),\n\s+\/\/ <sms-provider-generator/,
+    );
     expect(tree.read(CONFIG, 'utf-8')).toMatch(/export const SMS_PROVIDERS = \[[^\]]*'vonage'\] as const;/);
   });
 
   it('handles dashed names and refuses a second run', async () => {
     await smsProviderGenerator(tree, { name: 'message-bird', skipFormat: true });
-    expect(tree.read(FACTORY, 'utf-8')).toContain("'message-bird': ({ config, env }) => new MessageBirdSmsProvider(messageBirdSettings(env)");
-    await expect(smsProviderGenerator(tree, { name: 'message-bird', skipFormat: true })).rejects.toThrow(/already exists/);
+    expect(tree.read(FACTORY, 'utf-8')).toContain(
+      "'message-bird': ({ config, env }) => new MessageBirdSmsProvider(messageBirdSettings(env)",
+    );
+    await expect(smsProviderGenerator(tree, { name: 'message-bird', skipFormat: true })).rejects.toThrow(
+      /already exists/,
+    );
     await expect(smsProviderGenerator(tree, { name: 'Bad Name', skipFormat: true })).rejects.toThrow(/not a valid/);
   });
 });

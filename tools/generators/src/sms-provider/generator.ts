@@ -17,12 +17,18 @@ const MARKER = '// <sms-provider-generator: new providers are registered above t
  */
 export async function smsProviderGenerator(tree: Tree, schema: SmsProviderGeneratorSchema): Promise<void> {
   const name = schema.name.trim().toLowerCase();
-  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`sms-provider: "${schema.name}" is not a valid provider name (lower case letters, digits, dashes)`);
+  if (!/^[a-z][a-z0-9-]*$/.test(name))
+    throw new Error(`sms-provider: "${schema.name}" is not a valid provider name (lower case letters, digits, dashes)`);
   const n = names(name);
   const providerFile = `${PROVIDERS_DIR}/${n.fileName}.provider.ts`;
   if (tree.exists(providerFile)) throw new Error(`sms-provider: ${providerFile} already exists`);
 
-  generateFiles(tree, join(__dirname, 'files'), PROVIDERS_DIR, { ...n, providerName: name, envPrefix: n.constantName, tmpl: '' });
+  generateFiles(tree, join(__dirname, 'files'), PROVIDERS_DIR, {
+    ...n,
+    providerName: name,
+    envPrefix: n.constantName,
+    tmpl: '',
+  });
 
   const factory = tree.read(FACTORY, 'utf-8');
   if (!factory || !factory.includes(MARKER)) throw new Error(`sms-provider: ${FACTORY} has no "${MARKER}" line`);
@@ -31,16 +37,23 @@ export async function smsProviderGenerator(tree: Tree, schema: SmsProviderGenera
   const afterLastImport = factory.indexOf('\n', lastImport + 1) + 1;
   let updated = factory.slice(0, afterLastImport) + importLine + factory.slice(afterLastImport);
   const key = /^[a-z][a-z0-9]*$/.test(name) ? name : `'${name}'`;
-  updated = updated.replace(MARKER, `${key}: ({ config, env }) => new ${n.className}SmsProvider(${n.propertyName}Settings(env), config.sms.requestTimeoutMs),\n  ${MARKER}`);
+  updated = updated.replace(
+    MARKER,
+    `${key}: ({ config, env }) => new ${n.className}SmsProvider(${n.propertyName}Settings(env), config.sms.requestTimeoutMs),\n  ${MARKER}`,
+  );
   tree.write(FACTORY, updated);
 
+  if (!schema.skipFormat) await formatFiles(tree);
+
+  // After formatting: the one-word change to @twofold/config leaves the rest of that file as it is.
   const config = tree.read(CONFIG, 'utf-8');
   const list = config ? /export const SMS_PROVIDERS = \[([^\]]*)\] as const;/.exec(config) : null;
   if (config && list && !list[1].includes(`'${name}'`)) {
-    tree.write(CONFIG, config.replace(list[0], `export const SMS_PROVIDERS = [${list[1].trim()}, '${name}'] as const;`));
+    tree.write(
+      CONFIG,
+      config.replace(list[0], `export const SMS_PROVIDERS = [${list[1].trim()}, '${name}'] as const;`),
+    );
   }
-
-  if (!schema.skipFormat) await formatFiles(tree);
 }
 
 export default smsProviderGenerator;

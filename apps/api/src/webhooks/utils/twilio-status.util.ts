@@ -1,7 +1,11 @@
 import { twilioErrorMeaning } from '@twofold/sms-queue';
 
 /** What a Twilio status callback means for our message row. */
-export type DeliveryTransition = { to: 'SENT' } | { to: 'DELIVERED' } | { to: 'FAILED'; reason: string } | { to: 'IGNORE' };
+export type DeliveryTransition =
+  | { to: 'SENT' }
+  | { to: 'DELIVERED' }
+  | { to: 'FAILED'; reason: string }
+  | { to: 'IGNORE' };
 
 /**
  * Twilio MessageStatus (https://www.twilio.com/docs/messaging/api/message-resource#message-status-values)
@@ -23,7 +27,10 @@ export function mapTwilioStatus(status: string | undefined, errorCode: string | 
     case 'undelivered':
     case 'failed': {
       const s = status?.toLowerCase();
-      return { to: 'FAILED', reason: errorCode ? `twilio ${s} (error ${errorCode}): ${twilioErrorMeaning(errorCode)}` : `twilio ${s}` };
+      return {
+        to: 'FAILED',
+        reason: errorCode ? `twilio ${s} (error ${errorCode}): ${twilioErrorMeaning(errorCode)}` : `twilio ${s}`,
+      };
     }
     case 'canceled':
       return { to: 'FAILED', reason: 'twilio canceled the message' };

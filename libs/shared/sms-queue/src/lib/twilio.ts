@@ -5,7 +5,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * base64(HMAC-SHA1(authToken, fullUrl + each POST parameter name and value, sorted by name)).
  * Shared by the API's status-callback webhook, the worker's tests and tools/fake-sms-gateway.
  */
-export function twilioSignature(authToken: string, url: string, params: Record<string, string | string[] | undefined>): string {
+export function twilioSignature(
+  authToken: string,
+  url: string,
+  params: Record<string, string | string[] | undefined>,
+): string {
   let data = url;
   for (const name of Object.keys(params).sort()) {
     const value = params[name];
