@@ -1,0 +1,290 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REAUTH_WINDOW_SECONDS, startStack, type Stack } from './stack';
+
+/**
+ * The customer journey of issue 4 in Debian's Chromium against the real API, SMS worker and the
+ * fake Twilio gateway (codes are read from its inbox). Each step leaves a screenshot in
+ * apps/web/e2e/screenshots/.
+ */
+const SCREENSHOTS = join(__dirname, 'screenshots');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+const id = Math.random().toString(36).slice(2, 8);
+const email = `ada.${id}@example.com`;
+const password = `Analytical-engine-${id}-1843`;
+const randomDigits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+const firstNumber = `+447400${randomDigits(6)}`;
+const secondNumber = `+447500${randomDigits(6)}`;
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let shot = 0;
+const seen: Record<string, number> = {};
+let emergencyCodes: string[] = [];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function screenshot(name: string): Promise<void> {
+  shot += 1;
+  await page.screenshot({ path: join(SCREENSHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+/** Reads the next code sent to `number` from the fake gateway's inbox. */
+async function codeFor(number: string): Promise<string> {
+  const code = await stack.nextCode(number, seen[number] ?? 0);
+  seen[number] = (await stack.inbox(number)).length;
+  return code;
+}
+
+async function heading(name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+async function openAccountMenu(): Promise<void> {
+  await page.getByRole('button', { name: /Account menu/ }).click();
+  await page.getByRole('menu').waitFor();
+}
+
+async function logOut(): Promise<void> {
+  await openAccountMenu();
+  await page.getByRole('menuitem', { name: 'Log out' }).click();
+  await heading('Log in');
+}
+
+async function goToSecurity(): Promise<void> {
+  await openAccountMenu();
+  await page.getByRole('menuitem', { name: 'Security' }).click();
+  await heading('Security');
+}
+
+/** Password then SMS code to the default number, inside the "Confirm it's you" dialog. */
+async function reauthenticate(screenshotName?: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: "Confirm it's you" });
+  await dialog.getByLabel('Password').fill(password);
+  if (screenshotName) await screenshot(screenshotName);
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await dialog.getByRole('button', { name: 'Send code' }).click();
+  await dialog.getByLabel('Security code').fill(await codeFor(firstNumber));
+  await dialog.getByRole('button', { name: 'Verify' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Sensitive changes may answer REAUTH_REQUIRED: re-authenticate when the dialog shows up. */
+async function reauthenticateIfAsked(done: () => Promise<unknown>): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: "Confirm it's you" });
+  const which = await Promise.race([
+    dialog.waitFor().then(() => 'dialog' as const),
+    done().then(() => 'done' as const),
+  ]);
+  if (which === 'dialog') {
+    await reauthenticate();
+    await done();
+  }
+}
+
+async function logInWithPassword(): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
+}
+
+async function remainingText(): Promise<string> {
+  return (await page.locator('.backup-codes .badge').textContent()) ?? '';
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  stack = await startStack();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+}, 60_000);
+
+describe('the customer journey in a browser', () => {
+  it('signs up', async () => {
+    await page.goto(stack.webUrl);
+    await heading('Log in');
+    await screenshot('log-in');
+    await page.getByRole('link', { name: 'Sign up' }).click();
+    await heading('Sign up');
+    await page.getByLabel('Name').fill('Ada Lovelace');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await screenshot('sign-up');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await heading('Welcome, Ada Lovelace');
+    expect(await page.getByRole('button', { name: /Account menu/ }).textContent()).toContain('AL');
+    await screenshot('signed-in');
+  });
+
+  it('enables 2FA by SMS with the code from the gateway, and saves the emergency codes', async () => {
+    await goToSecurity();
+    await screenshot('security-2fa-off');
+    await page.getByRole('button', { name: 'Enable two-factor authentication' }).click();
+    expect(await page.getByLabel(/SMS/).isChecked()).toBe(true);
+    await screenshot('wizard-choose-method');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    const phone = page.getByLabel('Mobile number');
+    await phone.pressSequentially('0712');
+    await page.getByRole('button', { name: 'Send code' }).click();
+    expect(await page.locator('.field__error').first().textContent()).toMatch(/Start with \+/);
+    await phone.fill('');
+    await phone.pressSequentially(firstNumber);
+    expect(await phone.inputValue()).toBe(`+44 7400 ${firstNumber.slice(7)}`); // formatted as typed
+    await screenshot('wizard-mobile-number');
+    await page.getByRole('button', { name: 'Send code' }).click();
+
+    const code = page.getByLabel('Confirmation code');
+    await code.waitFor();
+    expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(await code.getAttribute('inputmode')).toBe('numeric');
+    const real = await codeFor(firstNumber);
+    const wrong = real === '000000' ? '111111' : '000000';
+    await code.fill(wrong);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText(/That code is not right\. You have 4 tries left\./).waitFor();
+    await page.getByText(/Code delivered to/).waitFor();
+    expect(await page.getByRole('button', { name: /Resend code/ }).isVisible()).toBe(true);
+    await screenshot('wizard-wrong-code');
+
+    await code.fill(real);
+    await page.getByLabel('Description').fill('Personal phone');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+
+    await page.getByRole('heading', { name: 'Save your emergency codes' }).waitFor();
+    emergencyCodes = await page.locator('ol.codes code').allTextContents();
+    expect(emergencyCodes).toHaveLength(10);
+    for (const c of emergencyCodes) expect(c).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+    await screenshot('wizard-emergency-codes');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByText('Confirm that you have saved the codes first.').waitFor();
+    await page.getByLabel('I have saved these codes').check();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('status').filter({ hasText: 'Two-factor authentication is on.' }).waitFor();
+    expect(await remainingText()).toMatch(/^10 of 10 remaining/);
+    await screenshot('security-2fa-on');
+  });
+
+  it('adds a second number with a description', async () => {
+    await page.getByRole('button', { name: 'Add a number' }).click();
+    await page.getByLabel('Mobile number').pressSequentially(secondNumber);
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await reauthenticateIfAsked(() => page.getByLabel('Confirmation code').waitFor());
+    await page.getByLabel('Confirmation code').fill(await codeFor(secondNumber));
+    await page.getByLabel('Description').fill('Work phone');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('status').filter({ hasText: 'is confirmed' }).waitFor();
+    expect(await page.locator('.method').count()).toBe(2);
+    expect(await page.locator('.method').filter({ hasText: 'Work phone' }).count()).toBe(1);
+    expect(await page.locator('.method').filter({ hasText: 'Personal phone' }).getByText('Default').count()).toBe(1);
+    await screenshot('security-two-numbers');
+  });
+
+  it('logs out, then logs in with the default number', async () => {
+    await logOut();
+    await logInWithPassword();
+    expect(await page.getByText(/We'll send a 6-digit code by SMS to/).textContent()).toContain('Personal phone');
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await page.getByLabel('Security code').fill(await codeFor(firstNumber));
+    await page.getByText(/Code (sent|delivered) to/).waitFor();
+    await screenshot('login-2fa-default-number');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await heading('Welcome, Ada Lovelace');
+  });
+
+  it('logs in with the second number through "Try another method"', async () => {
+    await logOut();
+    await logInWithPassword();
+    await page.getByRole('button', { name: 'Try another method' }).click();
+    const options = page.locator('.method-list button');
+    expect(await options.allTextContents()).toEqual([
+      expect.stringContaining('Personal phone'),
+      expect.stringContaining('Work phone'),
+      'Emergency code',
+    ]);
+    await screenshot('login-2fa-try-another-method');
+    await page.getByRole('button', { name: /Work phone/ }).click();
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await page.getByLabel('Security code').fill(await codeFor(secondNumber));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await heading('Welcome, Ada Lovelace');
+  });
+
+  it('logs in with an emergency code and sees remaining go down', async () => {
+    await logOut();
+    await logInWithPassword();
+    await page.getByRole('button', { name: 'Try another method' }).click();
+    await page.getByRole('button', { name: 'Emergency code' }).click();
+    await page.getByLabel('Emergency code').fill(emergencyCodes[0].toLowerCase().replace(/-/g, ''));
+    await screenshot('login-2fa-emergency-code');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await heading('Welcome, Ada Lovelace');
+    await goToSecurity();
+    await page.waitForFunction(() =>
+      /^9 of 10 remaining/.test(document.querySelector('.backup-codes .badge')?.textContent ?? ''),
+    );
+    expect(await remainingText()).toMatch(/^9 of 10 remaining/);
+    await page.getByText('Emergency code used to log in').first().waitFor();
+    await screenshot('security-9-remaining-and-activity');
+  });
+
+  it('regenerates the emergency codes after re-authentication', async () => {
+    // Let the sudo window of the last login pass, so the API asks for the password again.
+    await sleep((REAUTH_WINDOW_SECONDS + 1) * 1000);
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await page.getByRole('dialog', { name: "Confirm it's you" }).waitFor();
+    await reauthenticate('reauthenticate-password');
+    await page.locator('ol.codes code').first().waitFor();
+    const fresh = await page.locator('ol.codes code').allTextContents();
+    expect(fresh).toHaveLength(10);
+    expect(fresh).not.toContain(emergencyCodes[1]);
+    await screenshot('regenerated-codes');
+    await page.getByLabel('I have saved these codes').check();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.waitForFunction(() =>
+      /^10 of 10 remaining/.test(document.querySelector('.backup-codes .badge')?.textContent ?? ''),
+    );
+  });
+
+  it('removes both numbers and sees 2FA off', async () => {
+    for (const description of ['Work phone', 'Personal phone']) {
+      const item = page.locator('.method').filter({ hasText: description });
+      await item.getByRole('button', { name: /^Remove/ }).click();
+      await item.getByRole('button', { name: 'Remove number' }).click();
+      await reauthenticateIfAsked(() => item.waitFor({ state: 'detached' }));
+    }
+    await page.getByRole('heading', { name: /Two-factor authentication\s+Off/ }).waitFor();
+    await page.getByRole('button', { name: 'Enable two-factor authentication' }).waitFor();
+    await screenshot('security-2fa-off-again');
+  });
+
+  it('fits a phone-sized screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot('security-phone-size');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
