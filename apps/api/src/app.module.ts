@@ -1,4 +1,7 @@
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -18,6 +21,9 @@ import { attemptLimitPlugin } from './graphql/attempt-limit.plugin';
 import { formatGraphqlError } from './graphql/format-error';
 import { HealthModule } from './health/health.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { metricsPlugin } from './metrics/metrics.plugin';
+import { MetricsService } from './metrics/metrics.service';
 import { SecurityEventsModule } from './security-events/security-events.module';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
@@ -57,26 +63,42 @@ export class AppModule {
         CoreModule.register(options),
         // TypeORM's own error log prints query parameters (password hashes, token hashes): off. A failed
         // query still reaches the log once, masked to the client, through formatGraphqlError.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, { poolSize: 20, applicationName: 'twofold-api' }), logging: false }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, { poolSize: 20, applicationName: 'twofold-api' }),
+          logging: false,
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          playground: false,
-          introspection: !config.isProduction,
-          // Apollo Sandbox on GET /graphql in development only.
-          plugins: [
-            config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-            attemptLimitPlugin(),
-            ...armor.plugins,
-          ],
-          validationRules: armor.validationRules,
-          csrfPrevention: true,
-          allowBatchedHttpRequests: false,
-          includeStacktraceInErrorResponses: false,
-          formatError: formatGraphqlError,
-          context: ({ req, res }: { req: Request; res: Response }): Omit<GraphqlContext, 'auth'> & { auth?: undefined } => ({ req, res, meta: requestMeta(req) }),
+          imports: [MetricsModule],
+          inject: [MetricsService],
+          useFactory: (metrics: MetricsService) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            introspection: !config.isProduction,
+            // Apollo Sandbox on GET /graphql in development only.
+            plugins: [
+              config.isProduction
+                ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+                : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+              attemptLimitPlugin(),
+              metricsPlugin(metrics),
+              ...armor.plugins,
+            ],
+            validationRules: armor.validationRules,
+            csrfPrevention: true,
+            allowBatchedHttpRequests: false,
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphqlError,
+            context: ({
+              req,
+              res,
+            }: {
+              req: Request;
+              res: Response;
+            }): Omit<GraphqlContext, 'auth'> & { auth?: undefined } => ({ req, res, meta: requestMeta(req) }),
+          }),
         }),
         SessionsModule,
         SecurityEventsModule,
@@ -86,6 +108,7 @@ export class AppModule {
         BackupCodesModule,
         HealthModule,
         MaintenanceModule,
+        MetricsModule,
         SmsWebhooksModule,
       ],
       providers: [

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { AppConfig } from '@twofold/config';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { queueBoard } from './admin/queue-board';
 import { JsonLogger } from './common/json-logger';
 import { requestIdMiddleware } from './common/request-id';
 
@@ -25,6 +26,11 @@ export async function createApi(options: AppModuleOptions & { logger?: false | L
   app.use(helmet({ contentSecurityPolicy: config.isProduction ? undefined : false, crossOriginEmbedderPolicy: false }));
   app.enableCors({ origin: config.webOrigin, credentials: false, maxAge: 600 });
   app.enableShutdownHooks();
+  const board = queueBoard(config);
+  if (board) {
+    app.use(board.path, ...board.handlers);
+    app.getHttpServer().on('close', () => void board.close());
+  }
   return app;
 }
 

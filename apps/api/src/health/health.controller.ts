@@ -3,7 +3,10 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 
-/** GET /health: 200 when PostgreSQL and Redis answer, 503 (with which one failed) otherwise. */
+/**
+ * GET /health and /health/ready: 200 when PostgreSQL and Redis answer, 503 (naming which failed)
+ * otherwise; GET /health/live: 200 while the process serves requests (for restarts, not routing).
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -11,7 +14,12 @@ export class HealthController {
     private readonly outbox: SmsOutboxService,
   ) {}
 
-  @Get()
+  @Get('live')
+  live(): { status: string } {
+    return { status: 'ok' };
+  }
+
+  @Get(['', 'ready'])
   @HttpCode(200)
   async health(@Res({ passthrough: true }) res: Response): Promise<{ status: string; postgres: string; redis: string }> {
     const [postgres, redis] = await Promise.all([

@@ -20,6 +20,13 @@ import { maskPhoneNumber } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 
+/** How long a request may wait for Redis to take a job before leaving it to the relay. */
+const ENQUEUE_TIMEOUT_MS = 2000;
+
+function rejectAfter(ms: number, reason: string): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(reason)), ms).unref());
+}
+
 export interface OutgoingSms {
   accountId: string;
   methodId: string | null;
@@ -106,9 +113,17 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
 
   private async enqueueOne(id: string, to: string, body: string, codeExpiresAt: Date | null): Promise<boolean> {
     if (!this.queue) return false;
+    // BullMQ waits for a connection that is not ready (forever while Redis is away): never make
+    // the customer's request wait for Redis. The row stays QUEUED and the relay hands it over.
+    if (this.connection?.status !== 'ready') {
+      this.logger.warn(`message ${id} to ${maskPhoneNumber(to)} stays QUEUED for the relay: redis ${this.connection?.status ?? 'absent'}`);
+      return false;
+    }
     try {
       const data = sealSmsJob(this.payloadKey, { messageId: id, to, body, expiresAt: codeExpiresAt?.toISOString() ?? null });
-      await this.queue.add(SEND_SMS_JOB, data, { ...SMS_JOB_DEFAULTS, jobId: id, attempts: SMS_JOB_ATTEMPTS, backoff: { ...SMS_JOB_BACKOFF } });
+      const added = this.queue.add(SEND_SMS_JOB, data, { ...SMS_JOB_DEFAULTS, jobId: id, attempts: SMS_JOB_ATTEMPTS, backoff: { ...SMS_JOB_BACKOFF } });
+      added.catch(() => undefined); // a late failure after the timeout below is the relay's business
+      await Promise.race([added, rejectAfter(ENQUEUE_TIMEOUT_MS, 'redis did not answer in time')]);
       await this.db.query(`UPDATE sms_message SET enqueued_at = $2 WHERE id = $1`, [id, this.clock.now()]);
       return true;
     } catch (err) {
@@ -156,6 +171,15 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       return 0;
     } finally {
       this.relayRunning = false;
+    }
+  }
+
+  /** Queue depth for /metrics; empty while Redis is away. */
+  async jobCounts(): Promise<Record<string, number>> {
+    try {
+      return (await this.queue?.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized')) ?? {};
+    } catch {
+      return {};
     }
   }
 

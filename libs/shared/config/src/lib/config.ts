@@ -44,6 +44,13 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+function optionalSecret(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (value.length < 24) throw new ConfigError(name, 'must be at least 24 characters');
+  return value;
+}
+
 function url(env: Env, name: string, fallback: string | undefined, protocols: string[]): string {
   const value = str(env, name, fallback);
   let parsed: URL;
@@ -88,6 +95,10 @@ export interface AppConfig {
   appSecret: string;
   trustProxy: boolean;
   logLevel: string;
+  /** Bearer token for the operator queue view (/admin/queues); the view is off without it. */
+  adminToken?: string;
+  /** Bearer token required on /metrics when set. */
+  metricsToken?: string;
   /** How often the API removes expired pending numbers, tickets and sessions (0 = never). */
   maintenanceIntervalMs: number;
   sms: {
@@ -174,6 +185,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     appSecret,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     maintenanceIntervalMs: int(env, 'MAINTENANCE_INTERVAL_MS', 60000, 0),
+    adminToken: optionalSecret(env, 'ADMIN_TOKEN'),
+    metricsToken: optionalSecret(env, 'METRICS_TOKEN'),
     logLevel: str(env, 'LOG_LEVEL', isProduction ? 'info' : 'debug'),
     sms: {
       providers: providers as SmsProviderName[],

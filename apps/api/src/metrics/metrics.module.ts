@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { SmsOutboxModule } from '../sms-outbox/sms-outbox.module';
+import { MetricsController } from './metrics.controller';
+import { MetricsService } from './metrics.service';
+
+@Module({ imports: [SmsOutboxModule], controllers: [MetricsController], providers: [MetricsService], exports: [MetricsService] })
+export class MetricsModule {}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+
+/**
+ * Prometheus metrics of the API. Counters are updated by the GraphQL metrics plugin; SMS states
+ * and queue depth are read when Prometheus scrapes, so every instance reports the shared truth.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  readonly operations: Counter<'operation' | 'outcome'>;
+  readonly duration: Histogram<'operation'>;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly outbox: SmsOutboxService,
+  ) {
+    this.registry.setDefaultLabels({ service: 'api' });
+    collectDefaultMetrics({ register: this.registry, prefix: 'twofold_api_' });
+    this.operations = new Counter({
+      name: 'twofold_auth_operations_total',
+      help: 'Authentication operations (login, second factor, confirmation, re-authentication) by outcome: ok or the error code',
+      labelNames: ['operation', 'outcome'],
+      registers: [this.registry],
+    });
+    this.duration = new Histogram({
+      name: 'twofold_graphql_request_duration_seconds',
+      help: 'GraphQL request duration by root field of the operation',
+      labelNames: ['operation'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [this.registry],
+    });
+    const database = this.db;
+    new Gauge({
+      name: 'twofold_sms_messages_last_hour',
+      help: 'SMS created in the last hour by provider and delivery state (shared across instances)',
+      labelNames: ['provider', 'status', 'purpose'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const rows: { provider: string | null; status: string; purpose: string; n: number }[] = await database.query(
+          `SELECT provider, status, purpose, count(*)::int AS n FROM sms_message WHERE created_at > now() - interval '1 hour' GROUP BY 1, 2, 3`,
+        );
+        for (const r of rows) this.set({ provider: r.provider ?? 'none', status: r.status, purpose: r.purpose }, r.n);
+      },
+    });
+    const outboxRef = this.outbox;
+    new Gauge({
+      name: 'twofold_sms_queue_jobs',
+      help: 'Jobs in the SMS queue by state',
+      labelNames: ['state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const counts = await outboxRef.jobCounts();
+        for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+      },
+    });
+  }
+}
