@@ -10,7 +10,7 @@ import { memoryLogger } from './logger';
 import { OvhSmsProvider } from './providers/ovh.provider';
 import { ProviderChain } from './providers/provider-chain';
 import { TwilioSmsProvider } from './providers/twilio.provider';
-import { SmsMessageStore } from './sms-message.store';
+import { ClaimedMessage, SmsMessageStore, StoreUnavailableError } from './sms-message.store';
 import { createSmsWorker } from './sms-worker';
 import { LocalServer, startLocalServer } from './test/local-server';
 import {
@@ -25,6 +25,18 @@ import {
 } from './test/fixtures';
 import { workerRedisOptions } from './redis';
 
+/** The real store, with a switch to make PostgreSQL look unavailable for the next claims. */
+class FlakyStore extends SmsMessageStore {
+  failClaims = 0;
+  override async claim(id: string, now: Date): Promise<ClaimedMessage | null> {
+    if (this.failClaims > 0) {
+      this.failClaims--;
+      throw new StoreUnavailableError('postgresql: connect ECONNREFUSED 127.0.0.1:5432');
+    }
+    return super.claim(id, now);
+  }
+}
+
 describe('SMS worker processor (real PostgreSQL, Redis, fake Twilio gateway)', () => {
   let testDb: TestDatabase;
   let db: DataSource;
@@ -37,6 +49,7 @@ describe('SMS worker processor (real PostgreSQL, Redis, fake Twilio gateway)', (
   const prefix = uniqueQueuePrefix('worker');
   const logger = memoryLogger();
   const sent: TestMessage[] = [];
+  let store: FlakyStore;
 
   beforeAll(async () => {
     testDb = await createTestDatabase('smsworker');
@@ -56,10 +69,12 @@ describe('SMS worker processor (real PostgreSQL, Redis, fake Twilio gateway)', (
       { endpoint: ovh.url, appKey: 'ak', appSecret: 'as', consumerKey: 'ck', service: 'sms-x', sender: 'Twofold' },
       2000,
     );
+    store = new FlakyStore(db);
     worker = createSmsWorker(
       { connection: redis, prefix, concurrency: 5, ratePerSecond: 1000, lockDurationMs: 5000, stalledIntervalMs: 5000 },
       {
-        store: new SmsMessageStore(db),
+        store,
+        storeRetryMs: 100,
         chain: new ProviderChain([twilio, ovhProvider], 3, logger),
         payloadKey,
         logger,
@@ -162,6 +177,17 @@ describe('SMS worker processor (real PostgreSQL, Redis, fake Twilio gateway)', (
     const row = await waitForStatus(db, m.id, ['FAILED']);
     expect(row.failure_reason).toBe('gave up after 2 attempts: twilio: server error (HTTP 500)');
     expect(row.attempts).toBe(2);
+  });
+
+  it('waits for PostgreSQL without spending attempts', async () => {
+    store.failClaims = 5;
+    const m = await insertMessage(db);
+    sent.push(m);
+    await enqueue(queue, m, { attempts: 2 });
+    const row = await waitForStatus(db, m.id, ['SENT', 'DELIVERED']);
+    expect(store.failClaims).toBe(0);
+    expect(row.attempts).toBe(1);
+    expect(logger.lines.some((l) => l.includes('postgresql unavailable'))).toBe(true);
   });
 
   it('refuses a job sealed with another key', async () => {

@@ -1,10 +1,10 @@
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { openSmsJob, SEND_SMS_JOB, SendSmsJobData, SmsJobSecret } from '@twofold/sms-queue';
 import type { Logger } from './logger';
 import { maskPhone } from './mask';
-import type { ProviderChain } from './providers/provider-chain';
+import type { ChainResult, ProviderChain } from './providers/provider-chain';
 import { PermanentSmsError, TransientSmsError } from './providers/sms-provider';
-import type { SmsMessageStore } from './sms-message.store';
+import { SmsMessageStore, StoreUnavailableError } from './sms-message.store';
 
 export interface SmsProcessorDeps {
   store: SmsMessageStore;
@@ -13,6 +13,8 @@ export interface SmsProcessorDeps {
   payloadKey: Buffer;
   logger: Logger;
   now?: () => Date;
+  /** How long a job waits when PostgreSQL is unavailable (default 3000 ms). */
+  storeRetryMs?: number;
 }
 
 export type SmsJobOutcome =
@@ -33,7 +35,36 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
   const now = deps.now ?? (() => new Date());
   const { store, chain, logger } = deps;
 
-  return async function processSmsJob(job: Job<SendSmsJobData>): Promise<SmsJobOutcome> {
+  const storeRetryMs = deps.storeRetryMs ?? 3000;
+
+  /**
+   * PostgreSQL unavailable (restart, failover): the job goes back to the delayed set without
+   * spending an attempt, so an outage of minutes does not exhaust the retries. Bounded by the
+   * code's own expiry: once it has passed, the error counts as a normal failed attempt.
+   */
+  return async function processSmsJob(job: Job<SendSmsJobData>, token?: string): Promise<SmsJobOutcome> {
+    try {
+      return await processOnce(job);
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError) || !token) throw err;
+      let expiresAt: string | null = null;
+      try {
+        expiresAt = openSmsJob(deps.payloadKey, job.data).expiresAt;
+      } catch {
+        expiresAt = null;
+      }
+      if (expiresAt && Date.parse(expiresAt) <= now().getTime()) throw new Error(err.message);
+      logger.warn('postgresql unavailable; sms job put back without spending an attempt', {
+        messageId: job.data?.messageId ?? job.id,
+        retryInMs: storeRetryMs,
+        error: err.message,
+      });
+      await job.moveToDelayed(Date.now() + storeRetryMs, token);
+      throw new DelayedError();
+    }
+  };
+
+  async function processOnce(job: Job<SendSmsJobData>): Promise<SmsJobOutcome> {
     const messageId = job.data?.messageId ?? job.id ?? 'unknown';
     if (job.name !== SEND_SMS_JOB) throw new UnrecoverableError(`unknown job name "${job.name}"`);
 
@@ -66,16 +97,9 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
     }
 
     const started = Date.now();
+    let result: ChainResult;
     try {
-      const result = await chain.send({ messageId, to: secret.to, body: secret.body }, claimed.attempts);
-      const recorded = await store.markSent(messageId, result.provider, result.providerMessageId, now());
-      logger.info(recorded ? 'sms sent' : 'sms sent, but the message was already final (kept its state)', {
-        ...log,
-        provider: result.provider,
-        providerMessageId: result.providerMessageId,
-        ms: Date.now() - started,
-      });
-      return { outcome: 'sent', ...result };
+      result = await chain.send({ messageId, to: secret.to, body: secret.body }, claimed.attempts);
     } catch (err) {
       if (err instanceof PermanentSmsError) {
         await store.markFailed(messageId, err.message, err.provider, now());
@@ -106,5 +130,14 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
       // A fresh Error: never rethrow a foreign error whose message could quote the request.
       throw new Error(reason);
     }
-  };
+    // Sent: from here on a failure to record it must not look like a failed send.
+    const recorded = await store.markSent(messageId, result.provider, result.providerMessageId, now());
+    logger.info(recorded ? 'sms sent' : 'sms sent, but the message was already final (kept its state)', {
+      ...log,
+      provider: result.provider,
+      providerMessageId: result.providerMessageId,
+      ms: Date.now() - started,
+    });
+    return { outcome: 'sent', ...result };
+  }
 }
