@@ -21,6 +21,7 @@ import {
   payloadKey,
   readMessage,
   TestMessage,
+  waitFor,
   waitForStatus,
 } from './test/fixtures';
 import { workerRedisOptions } from './redis';
@@ -155,6 +156,8 @@ describe('SMS worker processor (real PostgreSQL, Redis, fake Twilio gateway)', (
     const job = await queue.getJob(m.id);
     expect(job?.failedReason).toBe(row.failure_reason);
     expect(job?.attemptsMade).toBe(1);
+    // the failed job keeps ids and the reason only
+    await waitFor('the failed job payload to be stripped', async () => (await queue.getJob(m.id))?.data.sealed === '');
   });
 
   it('fails over from twilio to ovh when twilio keeps answering 5xx', async () => {

@@ -43,6 +43,12 @@ export function createSmsWorker(
       job.attemptsMade >= (job.opts.attempts ?? 1) || err.name === 'UnrecoverableError' || /stalled/i.test(err.message);
     if (!final) return;
     logger.warn('sms job failed for good', { messageId, jobId: job.id, reason: err.message });
+    // A failed job keeps only ids and the reason: drop the sealed payload as well.
+    if (messageId) {
+      job
+        .updateData({ v: 1, messageId, sealed: '' })
+        .catch((e: Error) => logger.warn('could not strip the failed job payload', { messageId, error: e.message }));
+    }
     if (/stalled/i.test(err.message) && messageId) {
       deps.store
         .markFailed(messageId, `worker stopped mid-send too many times: ${err.message}`, null, new Date())
