@@ -20,7 +20,7 @@ describe('concurrency', () => {
     return { token, email, accountId, number, methodId, backupCodes: backupCodes! };
   }
 
-  const sessionCount = async (accountId: string) => (await api.pg.query('SELECT 1 FROM session WHERE account_id = $1', [accountId])).rowCount;
+  const sessionCount = async (accountId: string) => (await api.pg.query('SELECT 1 FROM session WHERE account_id = $1', [accountId])).rowCount ?? 0;
 
   it('one emergency code used 20 times at once on 20 tickets: exactly one session', async () => {
     const a = await account();
