@@ -12,18 +12,19 @@ const terminal = (d: Dispatch | null | undefined) => d?.status === 'DELIVERED' |
 /** Follows an SMS through the queue (`smsDispatch` polled until delivered or failed). */
 export function useSmsDispatch(initial: Dispatch | null, ticket?: string): Dispatch | null {
   const [latest, setLatest] = useState<Dispatch | null>(initial);
-  useEffect(() => setLatest(initial), [initial]);
+  // A newer dispatch (resend) replaces whatever was polled for the previous one.
+  const current = latest && latest.id === initial?.id ? latest : initial;
   const { data } = useQuery(SmsDispatchDocument, {
     variables: { id: initial?.id ?? '', ticket: ticket ?? null },
     // Stop asking once the SMS reached a final state.
-    skip: !initial || terminal(latest),
+    skip: !current || terminal(current),
     pollInterval: POLL_MS,
     fetchPolicy: 'network-only',
   });
   useEffect(() => {
     if (data?.smsDispatch && data.smsDispatch.id === initial?.id) setLatest(data.smsDispatch);
   }, [data, initial?.id]);
-  return latest && latest.id === initial?.id ? latest : initial;
+  return current;
 }
 
 export function deliveryMessage(dispatch: Dispatch): string {

@@ -30,6 +30,12 @@ function methodName(method: LoginMethodFieldsFragment): string {
   return method.kind === 'BACKUP_CODE' ? 'Emergency code' : method.label;
 }
 
+/** "+44 •••• ••0123 (Work phone)", falling back to the API's label. */
+export function smsTarget(method: LoginMethodFieldsFragment): string {
+  if (!method.maskedPhoneNumber) return method.label;
+  return method.description ? `${method.maskedPhoneNumber} (${method.description})` : method.maskedPhoneNumber;
+}
+
 /**
  * The second step of login (and of re-authentication): the default method first, a code field,
  * and "Try another method" listing every number by its label plus "Emergency code".
@@ -134,7 +140,7 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
       <Heading id={`${othersId}-title`}>Two-factor authentication</Heading>
       {isSms ? (
         <p>
-          We&apos;ll send a 6-digit code by SMS to <strong>{method.label}</strong>.
+          We&apos;ll send a 6-digit code by SMS to <strong>{smsTarget(method)}</strong>.
         </p>
       ) : (
         <p>

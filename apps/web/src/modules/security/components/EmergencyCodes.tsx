@@ -4,6 +4,8 @@ interface EmergencyCodesProps {
   codes: readonly string[];
   onSaved: () => void;
   headingLevel?: 'h2' | 'h3';
+  /** The wizard already titles this step. */
+  showHeading?: boolean;
 }
 
 export function codesAsText(codes: readonly string[], now = new Date()): string {
@@ -20,7 +22,7 @@ export function codesAsText(codes: readonly string[], now = new Date()): string 
  * Emergency codes, shown once: copy, download as a text file, print, and an explicit
  * "I have saved these codes" before moving on.
  */
-export function EmergencyCodes({ codes, onSaved, headingLevel = 'h3' }: EmergencyCodesProps) {
+export function EmergencyCodes({ codes, onSaved, headingLevel = 'h3', showHeading = true }: EmergencyCodesProps) {
   const id = useId();
   const [saved, setSaved] = useState(false);
   const [notice, setNotice] = useState('');
@@ -59,7 +61,9 @@ export function EmergencyCodes({ codes, onSaved, headingLevel = 'h3' }: Emergenc
 
   return (
     <section className="emergency-codes printable" aria-labelledby={`${id}-title`}>
-      <Heading id={`${id}-title`}>Emergency codes</Heading>
+      <Heading id={`${id}-title`} className={showHeading ? undefined : 'visually-hidden'}>
+        Emergency codes
+      </Heading>
       <p>
         If you lose your phone, each of these codes lets you log in once.{' '}
         <strong>This is the only time they are shown.</strong> Save them somewhere safe, such as a password manager.

@@ -25,6 +25,8 @@ type Step = 'method' | 'phone' | 'confirm' | 'codes';
 interface WizardProps {
   /** enable: 2FA is off, start by choosing the method. add: another number. */
   mode: 'enable' | 'add';
+  /** The account's numbers: a number left waiting for its code is resumed instead of refused. */
+  methods: readonly SmsMethodFieldsFragment[];
   onClose: (message?: string) => void;
 }
 
@@ -36,7 +38,7 @@ const PHONE_ERRORS: readonly string[] = [
 ];
 
 /** "Enable two-factor authentication" (and "Add a number"): method → number → code → emergency codes. */
-export function EnableTwoFactorWizard({ mode, onClose }: WizardProps) {
+export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
   const id = useId();
   const [step, setStep] = useState<Step>(mode === 'enable' ? 'method' : 'phone');
   const [phone, setPhone] = useState('');
@@ -96,10 +98,29 @@ export function EnableTwoFactorWizard({ mode, onClose }: WizardProps) {
     } catch (err) {
       if (err instanceof ReauthCancelled) return;
       const ui = toUiError(err);
+      const pending = methods.find((m) => m.status === 'PENDING_VERIFICATION' && m.phoneNumber === toE164(phone));
+      if (ui.code === ErrorCode.PHONE_NUMBER_ALREADY_REGISTERED && pending) {
+        // Started earlier and never confirmed: send it a new code and carry on.
+        await resume(pending);
+        return;
+      }
       if (PHONE_ERRORS.includes(ui.code)) {
         setPhoneServerError(ui.fields?.['phoneNumber'] ?? ui.message);
         document.getElementById(`${id}-phone`)?.focus();
       } else setError(ui);
+    }
+  };
+
+  const resume = async (pending: SmsMethodFieldsFragment) => {
+    try {
+      const result = await resendCode({ variables: { methodId: pending.id } });
+      setMethod(pending);
+      setDispatch(result.data?.resendSmsMethodCode ?? null);
+      setCode('');
+      setCodeError(null);
+      setStep('confirm');
+    } catch (err) {
+      setError(toUiError(err));
     }
   };
 
@@ -278,7 +299,7 @@ export function EnableTwoFactorWizard({ mode, onClose }: WizardProps) {
       ) : null}
 
       {step === 'codes' ? (
-        <EmergencyCodes codes={codes} onSaved={() => onClose('Two-factor authentication is on.')} />
+        <EmergencyCodes codes={codes} showHeading={false} onSaved={() => onClose('Two-factor authentication is on.')} />
       ) : null}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TwoFactorStatusFieldsFragment } from '../../../gql/graphql';
 import { Page } from '../../../app/Page';
 import { BackupCodesPanel } from '../components/BackupCodesPanel';
@@ -12,6 +12,12 @@ export function SecurityPage({ twoFactor }: { twoFactor: TwoFactorStatusFieldsFr
   // The wizard stays open across the refetch that turns 2FA on (its last step shows the codes).
   const [wizard, setWizard] = useState<'enable' | 'add' | null>(null);
   const [message, setMessage] = useState('');
+  const notice = useRef<HTMLParagraphElement>(null);
+
+  // After a change the control that was used may be gone (a removed number): focus the outcome.
+  useEffect(() => {
+    if (message) notice.current?.focus();
+  }, [message]);
 
   const closeWizard = (done?: string) => {
     setWizard(null);
@@ -20,7 +26,7 @@ export function SecurityPage({ twoFactor }: { twoFactor: TwoFactorStatusFieldsFr
 
   return (
     <Page title="Security">
-      <p className="notice notice--success" role="status" aria-live="polite">
+      <p ref={notice} tabIndex={-1} className="notice notice--success" role="status" aria-live="polite">
         {message}
       </p>
 
@@ -51,7 +57,7 @@ export function SecurityPage({ twoFactor }: { twoFactor: TwoFactorStatusFieldsFr
           </div>
         ) : null}
 
-        {wizard ? <EnableTwoFactorWizard mode={wizard} onClose={closeWizard} /> : null}
+        {wizard ? <EnableTwoFactorWizard mode={wizard} methods={twoFactor.smsMethods} onClose={closeWizard} /> : null}
 
         {twoFactor.enabled && wizard !== 'enable' ? (
           <>

@@ -111,7 +111,8 @@ function ReauthDialog({ onDone }: { onDone: (ok: boolean) => void }) {
         setChallenge(result);
       }
     } catch (err) {
-      setError(toUiError(err));
+      const ui = toUiError(err);
+      setError(ui.code === ErrorCode.INVALID_CREDENTIALS ? 'That password is not right.' : ui);
     }
   };
 
