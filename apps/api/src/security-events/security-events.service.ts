@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { randomUUID } from 'node:crypto';
 import { SecurityEventEntity, type SecurityEventType } from '@twofold/persistence';
 import { Errors } from '../common/errors';
 import type { RequestMeta } from '../common/request-context';
+import { orderedEventId } from './event-id';
 
 export interface EventPage {
   nodes: SecurityEventEntity[];
@@ -18,7 +18,7 @@ export class SecurityEventsService {
   /** Records a state change or a failure. `detail` must never hold a secret (masked numbers only). */
   async record(em: EntityManager | null, accountId: string, type: SecurityEventType, meta: RequestMeta, now: Date, detail: string | null = null): Promise<void> {
     await (em ?? this.db.manager).insert(SecurityEventEntity, {
-      id: randomUUID(),
+      id: orderedEventId(now),
       accountId,
       type,
       createdAt: now,
