@@ -137,23 +137,55 @@ describe('the customer journey in a browser', () => {
     await screenshot('signed-in');
   });
 
-  it('enables 2FA by SMS with the code from the gateway, and saves the emergency codes', async () => {
-    await goToSecurity();
+  it('enables 2FA by SMS with the code from the gateway, and saves the emergency codes (keyboard only up to the code)', async () => {
+    const focused = () =>
+      page.evaluate(
+        () =>
+          (document.activeElement as HTMLElement | null)?.innerText?.trim() ||
+          document.activeElement?.getAttribute('aria-label') ||
+          document.activeElement?.id ||
+          '',
+      );
+    // The account menu, by keyboard: Enter opens it on its first item, arrows move, Escape closes.
+    await page.getByRole('button', { name: /Account menu/ }).focus();
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('Security');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Log out');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menu').isHidden()).toBe(true);
+    expect(await focused()).toMatch(/Account menu/);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await heading('Security');
+    expect(await focused()).toBe('Security'); // the page heading takes focus
     await screenshot('security-2fa-off');
-    await page.getByRole('button', { name: 'Enable two-factor authentication' }).click();
+
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Enable two-factor authentication');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('Choose a method');
     expect(await page.getByLabel(/SMS/).isChecked()).toBe(true);
     await screenshot('wizard-choose-method');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.keyboard.press('Tab'); // the SMS radio
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Continue');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('Enter your mobile number');
 
     const phone = page.getByLabel('Mobile number');
-    await phone.pressSequentially('0712');
-    await page.getByRole('button', { name: 'Send code' }).click();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel');
+    await page.keyboard.type('0712');
+    await page.keyboard.press('Enter');
     expect(await page.locator('.field__error').first().textContent()).toMatch(/Start with \+/);
-    await phone.fill('');
-    await phone.pressSequentially(firstNumber);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(firstNumber);
     expect(await phone.inputValue()).toBe(`+44 7400 ${firstNumber.slice(7)}`); // formatted as typed
     await screenshot('wizard-mobile-number');
-    await page.getByRole('button', { name: 'Send code' }).click();
+    await page.keyboard.press('Enter');
 
     const code = page.getByLabel('Confirmation code');
     await code.waitFor();
