@@ -206,7 +206,7 @@ export class AuthService {
     const outcome = await this.db.transaction(async (em): Promise<SecondFactorOutcome> => {
       const t = await this.tickets.live(em, ticket, now, true);
       if (t.purpose === 'REAUTH' && auth?.session.id !== t.sessionId) throw Errors.ticketExpired();
-      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: t.accountId }).getOneOrFail();
+      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('for_no_key_update').where('a.id = :id', { id: t.accountId }).getOneOrFail();
       const blocked = this.blockedFor(account, now);
       if (blocked > 0) return { kind: 'blocked', retryAfter: blocked };
 

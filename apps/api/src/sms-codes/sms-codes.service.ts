@@ -17,6 +17,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Errors } from '../common/errors';
 import { affectedCount } from '../common/sql';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { SmsPumpingGuard } from '../sms-pumping/sms-pumping-guard.service';
 
 export interface IssuedCode {
   message: SmsMessageEntity;
@@ -46,6 +47,7 @@ export class SmsCodesService {
 
   constructor(
     private readonly outbox: SmsOutboxService,
+    private readonly pumping: SmsPumpingGuard,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.hmacKey = deriveKey(config.appSecret, 'code-hmac');
@@ -57,17 +59,18 @@ export class SmsCodesService {
    */
   async issue(
     em: EntityManager,
-    args: { method: SmsMethodEntity; purpose: SmsCodePurpose; ticketId: string | null; locale: string; clientIp: string | null },
+    args: { method: SmsMethodEntity; purpose: SmsCodePurpose; ticketId: string | null; locale: string; clientIp: string | null; userAgent?: string | null },
     now: Date,
   ): Promise<IssuedCode> {
     const { method, purpose, ticketId, clientIp } = args;
     // One lock per ledger key, always in this order, so concurrent sends cannot both pass a limit.
-    const keys = [`sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
+    const keys = [`sms:prefix:${this.pumping.prefixOf(method.phoneNumber)}`, `sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
     for (const key of keys) await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
 
     const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId };
     const wait = await this.secondsUntilNextSend(em, target, clientIp, now);
     if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
+    await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: clientIp, userAgent: args.userAgent ?? null }, now);
 
     await em.query(
       `UPDATE sms_code SET replaced_at = $3 WHERE method_id = $1 AND purpose = $2 AND consumed_at IS NULL AND replaced_at IS NULL`,
@@ -75,18 +78,6 @@ export class SmsCodesService {
     );
     const code = generateSmsCode();
     const expiresAt = addSeconds(now, this.config.timings.smsCodeTtlSeconds);
-    await em.insert(SmsCodeEntity, {
-      id: randomUUID(),
-      accountId: method.accountId,
-      methodId: method.id,
-      purpose,
-      ticketId,
-      codeHmac: hmacCode(this.hmacKey, scopeOf(purpose, method.id, ticketId), code),
-      createdAt: now,
-      expiresAt,
-      consumedAt: null,
-      replacedAt: null,
-    });
     const locale = isSmsLocale(args.locale) ? args.locale : 'en';
     const message = await this.outbox.add(
       em,
@@ -95,6 +86,8 @@ export class SmsCodesService {
         methodId: method.id,
         ticketId,
         phoneNumber: method.phoneNumber,
+        countryCode: method.countryCode,
+        destinationPrefix: this.pumping.prefixOf(method.phoneNumber),
         purpose,
         locale,
         body: renderCodeSms(locale, code, this.config.timings.smsCodeTtlSeconds, this.config.webOriginHost),
@@ -103,6 +96,19 @@ export class SmsCodesService {
       },
       now,
     );
+    await em.insert(SmsCodeEntity, {
+      id: randomUUID(),
+      accountId: method.accountId,
+      methodId: method.id,
+      purpose,
+      ticketId,
+      messageId: message.id,
+      codeHmac: hmacCode(this.hmacKey, scopeOf(purpose, method.id, ticketId), code),
+      createdAt: now,
+      expiresAt,
+      consumedAt: null,
+      replacedAt: null,
+    });
     const resendAvailableAt = addSeconds(now, await this.secondsUntilNextSend(em, target, null, now));
     return { message, resendAvailableAt };
   }
@@ -166,7 +172,10 @@ export class SmsCodesService {
     const candidate = hmacCode(this.hmacKey, scopeOf(args.purpose, args.methodId, args.ticketId), args.code);
     if (!digestsEqual(candidate, live.code_hmac)) return 'wrong';
     const consumed = await em.query(`UPDATE sms_code SET consumed_at = $2 WHERE id = $1 AND consumed_at IS NULL RETURNING id`, [live.id, now]);
-    return affectedCount(consumed) === 1 ? 'ok' : 'wrong';
+    if (affectedCount(consumed) !== 1) return 'wrong';
+    // The conversion signal of the SMS-pumping guard: this SMS reached a person.
+    await em.query(`UPDATE sms_message SET verified_at = $2 WHERE id = (SELECT message_id FROM sms_code WHERE id = $1)`, [live.id, now]);
+    return 'ok';
   }
 }
 

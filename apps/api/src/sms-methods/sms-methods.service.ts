@@ -52,8 +52,10 @@ export class SmsMethodsService {
     const now = this.clock.now();
 
     const result = await this.db.transaction(async (em) => {
-      // Serialises adds on one account so the 5-number cap and duplicates are decided once.
-      await em.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [accountId]);
+      // Serialises adds on one account so the 5-number cap and duplicates are decided once. NO KEY
+      // UPDATE (not UPDATE) still lets other transactions insert rows referencing the account,
+      // such as the security event of a blocked send.
+      await em.query('SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE', [accountId]);
       const existing = await em.findOne(SmsMethodEntity, { where: { accountId, phoneNumber: e164 } });
       if (existing) {
         const stale = existing.status === 'PENDING_VERIFICATION' && (existing.createdAt <= this.twoFactor.pendingCutoff(now) || existing.failedAttempts >= this.config.limits.codeAttempts);
@@ -116,7 +118,7 @@ export class SmsMethodsService {
 
     const outcome = await this.db.transaction(async (em): Promise<ConfirmOutcome> => {
       // The account lock serialises confirmations, so "first confirmed number" is decided once.
-      await em.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [accountId]);
+      await em.query('SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE', [accountId]);
       const method = await this.pendingMethod(em, accountId, input.methodId, now, true);
       const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'METHOD_CONFIRMATION', ticketId: null, code: code as string }, now);
       if (result === 'expired') return { kind: 'expired' };
@@ -168,22 +170,22 @@ export class SmsMethodsService {
     const accountId = auth.account.id;
     const now = this.clock.now();
     const notices = await this.db.transaction(async (em) => {
-      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: accountId }).getOneOrFail();
+      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('for_no_key_update').where('a.id = :id', { id: accountId }).getOneOrFail();
       const method = await this.ownMethod(em, accountId, methodId, now);
       await em.delete(SmsMethodEntity, { id: method.id });
       await this.events.record(em, accountId, 'SMS_METHOD_REMOVED', meta, now, maskPhoneNumber(method.phoneNumber));
-      if (method.status !== 'ENABLED') return [];
       const remaining = await this.twoFactor.enabledMethods(em, accountId);
-      if (remaining.length === 0) {
+      if (method.status === 'ENABLED' && remaining.length === 0) {
         await this.backupCodes.deleteSet(em, accountId);
         await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, 'last number removed');
         return [];
       }
-      if (method.isDefault) {
+      if (method.status === 'ENABLED' && method.isDefault) {
         // The oldest remaining number becomes the default.
         await em.update(SmsMethodEntity, { id: remaining[0].id }, { isDefault: true });
         await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(remaining[0].phoneNumber));
       }
+      // Any removal (a pending number too) is told to the enabled numbers; none when 2FA is off.
       return this.notices.queue(em, { accountId, locale: account.locale, kind: 'SMS_METHOD_REMOVED', exceptMethodId: method.id, clientIp: meta.ip }, now);
     });
     await this.outbox.enqueue(notices);
@@ -195,7 +197,7 @@ export class SmsMethodsService {
     const accountId = auth.account.id;
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
-      await em.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [accountId]);
+      await em.query('SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE', [accountId]);
       const method = await this.ownMethod(em, accountId, methodId, now);
       if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
       if (method.isDefault) return;

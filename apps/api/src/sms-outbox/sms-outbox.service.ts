@@ -32,6 +32,9 @@ export interface OutgoingSms {
   methodId: string | null;
   ticketId: string | null;
   phoneNumber: string;
+  /** Region and prefix of the destination, for the SMS-pumping guard (codes only). */
+  countryCode?: string | null;
+  destinationPrefix?: string | null;
   purpose: SmsPurpose;
   locale: string;
   body: string;
@@ -91,6 +94,9 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       methodId: sms.methodId,
       ticketId: sms.ticketId,
       phoneNumber: sms.phoneNumber,
+      countryCode: sms.countryCode ?? null,
+      destinationPrefix: sms.destinationPrefix ?? null,
+      verifiedAt: null,
       purpose: sms.purpose,
       locale: sms.locale,
       bodySealed: seal(this.bodyKey, sms.body, id),

@@ -1,4 +1,5 @@
 import { Initial1795906284305 } from './1795906284305-Initial';
+import { SmsPumpingGuard1795907112255 } from './1795907112255-SmsPumpingGuard';
 
 // Listed explicitly (not globbed) so bundles and tests find them. Append, never reorder.
-export const MIGRATIONS = [Initial1795906284305];
+export const MIGRATIONS = [Initial1795906284305, SmsPumpingGuard1795907112255];

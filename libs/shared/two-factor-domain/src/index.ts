@@ -5,3 +5,4 @@ export * from './lib/phone-number';
 export * from './lib/account-input';
 export * from './lib/rate-window';
 export * from './lib/sms-text';
+export * from './lib/pumping';

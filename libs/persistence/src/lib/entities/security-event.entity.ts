@@ -18,6 +18,7 @@ export const SECURITY_EVENT_TYPES = [
   'BACKUP_CODES_GENERATED',
   'BACKUP_CODES_DELETED',
   'BACKUP_CODE_USED',
+  'SMS_SEND_BLOCKED',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

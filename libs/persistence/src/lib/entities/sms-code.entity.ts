@@ -32,6 +32,10 @@ export class SmsCodeEntity {
   @JoinColumn({ name: 'ticket_id', foreignKeyConstraintName: 'FK_sms_code_ticket' })
   ticket?: LoginTicketEntity;
 
+  /** The sms_message that carried this code (no foreign key: the ledger outlives codes). */
+  @Column('uuid', { name: 'message_id', nullable: true })
+  messageId!: string | null;
+
   @Column('bytea', { name: 'code_hmac' })
   codeHmac!: Buffer;
 

@@ -12,6 +12,9 @@ import type { SmsDeliveryStatus, SmsPurpose } from '@twofold/sms-queue';
 @Index('IDX_sms_message_account_created', ['accountId', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
 @Index('IDX_sms_message_method_created', ['methodId', 'purpose', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
 @Index('IDX_sms_message_ticket', ['ticketId'], { where: '"ticket_id" IS NOT NULL' })
+@Index('IDX_sms_message_prefix_created', ['destinationPrefix', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
+@Index('IDX_sms_message_country_created', ['countryCode', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
+@Index('IDX_sms_message_code_created', ['createdAt'], { where: `"purpose" <> 'NOTICE'` })
 @Index('IDX_sms_message_ip_created', ['clientIp', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
 @Index('IDX_sms_message_outbox', ['status', 'enqueuedAt'], { where: `"status" IN ('QUEUED', 'SENDING')` })
 @Index('UQ_sms_message_provider_id', ['provider', 'providerMessageId'], { unique: true, where: '"provider_message_id" IS NOT NULL' })
@@ -34,6 +37,18 @@ export class SmsMessageEntity {
 
   @Column('varchar', { length: 24 })
   purpose!: SmsPurpose;
+
+  /** ISO region of the destination, for the SMS-pumping guard. */
+  @Column('varchar', { name: 'country_code', length: 2, nullable: true })
+  countryCode!: string | null;
+
+  /** The first digits of the destination (e.g. +447700), the unit of pumping budgets. */
+  @Column('varchar', { name: 'destination_prefix', length: 16, nullable: true })
+  destinationPrefix!: string | null;
+
+  /** When the code this message carried was entered correctly: the conversion signal. */
+  @Column('timestamptz', { name: 'verified_at', nullable: true })
+  verifiedAt!: Date | null;
 
   @Column('varchar', { length: 8, default: 'en' })
   locale!: string;

@@ -44,6 +44,13 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
 function optionalSecret(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   if (!value) return undefined;
@@ -117,6 +124,20 @@ export interface AppConfig {
     relayIntervalMs: number;
     relayRequeueAfterSeconds: number;
     relayStaleSendingSeconds: number;
+  };
+  /** SMS-pumping defence (see docs and SECURITY.md). */
+  pumping: {
+    /** The conversion guard: `record` logs what it would block, `enforce` blocks, `off` skips it. */
+    mode: 'off' | 'record' | 'enforce';
+    prefixDigits: number;
+    /** Hourly cost ceilings, always enforced. */
+    prefixBudgetPerHour: number;
+    globalBudgetPerHour: number;
+    windowSeconds: number;
+    prefixMinSends: number;
+    countryMinSends: number;
+    minConversionPercent: number;
+    throttleSeconds: number;
   };
   timings: {
     smsCodeTtlSeconds: number;
@@ -220,6 +241,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       relayIntervalMs: int(env, 'SMS_RELAY_INTERVAL_MS', 2000, 0),
       relayRequeueAfterSeconds: int(env, 'SMS_RELAY_REQUEUE_AFTER_SECONDS', 30, 1),
       relayStaleSendingSeconds: int(env, 'SMS_RELAY_STALE_SENDING_SECONDS', 300, 1),
+    },
+    pumping: {
+      mode: oneOf(env, 'SMS_PUMPING_MODE', ['off', 'record', 'enforce'] as const, 'record'),
+      prefixDigits: int(env, 'SMS_PUMPING_PREFIX_DIGITS', 6, 2, 15),
+      prefixBudgetPerHour: int(env, 'SMS_BUDGET_PER_PREFIX_PER_HOUR', 1000, 1),
+      globalBudgetPerHour: int(env, 'SMS_BUDGET_GLOBAL_PER_HOUR', 20000, 1),
+      windowSeconds: int(env, 'SMS_PUMPING_WINDOW_SECONDS', 3600, 60),
+      prefixMinSends: int(env, 'SMS_PUMPING_PREFIX_MIN_SENDS', 20, 1),
+      countryMinSends: int(env, 'SMS_PUMPING_COUNTRY_MIN_SENDS', 200, 1),
+      minConversionPercent: int(env, 'SMS_PUMPING_MIN_CONVERSION_PERCENT', 20, 0, 100),
+      throttleSeconds: int(env, 'SMS_PUMPING_THROTTLE_SECONDS', 900, 1),
     },
     timings: {
       smsCodeTtlSeconds: int(env, 'SMS_CODE_TTL_SECONDS', 300, 1),

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, slidingWindowRetryAfter, type ConversionSample } from '@twofold/two-factor-domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Errors } from '../common/errors';
+import type { RequestMeta } from '../common/request-context';
+import { SecurityEventsService } from '../security-events/security-events.service';
+
+const HOUR = 3600;
+
+export interface PumpingTarget {
+  accountId: string;
+  phoneNumber: string;
+  countryCode: string;
+}
+
+/**
+ * SMS-pumping defence, checked before any money is spent on a code SMS:
+ * - hourly budgets per destination prefix and for the whole service (always enforced);
+ * - a conversion guard per prefix and per country: when the share of codes actually entered
+ *   collapses (the attack's signature), the destination is throttled (`enforce`) or only
+ *   reported (`record`, the default, to learn the baseline first).
+ * Every blocked send leaves a log line and a SMS_SEND_BLOCKED security event.
+ */
+@Injectable()
+export class SmsPumpingGuard {
+  private readonly logger = new Logger('SmsPumpingGuard');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: SecurityEventsService,
+  ) {}
+
+  prefixOf(phoneNumber: string): string {
+    return destinationPrefix(phoneNumber, this.config.pumping.prefixDigits);
+  }
+
+  /** Throws RATE_LIMITED when the send must not happen. */
+  async check(em: EntityManager, target: PumpingTarget, meta: RequestMeta, now: Date): Promise<void> {
+    const p = this.config.pumping;
+    const prefix = this.prefixOf(target.phoneNumber);
+    const since = addSeconds(now, -HOUR);
+    const recent = async (where: string, params: unknown[], limit: number): Promise<Date[]> =>
+      (
+        await em.query(
+          `SELECT created_at FROM sms_message WHERE ${where} AND purpose <> 'NOTICE' AND created_at > $${params.length + 1} ORDER BY created_at DESC LIMIT $${params.length + 2}`,
+          [...params, since, limit],
+        )
+      ).map((r: { created_at: Date }) => r.created_at);
+
+    const prefixWait = slidingWindowRetryAfter(await recent('destination_prefix = $1', [prefix], p.prefixBudgetPerHour), p.prefixBudgetPerHour, HOUR, now);
+    if (prefixWait > 0) await this.block(target, meta, now, prefixWait, `hourly budget of ${p.prefixBudgetPerHour} codes to ${prefix} reached`);
+    const globalWait = slidingWindowRetryAfter(await recent('TRUE', [], p.globalBudgetPerHour), p.globalBudgetPerHour, HOUR, now);
+    if (globalWait > 0) await this.block(target, meta, now, globalWait, `global hourly budget of ${p.globalBudgetPerHour} codes reached`);
+
+    if (p.mode === 'off') return;
+    // Only codes whose validity has ended count: a code sent a minute ago may still be entered.
+    const windowStart = addSeconds(now, -p.windowSeconds);
+    const settledBefore = addSeconds(now, -this.config.timings.smsCodeTtlSeconds);
+    const sample = async (column: string, value: string): Promise<ConversionSample> => {
+      const rows: { sent: number; verified: number }[] = await em.query(
+        `SELECT count(*)::int AS sent, count(verified_at)::int AS verified FROM sms_message
+          WHERE ${column} = $1 AND purpose <> 'NOTICE' AND created_at > $2 AND created_at <= $3`,
+        [value, windowStart, settledBefore],
+      );
+      return rows[0] ?? { sent: 0, verified: 0 };
+    };
+    const byPrefix = await sample('destination_prefix', prefix);
+    const byCountry = await sample('country_code', target.countryCode);
+    const collapsed = conversionCollapsed(byPrefix, p.prefixMinSends, p.minConversionPercent)
+      ? `conversion to ${prefix} collapsed (${byPrefix.verified}/${byPrefix.sent} codes entered)`
+      : conversionCollapsed(byCountry, p.countryMinSends, p.minConversionPercent)
+        ? `conversion to ${target.countryCode} collapsed (${byCountry.verified}/${byCountry.sent} codes entered)`
+        : null;
+    if (!collapsed) return;
+    if (p.mode === 'enforce') await this.block(target, meta, now, p.throttleSeconds, collapsed);
+    this.logger.warn(`record mode: would block a code to ${maskPhoneNumber(target.phoneNumber)}: ${collapsed}`);
+  }
+
+  private async block(target: PumpingTarget, meta: RequestMeta, now: Date, retryAfter: number, reason: string): Promise<never> {
+    const masked = maskPhoneNumber(target.phoneNumber);
+    this.logger.warn(`blocked a code to ${masked} for account ${target.accountId}: ${reason}`);
+    // Recorded outside the caller's transaction, which the error rolls back.
+    await this.events.record(null, target.accountId, 'SMS_SEND_BLOCKED', meta, now, `${masked}: ${reason}`);
+    throw Errors.rateLimited(retryAfter, 'Codes to this destination are paused.');
+  }
+}
