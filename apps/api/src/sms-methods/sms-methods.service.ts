@@ -152,11 +152,13 @@ export class SmsMethodsService {
     return { method: outcome.method, twoFactor: await this.twoFactor.state(null, accountId, now), backupCodes: outcome.backupCodes };
   }
 
+  /** Sets the description; `null` or blank clears it, leaving the field out changes nothing. */
   async update(auth: AuthState, input: { methodId: string; description?: string | null }, meta: RequestMeta): Promise<SmsMethodEntity> {
     const description = cleanText(input.description, DESCRIPTION_MAX_LENGTH);
     if (!description.ok) throw Errors.badInput({ description: description.message });
     const now = this.clock.now();
     const method = await this.ownMethod(this.db.manager, auth.account.id, input.methodId, now);
+    if (input.description === undefined) return method;
     method.description = description.value;
     await this.db.transaction(async (em) => {
       await em.update(SmsMethodEntity, { id: method.id }, { description: description.value });
