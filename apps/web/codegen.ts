@@ -8,7 +8,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const workspaceRoot = join(__dirname, '..', '..');
 // The API's emitted schema, committed (a superset of the contract's schema.graphql).
-const schema = join(workspaceRoot, 'apps/api/schema.graphql');
+// CODEGEN_SCHEMA points at another copy, e.g. the committed one while the API's is being edited.
+const schema = process.env['CODEGEN_SCHEMA'] ?? join(workspaceRoot, 'apps/api/schema.graphql');
 const out = process.env['CODEGEN_OUT'] ?? join(__dirname, 'src/gql/');
 
 const config: CodegenConfig = {

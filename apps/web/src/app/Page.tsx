@@ -8,7 +8,7 @@ export function Page({ title, children, narrow }: { title: string; children: Rea
     heading.current?.focus();
   }, [title]);
   return (
-    <main id="main" className={narrow ? 'page page--narrow' : 'page'}>
+    <main id="main" tabIndex={-1} className={narrow ? 'page page--narrow' : 'page'}>
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>

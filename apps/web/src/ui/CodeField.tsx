@@ -31,6 +31,7 @@ export function CodeField({
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
   }, [autoFocus]);
+  useWebOtp(kind === 'sms', onChange);
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(aria) =>
@@ -67,4 +68,26 @@ export function CodeField({
       }
     </Field>
   );
+}
+
+/**
+ * Chrome on Android can read the code from the SMS itself (WebOTP): the API ends every message with
+ * the origin-bound line "@<host> #123456". Elsewhere `autocomplete="one-time-code"` does the job.
+ */
+function useWebOtp(enabled: boolean, onCode: (code: string) => void) {
+  const latest = useRef(onCode);
+  latest.current = onCode;
+  useEffect(() => {
+    if (!enabled || typeof window === 'undefined' || !('OTPCredential' in window)) return undefined;
+    const abort = new AbortController();
+    const request = { otp: { transport: ['sms'] }, signal: abort.signal } as CredentialRequestOptions;
+    navigator.credentials
+      .get(request)
+      .then((credential) => {
+        const code = (credential as (Credential & { code?: string }) | null)?.code;
+        if (code) latest.current(sanitizeSmsCode(code));
+      })
+      .catch(() => undefined); // aborted, denied or timed out: the customer types the code
+    return () => abort.abort();
+  }, [enabled]);
 }
