@@ -6,6 +6,7 @@ import IORedis from 'ioredis';
 
 export const WORKSPACE = resolve(__dirname, '../../../..');
 export const WORKER_MAIN = join(WORKSPACE, 'dist/apps/sms-worker/apps/sms-worker/src/main.js');
+export const API_MAIN = join(WORKSPACE, 'dist/apps/api/apps/api/src/main.js');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -18,16 +19,24 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the worker when dist is missing or older than its sources (the nx e2e target builds first anyway). */
-export function ensureWorkerBuilt(): void {
-  const sources = Math.max(newestMtime(join(WORKSPACE, 'apps/sms-worker/src')), newestMtime(join(WORKSPACE, 'libs')));
-  if (existsSync(WORKER_MAIN) && statSync(WORKER_MAIN).mtimeMs >= sources) return;
-  const r = spawnSync('npx', ['nx', 'run', 'sms-worker:build', '--skip-nx-cache'], {
+/** Builds an app when its dist is missing or older than its sources (the nx e2e target builds first anyway). */
+function ensureBuilt(project: string, srcDir: string, main: string): void {
+  const sources = Math.max(newestMtime(join(WORKSPACE, srcDir)), newestMtime(join(WORKSPACE, 'libs')));
+  if (existsSync(main) && statSync(main).mtimeMs >= sources) return;
+  const r = spawnSync('npx', ['nx', 'run', `${project}:build`, '--skip-nx-cache'], {
     cwd: WORKSPACE,
     stdio: 'pipe',
     encoding: 'utf8',
   });
-  if (r.status !== 0) throw new Error(`sms-worker build failed:\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${project} build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export function ensureWorkerBuilt(): void {
+  ensureBuilt('sms-worker', 'apps/sms-worker/src', WORKER_MAIN);
+}
+
+export function ensureApiBuilt(): void {
+  ensureBuilt('api', 'apps/api/src', API_MAIN);
 }
 
 export async function freePort(): Promise<number> {
@@ -99,7 +108,12 @@ export interface WorkerProcess {
 
 /** Spawns the built worker with only the given environment (plus PATH). */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
-  const proc = spawn(process.execPath, [WORKER_MAIN], {
+  return spawnNode(WORKER_MAIN, env);
+}
+
+/** Spawns a built node main with only the given environment (plus PATH), collecting its output lines. */
+export function spawnNode(main: string, env: Record<string, string>): WorkerProcess {
+  const proc = spawn(process.execPath, [main], {
     cwd: WORKSPACE,
     env: { PATH: process.env['PATH'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
