@@ -99,6 +99,22 @@ describe('fake SMS gateway', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('pushes a server-sent event when an SMS arrives', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${gateway.url}/__events`, { signal: controller.signal });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) text += new TextDecoder().decode((await reader.read()).value);
+    };
+    await readUntil('data: 0');
+    await send({ To: '+447700900123', From: '+1', Body: 'live' });
+    await readUntil('data: 1');
+    expect(text).toContain('event: change');
+    controller.abort();
+  });
+
   it('serves the inbox page', async () => {
     const res = await fetch(`${gateway.url}/`);
     expect(res.headers.get('content-type')).toContain('text/html');

@@ -10,7 +10,8 @@ import { INBOX_PAGE } from './inbox-page';
  * signed status callbacks (sent, then delivered) and can be told to fail.
  *
  *   POST /2010-04-01/Accounts/{sid}/Messages.json   Twilio's Messages API (Basic auth)
- *   GET  /                                          phone-like inbox page (polls /__messages)
+ *   GET  /                                          phone-like inbox page (live via /__events, polling as a fallback)
+ *   GET  /__events                                  server-sent events: `change` whenever the inbox changes
  *   GET  /__messages[?to=+44...]                    the inbox as JSON
  *   DELETE /__messages                              empties the inbox
  *   POST /__control  {fail, times, delayMs, finalStatus, errorCode, callbacks}   see GatewayControl
@@ -109,7 +110,12 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
   const waiters = new Set<() => void>();
   let closed = false;
 
-  const notify = () => waiters.forEach((w) => w());
+  const streams = new Set<ServerResponse>();
+  const notify = () => {
+    waiters.forEach((w) => w());
+    // The inbox page listens on /__events and refetches /__messages on each event.
+    for (const res of streams) res.write(`event: change\ndata: ${messages.length}\n\n`);
+  };
 
   async function postCallback(sms: FakeSms, status: string, errorCode?: string): Promise<void> {
     if (!sms.statusCallback) return;
@@ -157,6 +163,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     const job = (async () => {
       await sleep(callbackDelayMs);
       sms.status = 'sent';
+      notify();
       await postCallback(sms, 'sent');
       await sleep(callbackDelayMs);
       sms.status = final;
@@ -251,6 +258,17 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
         return void res.end(INBOX_PAGE);
       }
+      if (path === '/__events' && req.method === 'GET') {
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
+        res.write(`retry: 1000\nevent: change\ndata: ${messages.length}\n\n`);
+        streams.add(res);
+        req.on('close', () => streams.delete(res));
+        return;
+      }
       if (path === '/__messages' && req.method === 'GET') {
         const to = url.searchParams.get('to');
         res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
@@ -258,6 +276,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       }
       if (path === '/__messages' && req.method === 'DELETE') {
         messages.splice(0);
+        notify();
         return void res.writeHead(204).end();
       }
       if (path === '/__control' && req.method === 'POST') {
@@ -327,6 +346,8 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     },
     async close() {
       closed = true;
+      for (const res of streams) res.end();
+      streams.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.allSettled([...pending]);

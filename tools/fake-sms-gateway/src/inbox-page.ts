@@ -1,4 +1,4 @@
-/** The phone-like inbox served at `/`: polls /__messages twice a second, newest SMS on top. */
+/** The phone-like inbox served at `/`: refreshed on each server-sent event (polling as a fallback), newest SMS on top. */
 export const INBOX_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -58,7 +58,14 @@ export const INBOX_PAGE = `<!doctype html>
     } catch { summary.textContent = 'Gateway not reachable; retrying…'; }
   }
   refresh();
-  setInterval(refresh, 500);
+  // Live: the gateway pushes a "change" event for each SMS and status; polling is the fallback.
+  let live = false;
+  if (window.EventSource) {
+    const events = new EventSource('/__events');
+    events.addEventListener('change', () => { live = true; refresh(); });
+    events.onerror = () => { live = false; };
+  }
+  setInterval(() => { if (!live) refresh(); }, 1000);
 </script>
 </body>
 </html>
