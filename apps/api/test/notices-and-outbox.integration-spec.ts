@@ -83,6 +83,24 @@ describe('security notices and the SMS outbox', () => {
       expect(got).toEqual(sorted(x.number, z.number));
     });
 
+    it('removing a pending number while 2FA is on notifies the enabled numbers too', async () => {
+      const a = await account(2);
+      const pending = phone();
+      const { methodId } = await addNumber(api, a.token, pending);
+      const got = await noticesDuring(a.accountId, async () => expect((await api.gql(REMOVE, { methodId }, { token: a.token })).errors).toBeUndefined());
+      expect(got).toEqual(sorted(...a.numbers.map((n) => n.number)));
+    });
+
+    it('removing the last number (2FA off) has nobody left to notify; removing a pending number with 2FA off notifies nobody', async () => {
+      const a = await account(1);
+      const pending = phone();
+      const { methodId } = await addNumber(api, a.token, pending);
+      expect(await noticesDuring(a.accountId, () => api.gql(REMOVE, { methodId: a.numbers[0].methodId }, { token: a.token }))).toEqual([]);
+      expect(await noticesDuring(a.accountId, () => api.gql(REMOVE, { methodId }, { token: a.token }))).toEqual([]);
+      const left = await api.pg.query(`SELECT 1 FROM sms_method WHERE account_id = $1`, [a.accountId]);
+      expect(left.rowCount).toBe(0);
+    });
+
     it('regenerating and deleting emergency codes notify every enabled number', async () => {
       const a = await account(2);
       const all = sorted(...a.numbers.map((n) => n.number));

@@ -62,6 +62,16 @@ describe('login with a second factor', () => {
     expect(me.data!['me'].twoFactor.smsMethods[0].lastUsedAt).not.toBeNull();
   });
 
+  it('a login code expires after SMS_CODE_TTL_SECONDS: CODE_EXPIRED with the right digits, not counted as a try', async () => {
+    const a = await account();
+    const c = await challenge(api, a.email);
+    const { code } = await sendLoginCode(api, c.ticket, a.methodId, a.number);
+    api.clock.advance(api.config.timings.smsCodeTtlSeconds + 1);
+    expect(errorCode(await complete(c.ticket, a.methodId, code))).toBe('CODE_EXPIRED');
+    const fresh = await sendLoginCode(api, c.ticket, a.methodId, a.number);
+    expect((await complete(c.ticket, a.methodId, fresh.code)).errors).toBeUndefined();
+  });
+
   it('a ticket is single use: after success, every further use is TICKET_EXPIRED', async () => {
     const a = await account();
     const c = await challenge(api, a.email);
