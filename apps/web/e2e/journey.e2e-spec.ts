@@ -39,6 +39,18 @@ async function codeFor(number: string): Promise<string> {
   return code;
 }
 
+/** The next code sent to whichever of our numbers gets one (the default number can change). */
+async function codeForEither(): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const number of [firstNumber, secondNumber]) {
+      if ((await stack.inbox(number)).length > (seen[number] ?? 0)) return codeFor(number);
+    }
+    await sleep(250);
+  }
+  throw new Error(`no new SMS to either number\n${stack.logs()}`);
+}
+
 async function heading(name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
@@ -67,7 +79,7 @@ async function reauthenticate(screenshotName?: string): Promise<void> {
   if (screenshotName) await screenshot(screenshotName);
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await dialog.getByRole('button', { name: 'Send code' }).click();
-  await dialog.getByLabel('Security code').fill(await codeFor(firstNumber));
+  await dialog.getByLabel('Security code').fill(await codeForEither());
   await dialog.getByRole('button', { name: 'Verify' }).click();
   await dialog.waitFor({ state: 'detached' });
 }
@@ -297,6 +309,21 @@ describe('the customer journey in a browser', () => {
     await page.waitForFunction(() =>
       /^10 of 10 remaining/.test(document.querySelector('.backup-codes .badge')?.textContent ?? ''),
     );
+  });
+
+  it('edits a description and makes the second number the default', async () => {
+    const work = page.locator('.method').filter({ hasText: 'Work phone' });
+    await work.getByRole('button', { name: /^Edit description/ }).click();
+    await work.getByLabel('Description').fill('Work phone, desk');
+    await work.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'saved' }).waitFor();
+    expect(await work.textContent()).toContain('Work phone, desk');
+    await work.getByRole('button', { name: /^Make default/ }).click();
+    await reauthenticateIfAsked(() => work.getByText('Default', { exact: true }).waitFor());
+    expect(
+      await page.locator('.method').filter({ hasText: 'Personal phone' }).getByText('Default', { exact: true }).count(),
+    ).toBe(0);
+    await screenshot('security-new-default');
   });
 
   it('removes both numbers and sees 2FA off', async () => {
