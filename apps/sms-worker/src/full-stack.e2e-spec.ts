@@ -193,6 +193,7 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
     expect(sms.body).toMatch(/^Twofold security code: (\d{6})\. Valid 5 minutes\. Never share it\.\n+@localhost #\1$/);
     expect(sms.statusCallback).toBe(`${apiUrl}/webhooks/sms/twilio`);
     await waitDispatch(dispatchId, 'DELIVERED');
+    await gateway.idle();
     expect(sms.callbacks.map((c) => [c.status, c.httpStatus])).toEqual([
       ['sent', 204],
       ['delivered', 204],

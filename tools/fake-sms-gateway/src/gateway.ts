@@ -157,18 +157,19 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     log(`fake-sms-gateway: status callback ${status} for ${sms.sid} not accepted (last HTTP ${record.httpStatus})`);
   }
 
+  /** The message moves on (sent, then delivered or the configured final status) like Twilio's; callbacks when asked for. */
   function scheduleCallbacks(sms: FakeSms, c: GatewayControl): void {
-    if (c.callbacks === false || !sms.statusCallback) return;
     const final = c.finalStatus ?? 'delivered';
+    const post = c.callbacks !== false && !!sms.statusCallback;
     const job = (async () => {
       await sleep(callbackDelayMs);
       sms.status = 'sent';
       notify();
-      await postCallback(sms, 'sent');
+      if (post) await postCallback(sms, 'sent');
       await sleep(callbackDelayMs);
       sms.status = final;
-      await postCallback(sms, final, final === 'delivered' ? undefined : (c.errorCode ?? '30003'));
       notify();
+      if (post) await postCallback(sms, final, final === 'delivered' ? undefined : (c.errorCode ?? '30003'));
     })();
     pending.add(job);
     void job.finally(() => pending.delete(job));
