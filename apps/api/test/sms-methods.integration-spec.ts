@@ -1,6 +1,6 @@
 import { errorCode, startApi, type TestApi } from './harness';
 import { ADD, ME, phone, signUp } from './journey';
-import { addNumber, confirm, enableWith, REMOVE, SET_DEFAULT, STATUS, UPDATE } from './two-factor-helpers';
+import { addNumber, confirm, enableWith, REMOVE, RESEND, SET_DEFAULT, STATUS, UPDATE } from './two-factor-helpers';
 
 /**
  * Contract §4 "Numbers" and "Two-factor state". This file's API accepts GB and GG numbers only
@@ -213,6 +213,18 @@ describe('SMS methods: numbers and two-factor state', () => {
         expect(errorCode(await api.gql(UPDATE, { input: { methodId: id, description: 'mine' } }, { token: intruder.token }))).toBe('NOT_FOUND');
       }
       expect((await status(owner.token)).smsMethods).toHaveLength(1);
+    });
+
+    it("another account's pending method cannot be resent nor confirmed (NOT_FOUND), even with its code", async () => {
+      const owner = await signUp(api);
+      const number = phone();
+      const { methodId } = await addNumber(api, owner.token, number);
+      const code = await api.lastCode(number);
+      const intruder = await signUp(api);
+      api.clock.advance(api.config.timings.smsResendCooldownSeconds);
+      expect(errorCode(await api.gql(RESEND, { methodId }, { token: intruder.token }))).toBe('NOT_FOUND');
+      expect(errorCode(await confirm(api, intruder.token, methodId, code))).toBe('NOT_FOUND');
+      expect((await confirm(api, owner.token, methodId, code)).data!['confirmSmsMethod'].method.status).toBe('ENABLED');
     });
   });
 });
