@@ -66,6 +66,19 @@ describe('TwilioSmsProvider', () => {
     expect(req.body).toContain('Body=Twofold+security+code%3A+123456.%0A%40example.com+%23123456');
   });
 
+  it('sends MessagingServiceSid instead of From when TWILIO_FROM is a Messaging Service', async () => {
+    server.reply({ status: 201, body: created });
+    const viaService = new TwilioSmsProvider(
+      { accountSid: 'AC1', authToken: 't', from: 'MG0123456789abcdef0123456789abcdef', apiBaseUrl: server.url },
+      'https://api.example.com/webhooks/sms/twilio',
+      300,
+    );
+    await viaService.send(sms);
+    const form = Object.fromEntries(new URLSearchParams(server.requests[0].body));
+    expect(form['MessagingServiceSid']).toBe('MG0123456789abcdef0123456789abcdef');
+    expect(form['From']).toBeUndefined();
+  });
+
   it.each([
     [21211, "Invalid 'To' phone number"],
     [21408, 'Permission to send an SMS has not been enabled'],

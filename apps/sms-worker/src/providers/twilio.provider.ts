@@ -20,9 +20,13 @@ export class TwilioSmsProvider implements SmsProvider {
   async send(sms: OutboundSms): Promise<SmsSendResult> {
     const { accountSid, authToken, from, apiBaseUrl } = this.config;
     const url = `${apiBaseUrl}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`;
+    // TWILIO_FROM may name a Messaging Service (MG…) instead of a number or sender id.
+    const sender: Record<string, string> = /^MG[0-9a-f]{32}$/i.test(from)
+      ? { MessagingServiceSid: from }
+      : { From: from };
     const form = new URLSearchParams({
       To: sms.to,
-      From: from,
+      ...sender,
       Body: sms.body,
       StatusCallback: this.statusCallbackUrl,
     });
