@@ -316,7 +316,7 @@ describe('the customer journey in a browser', () => {
     await work.getByRole('button', { name: /^Edit description/ }).click();
     await work.getByLabel('Description').fill('Work phone, desk');
     await work.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('status').filter({ hasText: 'saved' }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^Description of .* saved.$/ }).waitFor();
     expect(await work.textContent()).toContain('Work phone, desk');
     await work.getByRole('button', { name: /^Make default/ }).click();
     await reauthenticateIfAsked(() => work.getByText('Default', { exact: true }).waitFor());
