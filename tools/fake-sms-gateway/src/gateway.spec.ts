@@ -94,7 +94,7 @@ describe('fake SMS gateway', () => {
     gateway.control({ delayMs: 300 });
     const started = Date.now();
     const pending = send({ To: '+447700900123', From: '+1', Body: 'slow' });
-    await gateway.waitForMessages(1, { timeoutMs: 200 });
+    await gateway.waitForMessages(1, { timeoutMs: 2000 });
     expect((await pending).status).toBe(201);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });

@@ -28,7 +28,7 @@ describe('OvhSmsProvider', () => {
   beforeAll(async () => {
     server = await startLocalServer();
     config.endpoint = server.url;
-    provider = new OvhSmsProvider(config, 300, () => 1764370000);
+    provider = new OvhSmsProvider(config, 5000, () => 1764370000);
   });
   afterAll(() => server.close());
   beforeEach(() => server.requests.splice(0));

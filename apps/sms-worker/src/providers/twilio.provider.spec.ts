@@ -39,7 +39,7 @@ describe('TwilioSmsProvider', () => {
         apiBaseUrl: server.url,
       },
       'https://api.example.com/webhooks/sms/twilio',
-      300,
+      5000,
     );
   });
   afterAll(() => server.close());
@@ -71,7 +71,7 @@ describe('TwilioSmsProvider', () => {
     const viaService = new TwilioSmsProvider(
       { accountSid: 'AC1', authToken: 't', from: 'MG0123456789abcdef0123456789abcdef', apiBaseUrl: server.url },
       'https://api.example.com/webhooks/sms/twilio',
-      300,
+      5000,
     );
     await viaService.send(sms);
     const form = Object.fromEntries(new URLSearchParams(server.requests[0].body));
@@ -108,12 +108,17 @@ describe('TwilioSmsProvider', () => {
   });
 
   it('treats a timeout and a refused connection as transient', async () => {
-    server.reply({ status: 201, body: created, delayMs: 1000 });
-    expect(await provider.send(sms).catch((e) => e)).toMatchObject({ kind: 'timeout' });
+    server.reply({ status: 201, body: created, delayMs: 1500 });
+    const impatient = new TwilioSmsProvider(
+      { accountSid: 'AC1', authToken: 't', from: '+1', apiBaseUrl: server.url },
+      'http://x/cb',
+      200,
+    );
+    expect(await impatient.send(sms).catch((e) => e)).toMatchObject({ kind: 'timeout' });
     const dead = new TwilioSmsProvider(
       { accountSid: 'AC1', authToken: 't', from: '+1', apiBaseUrl: 'http://127.0.0.1:1' },
       'http://x/cb',
-      300,
+      5000,
     );
     expect(await dead.send(sms).catch((e) => e)).toMatchObject({ kind: 'network' });
   });

@@ -15,7 +15,7 @@ describe('WebhookSmsProvider', () => {
 
   it('posts {id,to,body} as JSON, signed with HMAC-SHA256 when a secret is set', async () => {
     server.reply({ status: 202, body: { id: 'gw-7' } });
-    const provider = new WebhookSmsProvider({ url: `${server.url}/send?x=1`, secret: 's3cret' }, 300);
+    const provider = new WebhookSmsProvider({ url: `${server.url}/send?x=1`, secret: 's3cret' }, 5000);
     await expect(provider.send(sms)).resolves.toEqual({ providerMessageId: 'gw-7' });
     const [req] = server.requests;
     expect(req.path).toBe('/send?x=1');
@@ -28,13 +28,13 @@ describe('WebhookSmsProvider', () => {
 
   it('sends no signature without a secret and falls back to our id', async () => {
     server.reply({ status: 200, body: '' });
-    const provider = new WebhookSmsProvider({ url: server.url }, 300);
+    const provider = new WebhookSmsProvider({ url: server.url }, 5000);
     await expect(provider.send(sms)).resolves.toEqual({ providerMessageId: 'm-42' });
     expect(server.requests[0].headers['x-twofold-signature']).toBeUndefined();
   });
 
   it('maps errors', async () => {
-    const provider = new WebhookSmsProvider({ url: server.url }, 300);
+    const provider = new WebhookSmsProvider({ url: server.url }, 5000);
     server.reply({ status: 503 });
     expect(await provider.send(sms).catch((e) => e)).toMatchObject({ kind: 'server' });
     server.reply({ status: 403 });
