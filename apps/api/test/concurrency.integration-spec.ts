@@ -25,7 +25,7 @@ describe('concurrency', () => {
   it('one emergency code used 20 times at once on 20 tickets: exactly one session', async () => {
     const a = await account();
     // Tickets in small batches: more than 10 password checks in flight are throttled on purpose (login-throttle spec).
-    const tickets = [];
+    const tickets: { ticket: string }[] = [];
     for (let i = 0; i < 4; i++) tickets.push(...(await Promise.all(Array.from({ length: 5 }, () => challenge(api, a.email)))));
     const before = await sessionCount(a.accountId);
     const results = await Promise.all(tickets.map((t) => api.gql(COMPLETE_BACKUP, { input: { ticket: t.ticket, code: a.backupCodes[0] } })));
@@ -73,7 +73,7 @@ describe('concurrency', () => {
 
   it('30 wrong guesses at once spread over 3 tickets: at most 10 are counted for the account, then it is blocked', async () => {
     const a = await account();
-    const tickets = [];
+    const tickets: string[] = [];
     for (let i = 0; i < 3; i++) tickets.push((await challenge(api, a.email)).ticket);
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) => api.gql(COMPLETE_SMS, { input: { ticket: tickets[i % 3], methodId: a.methodId, code: String(100000 + i) } })),
