@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REAUTH_WINDOW_SECONDS, startStack, type Stack } from './stack';
@@ -109,6 +109,7 @@ async function remainingText(): Promise<string> {
 }
 
 beforeAll(async () => {
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   stack = await startStack();
   browser = await chromium.launch({
@@ -316,7 +317,10 @@ describe('the customer journey in a browser', () => {
     await work.getByRole('button', { name: /^Edit description/ }).click();
     await work.getByLabel('Description').fill('Work phone, desk');
     await work.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('status').filter({ hasText: /^Description of .* saved.$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Description of .* saved.$/ })
+      .waitFor();
     expect(await work.textContent()).toContain('Work phone, desk');
     await work.getByRole('button', { name: /^Make default/ }).click();
     await reauthenticateIfAsked(() => work.getByText('Default', { exact: true }).waitFor());
@@ -336,6 +340,30 @@ describe('the customer journey in a browser', () => {
     await page.getByRole('heading', { name: /Two-factor authentication\s+Off/ }).waitFor();
     await page.getByRole('button', { name: 'Enable two-factor authentication' }).waitFor();
     await screenshot('security-2fa-off-again');
+  });
+
+  it('shows a failed delivery with a suggestion to check the number', async () => {
+    const control = (body: object) =>
+      fetch(`${stack.gatewayUrl}/__control`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await control({ finalStatus: 'undelivered', errorCode: '30003' });
+    try {
+      await page.getByRole('button', { name: 'Enable two-factor authentication' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByLabel('Mobile number').pressSequentially(`+447800${randomDigits(6)}`);
+      await page.getByRole('button', { name: 'Send code' }).click();
+      const failed = page.getByText(/could not be delivered.*Check that the number is right/);
+      await failed.waitFor();
+      await screenshot('wizard-delivery-failed');
+      await page.getByRole('button', { name: 'Use a different number' }).click();
+      await page.getByLabel('Mobile number').waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+    } finally {
+      await fetch(`${stack.gatewayUrl}/__reset`, { method: 'POST' });
+    }
   });
 
   it('fits a phone-sized screen', async () => {
