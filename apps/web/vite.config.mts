@@ -29,5 +29,6 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 4200, host: '127.0.0.1' },
+  // localhost, not 127.0.0.1: the API's CORS allows WEB_ORIGIN, http://localhost:4200 by default.
+  server: { port: 4200, host: 'localhost', strictPort: true },
 });
