@@ -204,7 +204,9 @@ export class System {
   async withCode<T>(number: string, action: () => Promise<T>): Promise<{ result: T; code: string }> {
     const before = this.codes(number).length;
     const result = await action();
-    await this.gateway.waitForMessages(before + 1, { timeoutMs: 15000, filter: (m) => m.to === number && /#\d{6}\b/.test(m.body) });
+    await this.gateway.waitForMessages(before + 1, { timeoutMs: 15000, filter: (m) => m.to === number && /#\d{6}\b/.test(m.body) }).catch((err: Error) => {
+      throw new Error(`${err.message}\n--- api\n${this.api.lines.slice(-8).join('\n')}\n--- worker\n${this.worker?.lines.slice(-8).join('\n')}`);
+    });
     const code = this.codes(number)[before];
     this.remember(code);
     return { result, code };
@@ -343,6 +345,7 @@ export function baseEnv(db: TestDatabase, prefix: string, gatewayUrl: string, po
     TWILIO_AUTH_TOKEN: TWILIO.token,
     TWILIO_FROM: TWILIO.from,
     SMS_RELAY_INTERVAL_MS: '500',
+    SMS_WORKER_HEALTH_PORT: '0',
     ...RELAXED_LIMITS,
   };
 }
@@ -363,6 +366,7 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   const system = new System(url, db, pg, redis, prefix, gateway, api, worker, env);
   try {
     await waitUntil('API /health', async () => (await fetch(`${url}/health`)).ok, 30000, [api]);
+    if (worker) await waitUntil('SMS worker start', async () => worker.lines.some((l) => l.includes('sms worker started')), 30000, [worker]);
   } catch (err) {
     await system.stop();
     throw err;
