@@ -14,10 +14,12 @@ import { AuthModule } from './auth/auth.module';
 import { BackupCodesModule } from './backup-codes/backup-codes.module';
 import { Clock } from './common/clock';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
+import { HttpErrorFilter } from './common/http-error.filter';
 import { requestMeta, type GraphqlContext } from './common/request-context';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { armorProtection } from './graphql/armor';
 import { attemptLimitPlugin } from './graphql/attempt-limit.plugin';
+import { noSubscriptionsPlugin } from './graphql/no-subscriptions.plugin';
 import { formatGraphqlError } from './graphql/format-error';
 import { HealthModule } from './health/health.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
@@ -83,6 +85,7 @@ export class AppModule {
                 ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
                 : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
               attemptLimitPlugin(),
+              noSubscriptionsPlugin(),
               metricsPlugin(metrics),
               ...armor.plugins,
             ],
@@ -114,6 +117,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
     };
   }
