@@ -15,13 +15,15 @@ function withTimeout(check: HealthCheck, ms: number): Promise<CheckResult> {
 
 /**
  * `GET /health` (and `/healthz`): 200 {status:"ok", checks} when every check passes, else 503
- * {status:"error", checks}. `GET /live`: 200 while the process runs (liveness).
+ * {status:"error", checks}. `GET /live`: 200 while the process runs (liveness). `GET /metrics`:
+ * Prometheus text, when metrics are given.
  */
 export async function startHealthServer(
   port: number,
   host: string,
   checks: Record<string, HealthCheck>,
   timeoutMs = 1500,
+  metrics?: { contentType: string; render(): Promise<string> },
 ): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -31,6 +33,13 @@ export async function startHealthServer(
     }
     if (path === '/live') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    if (path === '/metrics' && metrics) {
+      metrics
+        .render()
+        .then((body) => res.writeHead(200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' }).end(body))
+        .catch(() => res.writeHead(500).end());
       return;
     }
     if (path !== '/health' && path !== '/healthz') {

@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { ConfigError } from '@twofold/config';
 import { dataSourceOptions } from '@twofold/persistence';
 import { deriveKey } from '@twofold/sms-queue';
+import { Queue } from 'bullmq';
+import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
 import { startHealthServer } from './health';
+import { WorkerMetrics } from './metrics';
 import { createLogger, Logger } from './logger';
 import { createProviderChain } from './providers/provider-factory';
 import { createWorkerRedis } from './redis';
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
   const db = await connectDatabase(config, logger, () => stopping);
   const redis = createWorkerRedis(app.redisUrl, logger);
   const store = new SmsMessageStore(db);
+  const queue = new Queue(SMS_QUEUE_NAME, { connection: redis, prefix: app.queuePrefix });
+  const metrics = new WorkerMetrics(() => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'));
   const worker = createSmsWorker(
     {
       connection: redis,
@@ -68,7 +73,7 @@ async function main(): Promise<void> {
       lockDurationMs: settings.lockDurationMs,
       stalledIntervalMs: settings.stalledIntervalMs,
     },
-    { store, chain, payloadKey: deriveKey(app.appSecret, 'sms-payload'), logger },
+    { store, chain, payloadKey: deriveKey(app.appSecret, 'sms-payload'), logger, metrics },
   );
 
   const health = await startHealthServer(settings.healthPort, settings.healthHost, {
@@ -84,7 +89,7 @@ async function main(): Promise<void> {
       worker.isRunning() && !stopping
         ? { ok: true }
         : { ok: false, detail: stopping ? 'shutting down' : 'not running' },
-  });
+  }, 1500, { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics() });
 
   // "started" means connected: the health endpoint answers 503 until then.
   await worker.waitUntilReady();
@@ -110,6 +115,7 @@ async function main(): Promise<void> {
     force.unref();
     (async () => {
       await worker.close();
+      await queue.close().catch(() => undefined);
       await health.close();
       await redis.quit().catch(() => redis.disconnect());
       await db.destroy();

@@ -5,6 +5,7 @@ import { maskPhone } from './mask';
 import type { ChainResult, ProviderChain } from './providers/provider-chain';
 import { PermanentSmsError, TransientSmsError } from './providers/sms-provider';
 import { SmsMessageStore, StoreUnavailableError } from './sms-message.store';
+import type { WorkerMetrics } from './metrics';
 
 export interface SmsProcessorDeps {
   store: SmsMessageStore;
@@ -15,6 +16,7 @@ export interface SmsProcessorDeps {
   now?: () => Date;
   /** How long a job waits when PostgreSQL is unavailable (default 3000 ms). */
   storeRetryMs?: number;
+  metrics?: WorkerMetrics;
 }
 
 export type SmsJobOutcome =
@@ -33,7 +35,7 @@ export const EXPIRED_BEFORE_SENDING = 'expired before sending';
  */
 export function createSmsProcessor(deps: SmsProcessorDeps) {
   const now = deps.now ?? (() => new Date());
-  const { store, chain, logger } = deps;
+  const { store, chain, logger, metrics } = deps;
 
   const storeRetryMs = deps.storeRetryMs ?? 3000;
 
@@ -81,6 +83,7 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
 
     const claimed = await store.claim(messageId, now());
     if (!claimed) {
+      metrics?.outcome('skipped', null);
       logger.info('sms already handled; nothing to do', { messageId, jobId: job.id });
       return { outcome: 'skipped', reason: 'already handled' };
     }
@@ -89,6 +92,7 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
     const expiresAt = claimed.codeExpiresAt ?? (secret.expiresAt ? new Date(secret.expiresAt) : null);
     if (expiresAt && expiresAt.getTime() <= now().getTime()) {
       await store.markFailed(messageId, EXPIRED_BEFORE_SENDING, null, now());
+      metrics?.outcome('expired', null);
       logger.warn('sms not sent: its code expired before it could be sent', {
         ...log,
         expiresAt: expiresAt.toISOString(),
@@ -103,6 +107,7 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
     } catch (err) {
       if (err instanceof PermanentSmsError) {
         await store.markFailed(messageId, err.message, err.provider, now());
+        metrics?.outcome('failed', err.provider);
         logger.warn('sms failed permanently', {
           ...log,
           provider: err.provider,
@@ -117,10 +122,12 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
       if (job.attemptsMade + 1 >= maxAttempts) {
         const final = `gave up after ${maxAttempts} attempts: ${reason}`;
         await store.markFailed(messageId, final, transient?.provider ?? null, now());
+        metrics?.outcome('failed', transient?.provider);
         logger.error('sms failed: attempts exhausted', { ...log, provider: transient?.provider, reason });
         throw new UnrecoverableError(final);
       }
       await store.noteRetry(messageId, `retrying: ${reason}`, null, now());
+      metrics?.outcome('retry', transient?.provider);
       logger.warn('sms attempt failed; BullMQ retries with backoff', {
         ...log,
         provider: transient?.provider,
@@ -131,6 +138,7 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
       throw new Error(reason);
     }
     // Sent: from here on a failure to record it must not look like a failed send.
+    metrics?.sent(result.provider, Date.now() - started, job.timestamp);
     const recorded = await store.markSent(messageId, result.provider, result.providerMessageId, now());
     logger.info(recorded ? 'sms sent' : 'sms sent, but the message was already final (kept its state)', {
       ...log,

@@ -123,6 +123,12 @@ describe('sms-worker process (e2e)', () => {
     figures['sendsPerSecond'] = Math.round((batch.length * 1000) / (Date.now() - t0));
     for (const m of batch) expect(gateway.messages.filter((g) => g.to === m.to).map((g) => g.body)).toEqual([m.body]);
 
+    // Prometheus metrics on the health port: every send of the burst counted, with its latency.
+    const metrics = await (await fetch(`http://127.0.0.1:${boot['healthPort']}/metrics`)).text();
+    expect(metrics).toContain('twofold_sms_sends_total{provider="twilio",outcome="sent",service="sms-worker"} 200');
+    expect(metrics).toContain('twofold_sms_provider_request_seconds_count{service="sms-worker",provider="twilio"} 200');
+    expect(metrics).toContain('twofold_sms_queue_jobs{state="waiting",service="sms-worker"} 0');
+
     // graceful SIGTERM: finishes, then exits 0
     w.proc.kill('SIGTERM');
     expect(await w.exited).toBe(0);
