@@ -22,7 +22,7 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     db = await createEmptyDatabase('migrations');
-    ds = new DataSource(dataSourceOptions(db.url, { poolSize: 2 }));
+    ds = new DataSource({ ...dataSourceOptions(db.url, { poolSize: 2 }), logging: false });
     await ds.initialize();
   });
 
