@@ -5,7 +5,7 @@
 //                   optional `overallRate` (requests per second over all connections).
 //   kind "argon2":  raw @node-rs/argon2 verify/s with the API's parameters, `concurrency` in flight.
 //   kind "bullmq":  a raw BullMQ worker doing a `sleepMs` no-op per job on `count` queued jobs.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -14,6 +14,7 @@ async function http() {
   const { default: autocannon } = await import('autocannon');
   const bodies = spec.bodies ? JSON.parse(readFileSync(spec.bodies, 'utf8')) : null;
   let next = 0;
+  const answeredAt = spec.recordAnswers ? {} : null;
   const statuses = {};
   const opts = {
     url: spec.url,
@@ -29,10 +30,16 @@ async function http() {
       ? {
           requests: [
             {
-              setupRequest(req) {
+              setupRequest(req, context) {
                 // Every request its own body (ticket, code) and, when given, headers (a client IP); past the end, the last one repeats.
-                const entry = bodies[Math.min(next++, bodies.length - 1)];
+                const index = Math.min(next++, bodies.length - 1);
+                context.index = index;
+                const entry = bodies[index];
                 return typeof entry === 'string' ? { ...req, body: entry } : { ...req, body: entry.body, headers: { ...req.headers, ...entry.headers } };
+              },
+              onResponse(status, _body, context) {
+                // When each request was answered (the API's acceptance), by body index.
+                if (answeredAt && status === 200) answeredAt[context.index] = Date.now();
               },
             },
           ],
@@ -44,6 +51,7 @@ async function http() {
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });
   const result = await instance;
+  if (answeredAt) writeFileSync(spec.recordAnswers, JSON.stringify(answeredAt));
   const l = result.latency;
   return {
     requests: result.requests.total,

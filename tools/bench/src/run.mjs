@@ -313,8 +313,15 @@ async function main() {
   log(`seeded ${ACCOUNTS_PLAIN} accounts without 2FA (API) and ${seedCount} with 2FA, each with a login ticket (SQL)`);
 
   const loads = {};
-  const mark = (phase) => (loads[phase] = loadavg().map((v) => +v.toFixed(2)));
-  const results = { machine, loadavg: loads, quick: QUICK, gatewayLatencyMs: GATEWAY_LATENCY_MS, started: new Date(t0).toISOString(), figures: {} };
+  const apiRss = {};
+  let apiProcRef = null;
+  const mark = (phase) => {
+    loads[phase] = loadavg().map((v) => +v.toFixed(2));
+    // The API's peak RSS so far, at the start of each phase: shows which phase raised it.
+    if (apiProcRef) apiRss[phase] = +peakRssMb(apiProcRef.proc).toFixed(1);
+  };
+  apiProcRef = apiProc;
+  const results = { machine, loadavg: loads, apiPeakRssAtPhaseStartMb: apiRss, quick: QUICK, gatewayLatencyMs: GATEWAY_LATENCY_MS, started: new Date(t0).toISOString(), figures: {} };
   const F = results.figures;
 
   // ---- B1: raw argon2 verify/s (API idle), then the login flood with B6's /health probe alongside.
@@ -323,7 +330,7 @@ async function main() {
   const loginBodies = join(outDir, 'bodies-login.json');
   writeFileSync(loginBodies, JSON.stringify(Array.from({ length: 20000 }, (_, i) => JSON.stringify({ query: LOGIN, variables: { input: { email: plain[i % plain.length], password: PASSWORD } } }))));
   const [login, health] = await Promise.all([
-    load('b1-login', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: loginBodies, connections: 16, duration: DURATION }),
+    load('b1-login', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: loginBodies, connections: 64, duration: DURATION }),
     (async () => {
       await sleep(1000); // the flood first
       return load('b6-health', { kind: 'http', url: `${api}/health`, connections: 1, overallRate: 20, duration: Math.max(2, DURATION - 2) });
@@ -359,7 +366,11 @@ async function main() {
     JSON.stringify(list.map((t, i) => ({ body: JSON.stringify({ query: SEND_LOGIN, variables: { input: { ticket: t.token, methodId: t.methodId } } }), headers: { 'x-forwarded-for': ipOf(offset + i) } })));
   const b4 = tickets.slice(0, B4_COUNT);
   writeFileSync(join(outDir, 'bodies-b4.json'), sendBodies(b4, 0));
-  const b4load = await load('b4-send', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: join(outDir, 'bodies-b4.json'), connections: 20, duration: B4_COUNT / B4_RATE, overallRate: B4_RATE });
+  const answersFile = join(outDir, 'answers-b4.json');
+  const b4load = await load('b4-send', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: join(outDir, 'bodies-b4.json'), connections: 20, duration: B4_COUNT / B4_RATE, overallRate: B4_RATE, recordAnswers: answersFile });
+  // Acceptance = the moment the load generator got the API's answer for that ticket.
+  const answers = JSON.parse(readFileSync(answersFile, 'utf8'));
+  const acceptedAt = new Map(Object.entries(answers).map(([i, t]) => [b4[Number(i)].id, t]));
   const b4ids = b4.map((t) => t.id);
   const accepted = (await pool.query(`SELECT count(*)::int AS n FROM sms_message WHERE ticket_id = ANY($1)`, [b4ids])).rows[0].n;
   log(`B4 requests: ${b4load.rps.toFixed(1)} req/s, ${accepted} codes accepted, API p99 ${b4load.latency.p99} ms; waiting for the gateway`);
@@ -369,8 +380,10 @@ async function main() {
     120000,
   ).catch((e) => log(e.message));
   const received = new Map(gateway.messages.map((m) => [m.sid, Date.parse(m.dateCreated)]));
-  const { rows: b4rows } = await pool.query(`SELECT created_at, provider_message_id FROM sms_message WHERE ticket_id = ANY($1)`, [b4ids]);
-  const pipeline = b4rows.map((r) => received.get(r.provider_message_id) - r.created_at.getTime()).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const { rows: b4rows } = await pool.query(`SELECT ticket_id, created_at, provider_message_id FROM sms_message WHERE ticket_id = ANY($1)`, [b4ids]);
+  const pipeline = b4rows.map((r) => received.get(r.provider_message_id) - acceptedAt.get(r.ticket_id)).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  // The same from the start of the API's transaction (the row's created_at): includes the request's own time.
+  const fromRequest = b4rows.map((r) => received.get(r.provider_message_id) - r.created_at.getTime()).filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   const b4times = b4rows.map((r) => r.created_at.getTime()).sort((a, b) => a - b);
   F.B4 = {
     requested: b4load.requests,
@@ -378,7 +391,8 @@ async function main() {
     delivered: pipeline.length,
     targetRate: B4_RATE,
     achievedRate: accepted / ((b4times[b4times.length - 1] - b4times[0]) / 1000),
-    pipelineMs: { p50: percentile(pipeline, 50), p90: percentile(pipeline, 90), p99: percentile(pipeline, 99), max: pipeline[pipeline.length - 1] },
+    pipelineMs: { p50: percentile(pipeline, 50), p90: percentile(pipeline, 90), p99: percentile(pipeline, 99), max: pipeline[pipeline.length - 1], min: pipeline[0] },
+    requestStartToGatewayMs: { p50: percentile(fromRequest, 50), p90: percentile(fromRequest, 90), p99: percentile(fromRequest, 99) },
     apiLatency: b4load.latency,
     load: b4load,
   };
@@ -450,7 +464,7 @@ async function main() {
   results.seconds = (Date.now() - t0) / 1000;
   writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   const rows = [
-    { label: 'B1 login (16 conn., saturated)', ...pick(F.B1.login.latency) },
+    { label: 'B1 login (64 conn., saturated)', ...pick(F.B1.login.latency) },
     { label: 'B2 { me … } (50 conn.)', ...pick(F.B2.me.latency) },
     { label: 'B2 { __typename } (50 conn.)', ...pick(F.B2.typename.latency) },
     { label: 'B2 bare Apollo { __typename }', ...pick(F.B2.bare.latency) },
