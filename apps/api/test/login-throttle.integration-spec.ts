@@ -46,8 +46,13 @@ describe('login: credentials and the per-email failure limit', () => {
     expect(verify).toHaveBeenCalledTimes(1);
     verify.mockClear();
     await login(unknownEmail(), 'not the right password');
-    // The dummy verification of an unknown email runs a real argon2id verify as well.
+    // The dummy verification of an unknown email runs a real argon2id verify as well...
     expect(verify).toHaveBeenCalledTimes(1);
+    // ...against a hash with the same cost parameters as a real account's.
+    const costOf = (hash: string) => /^\$argon2id\$v=\d+\$(m=\d+,t=\d+,p=\d+)\$/.exec(hash)?.[1];
+    const stored = (await api.pg.query(`SELECT password_hash FROM account WHERE email_normalized = $1`, [email])).rows[0].password_hash;
+    expect(costOf(verify.mock.calls[0][0])).toBe(costOf(stored));
+    expect(costOf(stored)).toEqual(expect.any(String));
   });
 
   it(`refuses the ${LIMIT + 1}th try with RATE_LIMITED and retryAfterSeconds, before hashing, even with the right password; it passes after the window`, async () => {

@@ -121,8 +121,12 @@ describe('sudo mode', () => {
       expect(errorCode(await api.gql(REMOVE, { id: pending.data!['addSmsMethod'].method.id }, { token }))).toBe('REAUTH_REQUIRED');
     });
 
-    it('needs a session', async () => {
+    it('needs a session, and a password', async () => {
       expect(errorCode(await api.gql(REAUTH, { input: { password: PASSWORD } }))).toBe('UNAUTHENTICATED');
+      const { token } = await signUp(api);
+      const empty = await api.gql(REAUTH, { input: { password: '' } }, { token });
+      expect(errorCode(empty)).toBe('BAD_USER_INPUT');
+      expect(empty.errors![0].extensions['fields']).toEqual({ password: expect.any(String) });
     });
   });
 
