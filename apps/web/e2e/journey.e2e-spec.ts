@@ -374,4 +374,15 @@ describe('the customer journey in a browser', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  it('comes back to a deep link after logging in', async () => {
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await logOut();
+    await page.goto(`${stack.webUrl}/#/security`);
+    await heading('Log in');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click(); // 2FA is off again: no second step
+    await heading('Security');
+  });
 });

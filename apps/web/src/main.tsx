@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from './apollo/apollo';
 import { App } from './app/App';
-import { navigate } from './app/router';
 import { readConfig } from './config';
 import './styles.css';
 
@@ -11,10 +10,8 @@ const { apiUrl } = readConfig();
 
 const client = createApolloClient({
   apiUrl,
-  onUnauthenticated: () => {
-    void client.clearStore();
-    navigate('/login');
-  },
+  // The token is already forgotten; App sends the customer to Log in and back here afterwards.
+  onUnauthenticated: () => void client.clearStore(),
 });
 
 const root = document.getElementById('root');

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import type { SessionFieldsFragment } from '../gql/graphql';
 import { sessionStore } from '../apollo/session-store';
@@ -21,6 +21,8 @@ export function App() {
   const { data, loading, error } = useQuery(MeDocument, { skip: !token, fetchPolicy: 'cache-and-network' });
   const [logout] = useMutation(LogoutDocument);
   const me = token ? data?.me : null;
+  const returnTo = useRef<string | null>(null);
+  const loggedOut = useRef(false);
 
   // A stored token the API no longer knows (expired, logged out elsewhere): forget it.
   useEffect(() => {
@@ -28,17 +30,27 @@ export function App() {
   }, [token, data]);
 
   useEffect(() => {
-    if (!token && !PUBLIC_ROUTES.includes(route)) navigate('/login');
+    if (!token && !PUBLIC_ROUTES.includes(route)) {
+      // A deep link (or an ended session) comes back to where it was after login.
+      if (route !== '/' && !loggedOut.current) returnTo.current = route;
+      navigate('/login');
+    }
+    // Once on Log in after logging out, later deep links are remembered again.
+    if (PUBLIC_ROUTES.includes(route)) loggedOut.current = false;
     if (me && PUBLIC_ROUTES.includes(route)) navigate('/');
   }, [token, me, route]);
 
   const signedIn = async (session: SessionFieldsFragment) => {
     await client.clearStore();
     sessionStore.setToken(session.token);
-    navigate('/');
+    navigate(returnTo.current ?? '/');
+    returnTo.current = null;
+    loggedOut.current = false;
   };
 
   const logOut = async () => {
+    returnTo.current = null;
+    loggedOut.current = true;
     try {
       await logout();
     } catch {
