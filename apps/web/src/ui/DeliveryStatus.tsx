@@ -16,8 +16,8 @@ export function useSmsDispatch(initial: Dispatch | null, ticket?: string): Dispa
   const current = latest && latest.id === initial?.id ? latest : initial;
   const { data } = useQuery(SmsDispatchDocument, {
     variables: { id: initial?.id ?? '', ticket: ticket ?? null },
-    // Stop asking once the SMS reached a final state.
-    skip: !current || terminal(current),
+    // Stop asking once the SMS reached a final state, or its code has expired anyway.
+    skip: !current || terminal(current) || Date.parse(current.expiresAt) < Date.now(),
     pollInterval: POLL_MS,
     fetchPolicy: 'network-only',
   });
