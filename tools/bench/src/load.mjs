@@ -74,6 +74,7 @@ async function argon2() {
   // Warm up the thread pool.
   await Promise.all(Array.from({ length: concurrency }, () => verify(encoded, password)));
   let done = 0;
+  const cpu0 = process.cpuUsage();
   const until = Date.now() + (spec.duration ?? 5) * 1000;
   const started = Date.now();
   await Promise.all(
@@ -85,7 +86,8 @@ async function argon2() {
     }),
   );
   const seconds = (Date.now() - started) / 1000;
-  return { verifies: done, seconds, perSecond: done / seconds, concurrency };
+  const cpu = process.cpuUsage(cpu0);
+  return { verifies: done, seconds, perSecond: done / seconds, concurrency, cpuMsPerVerify: (cpu.user + cpu.system) / 1000 / done };
 }
 
 async function bullmq() {
@@ -114,6 +116,7 @@ async function bullmq() {
     { connection: workerConnection, prefix: spec.prefix, concurrency: spec.concurrency, limiter: { max: 100000, duration: 1000 } },
   );
   const started = Date.now();
+  const cpu0 = process.cpuUsage();
   while (finished.length < count) await sleep(20);
   await worker.close();
   await queue.obliterate({ force: true });
@@ -121,7 +124,8 @@ async function bullmq() {
   connection.disconnect();
   workerConnection.disconnect();
   const seconds = (finished[finished.length - 1] - started) / 1000;
-  return { jobs: count, seconds, perSecond: count / seconds, concurrency: spec.concurrency, sleepMs: spec.sleepMs };
+  const cpu = process.cpuUsage(cpu0);
+  return { cpuMsPerJob: (cpu.user + cpu.system) / 1000 / count, jobs: count, seconds, perSecond: count / seconds, concurrency: spec.concurrency, sleepMs: spec.sleepMs };
 }
 
 const kinds = { http, argon2, bullmq };

@@ -8,10 +8,11 @@
 //
 //   BENCH_QUICK=1                 short run (about 2 minutes)
 //   BENCH_GATEWAY_LATENCY_MS=50   the fake gateway's answer time
+//   BENCH_PROFILE=1               V8 CPU profiles of the API and worker in tmp/bench/profiles
 //   DATABASE_URL / REDIS_URL      the servers (the database name is ignored: a new one is made)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -46,19 +47,24 @@ const dbUrl = (name) => Object.assign(new URL(serverUrl.toString()), { pathname:
 
 const log = (...a) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${a.join(' ')}\n`);
 const dist = (p) => join(root, 'dist', p);
-const API_MAIN = dist('apps/api/apps/api/src/main.js');
-const MIGRATE = dist('apps/api/apps/api/src/migrate.js');
-const WORKER_MAIN = dist('apps/sms-worker/apps/sms-worker/src/main.js');
 const GATEWAY_LIB = dist('tools/fake-sms-gateway/tools/fake-sms-gateway/src/index.js');
 
-if (![API_MAIN, WORKER_MAIN, GATEWAY_LIB].every(existsSync)) {
+if (![dist('apps/api/apps/api/src/main.js'), dist('apps/sms-worker/apps/sms-worker/src/main.js'), GATEWAY_LIB].every(existsSync)) {
   log('building production bundles (api, sms-worker, fake-sms-gateway)');
   const b = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api,sms-worker,fake-sms-gateway', '--output-style=static'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const { startFakeSmsGateway } = require(GATEWAY_LIB);
-const { deriveKey, open } = require(dist('apps/api/libs/shared/sms-queue/src/index.js'));
-const { generateOpaqueToken, hashOpaqueToken, parseMobileNumber } = require(dist('apps/api/libs/shared/two-factor-domain/src/index.js'));
+// A private copy of the bundles: a build started elsewhere (rm -rf dist/…) must not pull them
+// from under a running bench. It sits under the workspace, so node_modules still resolve.
+const runDist = join(outDir, 'dist');
+rmSync(runDist, { recursive: true, force: true });
+for (const p of ['apps/api', 'apps/sms-worker', 'tools/fake-sms-gateway']) cpSync(dist(p), join(runDist, p), { recursive: true });
+const API_MAIN = join(runDist, 'apps/api/apps/api/src/main.js');
+const MIGRATE = join(runDist, 'apps/api/apps/api/src/migrate.js');
+const WORKER_MAIN = join(runDist, 'apps/sms-worker/apps/sms-worker/src/main.js');
+const { startFakeSmsGateway } = require(join(runDist, 'tools/fake-sms-gateway/tools/fake-sms-gateway/src/index.js'));
+const { deriveKey, open } = require(join(runDist, 'apps/api/libs/shared/sms-queue/src/index.js'));
+const { generateOpaqueToken, hashOpaqueToken, parseMobileNumber } = require(join(runDist, 'apps/api/libs/shared/two-factor-domain/src/index.js'));
 const bodyKey = deriveKey(APP_SECRET, 'sms-body');
 
 // ---------------------------------------------------------------------------------------------
@@ -91,6 +97,16 @@ function peakRssMb(proc) {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU time (user + system) a live process has used, in ms: the machine's other load does not inflate it. */
+function cpuMs(proc) {
+  try {
+    const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // utime, stime in 100 Hz ticks
   } catch {
     return NaN;
   }
@@ -261,8 +277,10 @@ async function main() {
     SMS_RATE_PER_SECOND: '100000',
     SMS_WORKER_HEALTH_PORT: '0',
   };
-  const apiProc = startNode('api', [API_MAIN], env);
-  let worker = startNode('worker-1', [WORKER_MAIN], env);
+  // BENCH_PROFILE=1: V8 CPU profiles of the API and worker in tmp/bench/profiles (written at exit).
+  const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(outDir, 'profiles')}`] : [];
+  const apiProc = startNode('api', [...profile, API_MAIN], env);
+  let worker = startNode('worker-1', [...profile, WORKER_MAIN], env);
   await waitFor('API healthy', async () => (await fetch(`${api}/health`)).status === 200, 90000, apiProc);
   await waitFor('worker on the queue', async () => (await queue.getWorkersCount()) === 1, 60000, worker);
   log(`API and worker up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -329,6 +347,7 @@ async function main() {
   const rawBefore = await load('argon2', { kind: 'argon2', duration: DURATION / 2, concurrency: 8 });
   const loginBodies = join(outDir, 'bodies-login.json');
   writeFileSync(loginBodies, JSON.stringify(Array.from({ length: 20000 }, (_, i) => JSON.stringify({ query: LOGIN, variables: { input: { email: plain[i % plain.length], password: PASSWORD } } }))));
+  let cpu0 = cpuMs(apiProc.proc);
   const [login, health] = await Promise.all([
     load('b1-login', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: loginBodies, connections: 64, duration: DURATION }),
     (async () => {
@@ -336,6 +355,8 @@ async function main() {
       return load('b6-health', { kind: 'http', url: `${api}/health`, connections: 1, overallRate: 20, duration: Math.max(2, DURATION - 2) });
     })(),
   ]);
+  const apiCpu = {};
+  apiCpu.login = (cpuMs(apiProc.proc) - cpu0) / (login.requests + health.requests);
   log(`B1 login: ${login.rps.toFixed(1)} req/s (non-2xx ${login.non2xx}); B6 /health p99 ${health.latency.p99} ms`);
   const rawAfter = await load('argon2', { kind: 'argon2', duration: DURATION / 2, concurrency: 8 });
   // The baseline just before and just after the flood: the machine's load drifts.
@@ -349,12 +370,18 @@ async function main() {
   mark('B2');
   const session = (await gql(api, LOGIN, { input: { email: plain[0], password: PASSWORD } })).login.token;
   const authHeaders = { ...JSON_HEADERS, authorization: `Bearer ${session}` };
+  cpu0 = cpuMs(apiProc.proc);
   const me = await load('b2-me', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: authHeaders, body: JSON.stringify({ query: ME }), connections: 50, duration: DURATION });
+  apiCpu.me = (cpuMs(apiProc.proc) - cpu0) / me.requests;
+  cpu0 = cpuMs(apiProc.proc);
   const typename = await load('b2-typename', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: TYPENAME }), connections: 50, duration: DURATION });
+  apiCpu.typename = (cpuMs(apiProc.proc) - cpu0) / typename.requests;
   const barePort = await freePort();
   const bare = startNode('bare-apollo', [join(import.meta.dirname, 'bare-apollo.mjs'), String(barePort)], {});
   await waitFor('bare Apollo up', async () => (await fetch(`http://127.0.0.1:${barePort}/health`)).ok, 30000, bare);
+  const bareCpu0 = cpuMs(bare.proc);
   const bareRes = await load('b2-bare', { kind: 'http', url: `http://127.0.0.1:${barePort}/graphql`, method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: TYPENAME }), connections: 50, duration: DURATION });
+  apiCpu.bareApolloTypename = (cpuMs(bare.proc) - bareCpu0) / bareRes.requests;
   await bare.stop();
   F.B2 = { meRps: me.rps, typenameRps: typename.rps, bareRps: bareRes.rps, meVsTypename: me.rps / typename.rps, typenameVsBare: typename.rps / bareRes.rps, me, typename, bare: bareRes };
   log(`B2 me ${me.rps.toFixed(0)} req/s, __typename ${typename.rps.toFixed(0)} req/s, bare Apollo ${bareRes.rps.toFixed(0)} req/s`);
@@ -367,7 +394,9 @@ async function main() {
   const b4 = tickets.slice(0, B4_COUNT);
   writeFileSync(join(outDir, 'bodies-b4.json'), sendBodies(b4, 0));
   const answersFile = join(outDir, 'answers-b4.json');
+  cpu0 = cpuMs(apiProc.proc);
   const b4load = await load('b4-send', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: join(outDir, 'bodies-b4.json'), connections: 20, duration: B4_COUNT / B4_RATE, overallRate: B4_RATE, recordAnswers: answersFile });
+  apiCpu.sendLoginSmsCode = (cpuMs(apiProc.proc) - cpu0) / b4load.requests;
   // Acceptance = the moment the load generator got the API's answer for that ticket.
   const answers = JSON.parse(readFileSync(answersFile, 'utf8'));
   const acceptedAt = new Map(Object.entries(answers).map(([i, t]) => [b4[Number(i)].id, t]));
@@ -400,6 +429,7 @@ async function main() {
 
   // ---- B4b: peak SMS/s of one worker draining a backlog, gateway answering in GATEWAY_LATENCY_MS; then a raw BullMQ worker.
   mark('B4peak');
+  const workerCpu = {};
   const workerPeaks = [peakRssMb(worker.proc)];
   await worker.stop();
   const backlog = tickets.slice(B4_COUNT);
@@ -409,8 +439,9 @@ async function main() {
   const backlogSize = (await pool.query(`SELECT count(*)::int AS n FROM sms_message WHERE ticket_id = ANY($1)`, [backlogIds])).rows[0].n;
   log(`B4 backlog: ${backlogSize} codes accepted at ${(backlogSize / accept.seconds).toFixed(0)}/s (the API's own ceiling for code requests)`);
   const backlogFrom = gateway.messages.length;
-  worker = startNode('worker-2', [WORKER_MAIN], env);
+  worker = startNode('worker-2', [...profile, WORKER_MAIN], env);
   await waitFor('backlog drained', async () => gateway.messages.length - backlogFrom >= backlogSize, 180000, worker);
+  workerCpu.perSmsIncludingStart = cpuMs(worker.proc) / backlogSize;
   const drained = gateway.messages.slice(backlogFrom).map((m) => Date.parse(m.dateCreated)).sort((a, b) => a - b);
   const peakRate = (drained.length - 1) / ((drained[drained.length - 1] - drained[0]) / 1000);
   await sleep(500);
@@ -429,7 +460,9 @@ async function main() {
     JSON.stringify(completeList.map((t, i) => ({ body: JSON.stringify({ query: COMPLETE_SMS, variables: { input: { ticket: t.token, methodId: t.methodId, code: codeOf.get(t.id) } } }), headers: { 'x-forwarded-for': ipOf(i) } }))),
   );
   const sessionsBefore = (await pool.query(`SELECT count(*)::int AS n FROM session`)).rows[0].n;
+  cpu0 = cpuMs(apiProc.proc);
   const b3 = await load('b3-complete', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: join(outDir, 'bodies-b3.json'), connections: 50, amount: completeList.length });
+  apiCpu.completeLoginWithSms = (cpuMs(apiProc.proc) - cpu0) / b3.requests;
   const sessionsMade = (await pool.query(`SELECT count(*)::int AS n FROM session`)).rows[0].n - sessionsBefore;
   // Only requests that made a session count.
   F.B3 = { rps: sessionsMade / b3.seconds, p99: b3.latency.p99, requests: b3.requests, sessionsCreated: sessionsMade, load: b3 };
@@ -438,6 +471,8 @@ async function main() {
   // ---- B5: peak RSS (VmHWM) of the API and of the worker processes over the whole run.
   mark('end');
   workerPeaks.push(peakRssMb(worker.proc));
+  results.cpuMsPerRequest = { api: apiCpu, worker: workerCpu };
+  log(`CPU ms per request: ${JSON.stringify(results.cpuMsPerRequest, (k, v) => (typeof v === 'number' ? +v.toFixed(2) : v))}`);
   F.B5 = { apiMb: peakRssMb(apiProc.proc), workerMb: Math.max(...workerPeaks.filter(Number.isFinite)) };
   await worker.stop();
   await apiProc.stop();
