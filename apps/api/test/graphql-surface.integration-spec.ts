@@ -151,6 +151,7 @@ describe('GraphQL surface', () => {
       ['an object for a String', 'mutation($input: LoginInput!) { login(input: $input) { __typename } }', { input: { email: { $ne: '' }, password: 'x' } }, undefined],
       ['a missing variable', 'query($first: Int!) { securityEvents(first: $first) { nodes { id } } }', {}, undefined],
       ['an unknown operation name', '{ me { id } }', {}, 'Nope'],
+      ['two operations and no operation name', 'query A { me { id } } query B { me { name } }', {}, undefined],
       ['a subscription', 'subscription { me { id } }', {}, undefined],
     ])('%s', async (_label: string, query: string, variables: Record<string, unknown>, operationName: string | undefined) => {
       const res = await raw(JSON.stringify({ query, variables, operationName }));
@@ -228,14 +229,17 @@ describe('GraphQL surface', () => {
       expect(res.json).toEqual({ status: 'ok', postgres: 'up', redis: 'up' });
     });
 
-    it("refuses a text/plain POST without a preflight header (Apollo's CSRF prevention) and runs nothing", async () => {
-      const { email } = await signUp(api);
-      const res = await raw(JSON.stringify({ query: LOGIN, variables: { input: { email, password: 'csrf wrong guess' } } }), { 'content-type': 'text/plain' });
-      expect(res.status).toBe(400);
-      noStack(res.text);
-      expect(res.text).toMatch(/csrf|preflight/i);
-      expect(await failures(email)).toBe(0);
-    });
+    it.each(['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+      "refuses a %s POST without a preflight header (Apollo's CSRF prevention) and runs nothing",
+      async (contentType) => {
+        const { email } = await signUp(api);
+        const res = await raw(JSON.stringify({ query: LOGIN, variables: { input: { email, password: 'csrf wrong guess' } } }), { 'content-type': contentType });
+        expect(res.status).toBe(400);
+        noStack(res.text);
+        expect(res.text).toMatch(/csrf|preflight|content-type/i);
+        expect(await failures(email)).toBe(0);
+      },
+    );
 
     it('refuses a simple GET query without a preflight header, and a mutation over GET', async () => {
       const q = encodeURIComponent('{ me { id } }');
