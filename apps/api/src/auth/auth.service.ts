@@ -107,12 +107,24 @@ export class AuthService {
     const now = this.clock.now();
     // The try is counted before hashing; a right password gives the count back below.
     const { retryAfter, attemptId } = await this.throttle.reserve(emailNormalized, meta.ip, now);
-    if (retryAfter > 0 || !attemptId) throw Errors.rateLimited(retryAfter, 'Too many failed sign-ins for this email.');
+    if (retryAfter > 0 || !attemptId) {
+      // Refused before any hashing, yet answered in a wrong password's typical time: no timing tell.
+      await this.hasher.padRefusedBeforeHashing();
+      throw Errors.rateLimited(retryAfter, 'Too many failed sign-ins for this email.');
+    }
 
+    const started = performance.now();
     const account = await this.db.manager.findOne(AccountEntity, { where: { emailNormalized } });
     const ok = account ? await this.hasher.verifyPassword(account.passwordHash, input.password) : await this.hasher.dummyVerify(input.password);
     if (!account || !ok) {
-      if (account) await this.events.record(null, account.id, 'LOGIN_FAILED', meta, now, 'wrong password');
+      if (account) {
+        const recording = performance.now();
+        await this.events.record(null, account.id, 'LOGIN_FAILED', meta, now, 'wrong password');
+        this.hasher.recordFailedCheck(performance.now() - started, performance.now() - recording);
+      } else {
+        // No event to record for an unknown email: wait as long as that write takes.
+        await this.hasher.padUnknownEmail();
+      }
       throw Errors.invalidCredentials();
     }
     return this.db.transaction(async (em) => {

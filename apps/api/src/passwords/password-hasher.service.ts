@@ -1,30 +1,38 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** OWASP's argon2id minimum (m=19 MiB, t=2, p=1); hashing runs on the binding's own threads, off the event loop. */
 const PASSWORD_PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 /** Emergency codes carry 80 random bits: a small work factor is enough to keep a dump useless. */
 const BACKUP_CODE_PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 } as const;
+/** How many recent wrong-password answers the typical time is the median of. */
+const TIMING_SAMPLES = 9;
+/** Never pad an answer by more than this, however slow the machine has been. */
+const MAX_DELAY_MS = 2000;
 
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
   private dummyHash = '';
+  /** How long recent wrong passwords took to answer once the try was counted: lookup, argon2id verification, the LOGIN_FAILED event. */
+  private readonly failedCheck = new RunningMedian(TIMING_SAMPLES);
+  /** How long the LOGIN_FAILED write alone took: the only work an unknown email does not do. */
+  private readonly failureRecord = new RunningMedian(TIMING_SAMPLES);
 
   async onModuleInit(): Promise<void> {
     // Verified against for unknown emails, so they cost the same time as a wrong password.
     this.dummyHash = await hash('twofold-dummy-password-for-timing', PASSWORD_PARAMS);
+    const started = performance.now();
+    await this.verifyPassword(this.dummyHash, 'twofold-warm-up');
+    this.failedCheck.push(performance.now() - started);
   }
 
   hashPassword(password: string): Promise<string> {
     return hash(password, PASSWORD_PARAMS);
   }
 
-  async verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-    try {
-      return await verify(passwordHash, password);
-    } catch {
-      return false;
-    }
+  verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+    return this.check(passwordHash, password);
   }
 
   async dummyVerify(password: string): Promise<false> {
@@ -32,11 +40,56 @@ export class PasswordHasher implements OnModuleInit {
     return false;
   }
 
+  /** A wrong password for an existing account took `totalMs` to answer, `recordMs` of it to record the LOGIN_FAILED event. */
+  recordFailedCheck(totalMs: number, recordMs: number): void {
+    this.failedCheck.push(totalMs);
+    this.failureRecord.push(recordMs);
+  }
+
+  /**
+   * An unknown email runs the lookup and a real (dummy) verification but has no event to record:
+   * it waits the typical time of that write instead, so it answers like a wrong password.
+   */
+  async padUnknownEmail(): Promise<void> {
+    await sleep(Math.min(this.failureRecord.value, MAX_DELAY_MS));
+  }
+
+  /**
+   * A sign-in refused before any hashing (rate-limited email) waits a wrong password's typical
+   * time instead of hashing: same answer time, no CPU spent. Medians of recent samples, not means,
+   * so a slow outlier under load does not inflate every padded answer.
+   */
+  async padRefusedBeforeHashing(): Promise<void> {
+    await sleep(Math.min(this.failedCheck.value, MAX_DELAY_MS));
+  }
+
   hashBackupCode(normalizedCode: string): Promise<string> {
     return hash(normalizedCode, BACKUP_CODE_PARAMS);
   }
 
   verifyBackupCode(codeHash: string, normalizedCode: string): Promise<boolean> {
-    return this.verifyPassword(codeHash, normalizedCode);
+    return this.check(codeHash, normalizedCode);
+  }
+
+  private async check(encoded: string, plain: string): Promise<boolean> {
+    try {
+      return await verify(encoded, plain);
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** The median of the last `size` samples. */
+class RunningMedian {
+  private readonly samples: number[] = [];
+  value = 0;
+  constructor(private readonly size: number) {}
+
+  push(sample: number): void {
+    this.samples.push(sample);
+    if (this.samples.length > this.size) this.samples.shift();
+    const sorted = [...this.samples].sort((a, b) => a - b);
+    this.value = sorted[sorted.length >> 1];
   }
 }
