@@ -1,4 +1,4 @@
-import { COMPLETE_SMS, CONFIRM, errorCode, sleep, startSystem, type System } from './harness';
+import { COMPLETE_SMS, CONFIRM, errorCode, RESEND, sleep, startSystem, type System } from './harness';
 
 /** Expired codes with the right digits, with a 2-second TTL and a real wait (no clock to move in a built process). */
 const TTL_SECONDS = 2;
@@ -26,10 +26,16 @@ it('an expired confirmation code with the right digits fails with CODE_EXPIRED; 
 
 it('an expired login code with the right digits fails with CODE_EXPIRED; no session', async () => {
   const { token, accountId, email } = await sys.signUp();
-  // Confirm quickly, within the 2 s.
-  const { methodId, code, number } = await sys.addNumber(token);
-  const confirmed = await sys.gql(CONFIRM, { input: { methodId, code } }, { token });
-  expect(confirmed.errors).toBeUndefined();
+  // Confirm within the 2 s; on a loaded machine the SMS may arrive late, so ask again (no cooldown here).
+  const { methodId, code: first, number } = await sys.addNumber(token);
+  let code = first;
+  for (let attempt = 1; ; attempt++) {
+    const confirmed = await sys.gql(CONFIRM, { input: { methodId, code } }, { token });
+    if (!confirmed.errors) break;
+    expect(errorCode(confirmed)).toBe('CODE_EXPIRED');
+    if (attempt === 4) throw new Error('could not confirm a number within the 2-second TTL four times');
+    code = (await sys.withCode(number, () => sys.gql(RESEND, { id: methodId }, { token }))).code;
+  }
   const ticket = await sys.loginTicket(email);
   const issued = Date.now();
   const loginCode = await sys.loginCode(ticket, methodId, number);
