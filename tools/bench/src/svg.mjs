@@ -39,8 +39,13 @@ export function latencyChartSvg(rows, title) {
     out.push(`<text x="${left - 8}" y="${y0 + barH * 1.5 + 4}" text-anchor="end">${esc(r.label)}</text>`);
     ['p50', 'p90', 'p99'].forEach((k, j) => {
       const v = r[k];
-      if (!(v >= 0)) return;
+      if (!Number.isFinite(v)) return;
       const y = y0 + j * barH;
+      if (v <= 0) {
+        // Before the reference point (e.g. sent before the API's answer arrived): no bar, the value written out.
+        out.push(`<text x="${left + 4}" y="${y + barH - 3}" font-size="10" fill="#333">${k} ${v.toFixed(0)} (before)</text>`);
+        return;
+      }
       out.push(`<rect x="${left}" y="${y}" width="${Math.max(1, x(v) - left)}" height="${barH - 2}" fill="${COLORS[k]}"/>`);
       out.push(`<text x="${x(v) + 4}" y="${y + barH - 3}" font-size="10" fill="#333">${v < 10 ? v.toFixed(1) : Math.round(v)}</text>`);
     });
