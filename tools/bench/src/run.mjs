@@ -9,6 +9,8 @@
 //   BENCH_QUICK=1                 short run (about 2 minutes)
 //   BENCH_GATEWAY_LATENCY_MS=50   the fake gateway's answer time
 //   BENCH_PROFILE=1               V8 CPU profiles of the API and worker in tmp/bench/profiles
+//   BENCH_API_NODE_OPTIONS=…      NODE_OPTIONS for the API process only (e.g. --max-old-space-size=128)
+//   UV_THREADPOOL_SIZE            passed to the API and to the raw argon2 baseline alike
 //   DATABASE_URL / REDIS_URL      the servers (the database name is ignored: a new one is made)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -276,10 +278,13 @@ async function main() {
     SMS_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
     SMS_RATE_PER_SECOND: '100000',
     SMS_WORKER_HEALTH_PORT: '0',
+    ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}),
   };
   // BENCH_PROFILE=1: V8 CPU profiles of the API and worker in tmp/bench/profiles (written at exit).
   const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(outDir, 'profiles')}`] : [];
-  const apiProc = startNode('api', [...profile, API_MAIN], env);
+  // BENCH_API_NODE_OPTIONS (e.g. --max-old-space-size=128) is passed to the API process only.
+  const apiEnv = process.env.BENCH_API_NODE_OPTIONS ? { ...env, NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : env;
+  const apiProc = startNode('api', [...profile, API_MAIN], apiEnv);
   let worker = startNode('worker-1', [...profile, WORKER_MAIN], env);
   await waitFor('API healthy', async () => (await fetch(`${api}/health`)).status === 200, 90000, apiProc);
   await waitFor('worker on the queue', async () => (await queue.getWorkersCount()) === 1, 60000, worker);
