@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { addSeconds, slidingWindowRetryAfter } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { returnedRows } from '../common/sql';
+import { windowRetryAfter } from '../common/sliding-window';
 
 /**
  * Password failures per email (existing or not) in PostgreSQL: 10 within 15 minutes block the
@@ -21,16 +21,7 @@ export class LoginThrottleService {
 
   async retryAfter(em: EntityManager, emailNormalized: string, now: Date): Promise<number> {
     const { loginFailures, loginFailureWindowSeconds } = this.config.limits;
-    const rows: { created_at: Date }[] = await em.query(
-      `SELECT created_at FROM login_failure WHERE email_normalized = $1 AND created_at > $2 ORDER BY created_at DESC LIMIT $3`,
-      [emailNormalized, addSeconds(now, -loginFailureWindowSeconds), loginFailures],
-    );
-    return slidingWindowRetryAfter(
-      rows.map((r) => r.created_at),
-      loginFailures,
-      loginFailureWindowSeconds,
-      now,
-    );
+    return windowRetryAfter(em, 'login_failure', 'email_normalized = $1', [emailNormalized], loginFailures, loginFailureWindowSeconds, now);
   }
 
   /**

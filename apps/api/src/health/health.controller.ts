@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { PostgresProbe } from './postgres-probe.service';
 
 /**
  * GET /health and /health/ready: 200 when PostgreSQL and Redis answer, 503 (naming which failed)
@@ -10,7 +10,7 @@ import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly db: DataSource,
+    private readonly postgres: PostgresProbe,
     private readonly outbox: SmsOutboxService,
   ) {}
 
@@ -23,7 +23,7 @@ export class HealthController {
   @HttpCode(200)
   async health(@Res({ passthrough: true }) res: Response): Promise<{ status: string; postgres: string; redis: string }> {
     const [postgres, redis] = await Promise.all([
-      withTimeout(this.db.query('SELECT 1').then(() => true), 2000),
+      withTimeout(this.postgres.ping(), 2000),
       withTimeout(this.outbox.pingRedis(), 2000),
     ]);
     const ok = postgres && redis;

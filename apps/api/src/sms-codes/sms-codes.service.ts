@@ -11,11 +11,11 @@ import {
   isSmsLocale,
   renderCodeSms,
   secondsUntil,
-  slidingWindowRetryAfter,
 } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Errors } from '../common/errors';
 import { affectedCount } from '../common/sql';
+import { windowRetryAfter } from '../common/sliding-window';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { SmsPumpingGuard } from '../sms-pumping/sms-pumping-guard.service';
 
@@ -121,16 +121,7 @@ export class SmsCodesService {
    */
   async secondsUntilNextSend(em: EntityManager, target: SendTarget, clientIp: string | null, now: Date): Promise<number> {
     const { accountId, phoneNumber } = target;
-    const since = addSeconds(now, -HOUR);
     const { limits, timings } = this.config;
-    const recent = async (column: string, value: string, limit: number): Promise<Date[]> =>
-      (
-        await em.query(
-          `SELECT created_at FROM sms_message WHERE ${column} = $1 AND purpose <> 'NOTICE' AND created_at > $2 ORDER BY created_at DESC LIMIT $3`,
-          [value, since, limit],
-        )
-      ).map((r: { created_at: Date }) => r.created_at);
-
     const lastForTarget: { created_at: Date }[] = await em.query(
       `SELECT created_at FROM sms_message WHERE method_id = $1 AND purpose = $2 AND ticket_id IS NOT DISTINCT FROM $3::uuid ORDER BY created_at DESC LIMIT 1`,
       [target.methodId, target.purpose, target.ticketId],
@@ -138,9 +129,9 @@ export class SmsCodesService {
     const cooldown = lastForTarget[0] ? secondsUntil(addSeconds(lastForTarget[0].created_at, timings.smsResendCooldownSeconds), now) : 0;
     const waits = [
       cooldown,
-      slidingWindowRetryAfter(await recent('phone_number', phoneNumber, limits.smsPerNumberPerHour), limits.smsPerNumberPerHour, HOUR, now),
-      slidingWindowRetryAfter(await recent('account_id', accountId, limits.smsPerAccountPerHour), limits.smsPerAccountPerHour, HOUR, now),
-      clientIp ? slidingWindowRetryAfter(await recent('client_ip', clientIp, limits.smsPerIpPerHour), limits.smsPerIpPerHour, HOUR, now) : 0,
+      await windowRetryAfter(em, 'sms_message', `phone_number = $1 AND purpose <> 'NOTICE'`, [phoneNumber], limits.smsPerNumberPerHour, HOUR, now),
+      await windowRetryAfter(em, 'sms_message', `account_id = $1 AND purpose <> 'NOTICE'`, [accountId], limits.smsPerAccountPerHour, HOUR, now),
+      clientIp ? await windowRetryAfter(em, 'sms_message', `client_ip = $1 AND purpose <> 'NOTICE'`, [clientIp], limits.smsPerIpPerHour, HOUR, now) : 0,
     ];
     return Math.max(...waits);
   }

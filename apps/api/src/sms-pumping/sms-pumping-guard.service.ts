@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, slidingWindowRetryAfter, type ConversionSample } from '@twofold/two-factor-domain';
+import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, type ConversionSample } from '@twofold/two-factor-domain';
+import { windowRetryAfter } from '../common/sliding-window';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Errors } from '../common/errors';
 import type { RequestMeta } from '../common/request-context';
@@ -39,18 +40,9 @@ export class SmsPumpingGuard {
   async check(em: EntityManager, target: PumpingTarget, meta: RequestMeta, now: Date): Promise<void> {
     const p = this.config.pumping;
     const prefix = this.prefixOf(target.phoneNumber);
-    const since = addSeconds(now, -HOUR);
-    const recent = async (where: string, params: unknown[], limit: number): Promise<Date[]> =>
-      (
-        await em.query(
-          `SELECT created_at FROM sms_message WHERE ${where} AND purpose <> 'NOTICE' AND created_at > $${params.length + 1} ORDER BY created_at DESC LIMIT $${params.length + 2}`,
-          [...params, since, limit],
-        )
-      ).map((r: { created_at: Date }) => r.created_at);
-
-    const prefixWait = slidingWindowRetryAfter(await recent('destination_prefix = $1', [prefix], p.prefixBudgetPerHour), p.prefixBudgetPerHour, HOUR, now);
+    const prefixWait = await windowRetryAfter(em, 'sms_message', `destination_prefix = $1 AND purpose <> 'NOTICE'`, [prefix], p.prefixBudgetPerHour, HOUR, now);
     if (prefixWait > 0) await this.block(target, meta, now, prefixWait, `hourly budget of ${p.prefixBudgetPerHour} codes to ${prefix} reached`);
-    const globalWait = slidingWindowRetryAfter(await recent('TRUE', [], p.globalBudgetPerHour), p.globalBudgetPerHour, HOUR, now);
+    const globalWait = await windowRetryAfter(em, 'sms_message', `purpose <> 'NOTICE'`, [], p.globalBudgetPerHour, HOUR, now);
     if (globalWait > 0) await this.block(target, meta, now, globalWait, `global hourly budget of ${p.globalBudgetPerHour} codes reached`);
 
     if (p.mode === 'off') return;
