@@ -105,7 +105,9 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       codeExpiresAt: sms.codeExpiresAt,
       createdAt: now,
       updatedAt: now,
-      enqueuedAt: null,
+      // The hand-off is attempted right after commit, without a second write: when it fails (or the
+      // process dies first) the relay hands the message over SMS_RELAY_REQUEUE_AFTER_SECONDS later.
+      enqueuedAt: now,
       attempts: 0,
     });
     await em.insert(SmsMessageEntity, message);
@@ -130,7 +132,6 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       const added = this.queue.add(SEND_SMS_JOB, data, { ...SMS_JOB_DEFAULTS, jobId: id, attempts: SMS_JOB_ATTEMPTS, backoff: { ...SMS_JOB_BACKOFF } });
       added.catch(() => undefined); // a late failure after the timeout below is the relay's business
       await Promise.race([added, rejectAfter(ENQUEUE_TIMEOUT_MS, 'redis did not answer in time')]);
-      await this.db.query(`UPDATE sms_message SET enqueued_at = $2 WHERE id = $1`, [id, this.clock.now()]);
       return true;
     } catch (err) {
       this.logger.warn(`message ${id} to ${maskPhoneNumber(to)} stays QUEUED for the relay: ${(err as Error).message}`);
