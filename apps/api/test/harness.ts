@@ -64,20 +64,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
     clock,
     pg,
     app,
-    async gql(query, variables = {}, opts = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'twofold-tests',
-          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-          ...opts.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const json = (await res.json()) as GqlResponse;
-      return { status: res.status, data: json.data ?? null, errors: json.errors } as GqlResponse<any>;
-    },
+    gql: graphqlClient(url),
     lastSms,
     async lastCode(phone) {
       const sms = await lastSms(phone);
@@ -90,6 +77,24 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       await pg.end();
       await db.drop();
     },
+  };
+}
+
+/** POSTs GraphQL documents to one API instance, as a browser would (JSON, optional bearer token). */
+export function graphqlClient(url: string): TestApi['gql'] {
+  return async (query, variables = {}, opts = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'twofold-tests',
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const json = (await res.json()) as GqlResponse;
+    return { status: res.status, data: json.data ?? null, errors: json.errors } as GqlResponse<any>;
   };
 }
 

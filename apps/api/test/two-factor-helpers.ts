@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@twofold/config';
 import { createApi } from '../src/bootstrap';
-import type { GqlResponse, TestApi } from './harness';
+import { graphqlClient, type GqlResponse, type TestApi } from './harness';
 import { ADD, CONFIRM, LOGIN, PASSWORD, SEND_LOGIN } from './journey';
 
 /** Helpers for the SMS-method, code, emergency-code and 2FA-login integration specs. */
@@ -94,20 +94,7 @@ export async function startAnotherInstance(api: TestApi, overrides: Partial<AppC
   return {
     url,
     app,
-    async gql(query, variables = {}, opts = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'twofold-tests',
-          ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-          ...opts.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const json = (await res.json()) as GqlResponse;
-      return { status: res.status, data: json.data ?? null, errors: json.errors } as GqlResponse<any>;
-    },
+    gql: graphqlClient(url),
     close: () => app.close(),
   };
 }
