@@ -1,17 +1,27 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are loose JSON */
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test helpers (a fresh database, a queue prefix), used by tests only
-import { createTestDatabase, TEST_REDIS_URL, uniqueQueuePrefix, type TestDatabase } from '@twofold/testing';
+import {
+  createTestDatabase,
+  freePort,
+  sleep,
+  spawnNode,
+  TEST_REDIS_URL,
+  uniqueQueuePrefix,
+  waitUntil,
+  WORKSPACE_ROOT,
+  type NodeProcess,
+  type TestDatabase,
+} from '@twofold/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the fake gateway runs in-process, as in the worker's e2e tests
 import { startFakeSmsGateway, type FakeSmsGateway } from '../../fake-sms-gateway/src';
 
+export { freePort, sleep, spawnNode, waitUntil, type NodeProcess };
+
 /** The built bundles (`nx run security-e2e:e2e` builds them first). */
-export const WORKSPACE = resolve(__dirname, '../../..');
+export const WORKSPACE = WORKSPACE_ROOT;
 export const API_MAIN = join(WORKSPACE, 'dist/apps/api/apps/api/src/main.js');
 export const WORKER_MAIN = join(WORKSPACE, 'dist/apps/sms-worker/apps/sms-worker/src/main.js');
 
@@ -21,83 +31,9 @@ export const TWILIO = { sid: 'ACsecurity000000000000000000000e2e', token: 'secur
 export const WEB_ORIGIN = 'http://localhost:4200';
 export const PASSWORD = 'correct horse battery staple';
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export function assertBuilt(): void {
   for (const file of [API_MAIN, WORKER_MAIN]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx nx run-many -t build -p api,sms-worker,fake-sms-gateway\``);
-  }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
-export interface NodeProcess {
-  name: string;
-  proc: ChildProcess;
-  /** Every stdout and stderr line, as the process wrote it. */
-  lines: string[];
-  exited: Promise<number | null>;
-  stop(graceMs?: number): Promise<void>;
-}
-
-/** Spawns a built bundle with only the given environment (plus PATH); keeps its output lines. */
-export function spawnNode(name: string, main: string, env: Record<string, string>): NodeProcess {
-  const proc = spawn(process.execPath, [main], {
-    cwd: WORKSPACE,
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const collect = () => {
-    let buffer = '';
-    return (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      let i: number;
-      while ((i = buffer.indexOf('\n')) >= 0) {
-        lines.push(buffer.slice(0, i));
-        buffer = buffer.slice(i + 1);
-      }
-    };
-  };
-  proc.stdout?.on('data', collect());
-  proc.stderr?.on('data', collect());
-  const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
-  return {
-    name,
-    proc,
-    lines,
-    exited,
-    async stop(graceMs = 5000) {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-export async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number, watch: NodeProcess[] = []): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const p of watch) {
-      if (p.proc.exitCode !== null) throw new Error(`${p.name} exited (${p.proc.exitCode}) while waiting for ${what}:\n${p.lines.slice(-15).join('\n')}`);
-    }
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) {
-      const tail = watch.map((p) => `--- ${p.name}\n${p.lines.slice(-10).join('\n')}`).join('\n');
-      throw new Error(`${what}: not within ${timeoutMs} ms\n${tail}`);
-    }
-    await sleep(50);
   }
 }
 

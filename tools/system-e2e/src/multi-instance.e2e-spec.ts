@@ -2,7 +2,6 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { deriveKey, open, SMS_QUEUE_NAME } from '@twofold/sms-queue';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test helpers (a fresh database, a queue prefix), used by tests only
 import { createTestDatabase, uniqueQueuePrefix, type TestDatabase } from '@twofold/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the fake gateway runs in-process, as in the worker's e2e tests
 import { startFakeSmsGateway, type FakeSmsGateway } from '../../fake-sms-gateway/src';

@@ -1,8 +1,8 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import IORedis from 'ioredis';
+import { freePort, sleep } from '@twofold/testing';
 
 export const WORKSPACE = resolve(__dirname, '../../../..');
 export const WORKER_MAIN = join(WORKSPACE, 'dist/apps/sms-worker/apps/sms-worker/src/main.js');
@@ -39,18 +39,7 @@ export function ensureApiBuilt(): void {
   ensureBuilt('api', 'apps/api/src', API_MAIN);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { freePort };
 
 /**
  * A private redis-server without persistence for tests that stop and restart Redis: the
