@@ -175,7 +175,9 @@ export async function relayOnce(
  */
 export function findSecret(text: string, m: Pick<TestMessage, 'code' | 'to'>): string | null {
   for (const secret of [m.code, m.to.slice(1)]) {
-    const match = new RegExp(`(?<![0-9])${secret}(?![0-9])`).exec(text);
+    // Bounded by non-alphanumerics: a code or number leaks as its own token; the same digits inside a
+    // longer number, a hex provider id (SMa638820c…) or a base64 payload are chance, not a leak.
+    const match = new RegExp(`(?<![0-9A-Za-z])${secret}(?![0-9A-Za-z])`).exec(text);
     if (match) return `${secret} at …${text.slice(Math.max(0, match.index - 80), match.index + 40)}…`;
   }
   return null;
