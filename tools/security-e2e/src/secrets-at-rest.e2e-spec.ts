@@ -23,13 +23,13 @@ async function dumpPostgres(): Promise<string> {
   return rows;
 }
 
-/** Where a secret shows up: the secret itself, and for 6-digit codes only a run of exactly those 6 digits (not inside a longer number or hex string). */
+/** Where a secret shows up: the secret itself, and for 6-digit codes only a run of exactly those 6 digits (not inside a longer number, a hex id or base64). */
 function findings(haystack: string, secrets: string[]): string[] {
   const found: string[] = [];
   for (const secret of secrets) {
     const forms = new Set([secret, secret.replace(/-/g, ''), secret.toLowerCase(), secret.replace(/-/g, '').toLowerCase()]);
     for (const form of forms) {
-      const hit = /^\d{6}$/.test(form) ? new RegExp(`(?<![0-9a-fA-F])${form}(?![0-9a-fA-F])`).test(haystack) : haystack.includes(form);
+      const hit = /^\d{6}$/.test(form) ? new RegExp(`(?<![0-9A-Za-z])${form}(?![0-9A-Za-z])`).test(haystack) : haystack.includes(form);
       if (hit) found.push(secret);
     }
   }
