@@ -18,6 +18,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { Errors } from '../common/errors';
+import { lockAccount } from '../common/lock-account';
 import { isUuid } from '../common/ids';
 import type { AuthState, RequestMeta } from '../common/request-context';
 import { affectedCount } from '../common/sql';
@@ -218,7 +219,7 @@ export class AuthService {
     const outcome = await this.db.transaction(async (em): Promise<SecondFactorOutcome> => {
       const t = await this.tickets.live(em, ticket, now, true);
       if (t.purpose === 'REAUTH' && auth?.session.id !== t.sessionId) throw Errors.ticketExpired();
-      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('for_no_key_update').where('a.id = :id', { id: t.accountId }).getOneOrFail();
+      const account = await lockAccount(em, t.accountId);
       const blocked = this.blockedFor(account, now);
       if (blocked > 0) return { kind: 'blocked', retryAfter: blocked };
 

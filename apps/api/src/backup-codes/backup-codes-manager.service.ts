@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccountEntity } from '@twofold/persistence';
 import { Clock } from '../common/clock';
 import { Errors } from '../common/errors';
+import { lockAccount } from '../common/lock-account';
 import type { AuthState, RequestMeta } from '../common/request-context';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SessionsService } from '../sessions/sessions.service';
@@ -30,7 +30,7 @@ export class BackupCodesManager {
     if (!this.sessions.isRecentlyAuthenticated(auth.session, now)) throw Errors.reauthRequired();
     const accountId = auth.account.id;
     const { codes, notices } = await this.db.transaction(async (em) => {
-      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('for_no_key_update').where('a.id = :id', { id: accountId }).getOneOrFail();
+      const account = await lockAccount(em, accountId);
       if (!(await this.twoFactor.isEnabled(em, accountId))) throw Errors.forbidden('Turn on two-factor authentication first.');
       const codes = await this.codes.replaceSet(em, accountId, now);
       await this.events.record(em, accountId, 'BACKUP_CODES_GENERATED', meta, now);
@@ -46,7 +46,7 @@ export class BackupCodesManager {
     if (!this.sessions.isRecentlyAuthenticated(auth.session, now)) throw Errors.reauthRequired();
     const accountId = auth.account.id;
     const notices = await this.db.transaction(async (em) => {
-      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('for_no_key_update').where('a.id = :id', { id: accountId }).getOneOrFail();
+      const account = await lockAccount(em, accountId);
       const deleted = await this.codes.deleteSet(em, accountId);
       if (deleted === 0) return [];
       await this.events.record(em, accountId, 'BACKUP_CODES_DELETED', meta, now);

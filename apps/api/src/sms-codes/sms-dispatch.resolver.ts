@@ -1,6 +1,7 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { SmsMessageEntity } from '@twofold/persistence';
+import { addSeconds } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { OptionalAuth, Public } from '../common/decorators';
 import { Errors } from '../common/errors';
@@ -10,7 +11,6 @@ import { TicketsLookup } from './tickets-lookup';
 import { SmsCodeDispatchModel } from './dto/sms-code-dispatch.type';
 import { toDispatchModel } from './dto/to-dispatch';
 import { SmsCodesService } from './sms-codes.service';
-import { addSeconds } from '@twofold/two-factor-domain';
 
 @Resolver()
 export class SmsDispatchResolver {

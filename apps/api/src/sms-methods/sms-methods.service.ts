@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountEntity, SmsMethodEntity, type SmsMessageEntity } from '@twofold/persistence';
+import { SmsMethodEntity, type SmsMessageEntity } from '@twofold/persistence';
 import { cleanText, DESCRIPTION_MAX_LENGTH, maskPhoneNumber, normalizeSmsCode, parseMobileNumber } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { Errors } from '../common/errors';
+import { lockAccount } from '../common/lock-account';
 import { isUuid } from '../common/ids';
 import type { AuthState, RequestMeta } from '../common/request-context';
 import { BackupCodesService } from '../backup-codes/backup-codes.service';
@@ -52,10 +53,8 @@ export class SmsMethodsService {
     const now = this.clock.now();
 
     const result = await this.db.transaction(async (em) => {
-      // Serialises adds on one account so the 5-number cap and duplicates are decided once. NO KEY
-      // UPDATE (not UPDATE) still lets other transactions insert rows referencing the account,
-      // such as the security event of a blocked send.
-      await em.query('SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE', [accountId]);
+      // Serialises adds on one account so the 5-number cap and duplicates are decided once.
+      await lockAccount(em, accountId);
       const existing = await em.findOne(SmsMethodEntity, { where: { accountId, phoneNumber: e164 } });
       if (existing) {
         const stale = existing.status === 'PENDING_VERIFICATION' && (existing.createdAt <= this.twoFactor.pendingCutoff(now) || existing.failedAttempts >= this.config.limits.codeAttempts);
@@ -118,7 +117,7 @@ export class SmsMethodsService {
 
     const outcome = await this.db.transaction(async (em): Promise<ConfirmOutcome> => {
       // The account lock serialises confirmations, so "first confirmed number" is decided once.
-      await em.query('SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE', [accountId]);
+      await lockAccount(em, accountId);
       const method = await this.pendingMethod(em, accountId, input.methodId, now, true);
       const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'METHOD_CONFIRMATION', ticketId: null, code: code as string }, now);
       if (result === 'expired') return { kind: 'expired' };
@@ -172,7 +171,7 @@ export class SmsMethodsService {
     const accountId = auth.account.id;
     const now = this.clock.now();
     const notices = await this.db.transaction(async (em) => {
-      const account = await em.getRepository(AccountEntity).createQueryBuilder('a').setLock('for_no_key_update').where('a.id = :id', { id: accountId }).getOneOrFail();
+      const account = await lockAccount(em, accountId);
       const method = await this.ownMethod(em, accountId, methodId, now);
       await em.delete(SmsMethodEntity, { id: method.id });
       await this.events.record(em, accountId, 'SMS_METHOD_REMOVED', meta, now, maskPhoneNumber(method.phoneNumber));
@@ -199,7 +198,7 @@ export class SmsMethodsService {
     const accountId = auth.account.id;
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
-      await em.query('SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE', [accountId]);
+      await lockAccount(em, accountId);
       const method = await this.ownMethod(em, accountId, methodId, now);
       if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
       if (method.isDefault) return;

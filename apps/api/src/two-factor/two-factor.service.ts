@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SmsMethodEntity } from '@twofold/persistence';
-import { BACKUP_CODE_COUNT } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export interface BackupCodesState {
@@ -58,7 +57,7 @@ export class TwoFactorService {
       [accountId],
     );
     const r = rows[0] ?? { total: 0, remaining: 0, generated_at: null };
-    return { active: r.remaining > 0, remaining: r.remaining, total: r.total > 0 ? Math.max(r.total, BACKUP_CODE_COUNT) : 0, generatedAt: r.generated_at };
+    return { active: r.remaining > 0, remaining: r.remaining, total: r.total, generatedAt: r.generated_at };
   }
 
   async state(em: EntityManager | null, accountId: string, now: Date): Promise<TwoFactorState> {
