@@ -1,7 +1,5 @@
-import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import { Pool } from 'pg';
 import { ConfigError } from '@twofold/config';
-import { dataSourceOptions } from '@twofold/persistence';
 import { deriveKey } from '@twofold/sms-queue';
 import { Queue } from 'bullmq';
 import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
@@ -16,17 +14,24 @@ import { loadWorkerConfig, WorkerConfig } from './worker-config';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function connectDatabase(config: WorkerConfig, logger: Logger, stopping: () => boolean): Promise<DataSource> {
+/**
+ * A plain pg Pool: the worker runs four single-statement UPDATEs (sms-message.store.ts), so an
+ * ORM would only add CPU per query. A broken idle connection (PostgreSQL restarted) is
+ * dropped by the pool and logged; the next query opens a new one.
+ */
+async function connectDatabase(config: WorkerConfig, logger: Logger, stopping: () => boolean): Promise<Pool> {
   for (let attempt = 1; ; attempt++) {
-    const db = new DataSource(
-      dataSourceOptions(config.app.databaseUrl, {
-        poolSize: Math.min(config.app.sms.workerConcurrency + 2, 20),
-        applicationName: 'twofold-sms-worker',
-      }),
-    );
+    const db = new Pool({
+      connectionString: config.app.databaseUrl,
+      max: Math.min(config.app.sms.workerConcurrency + 2, 20),
+      application_name: 'twofold-sms-worker',
+    });
+    db.on('error', (err) => logger.warn('postgresql connection lost; it will be reopened', { error: err.message }));
     try {
-      return await db.initialize();
+      await db.query('SELECT 1');
+      return db;
     } catch (err) {
+      await db.end().catch(() => undefined);
       if (stopping()) throw err;
       logger.warn('postgresql not reachable; retrying', { attempt, error: (err as Error).message });
       await sleep(Math.min(500 * attempt, 5000));
@@ -76,20 +81,26 @@ async function main(): Promise<void> {
     { store, chain, payloadKey: deriveKey(app.appSecret, 'sms-payload'), logger, metrics },
   );
 
-  const health = await startHealthServer(settings.healthPort, settings.healthHost, {
-    redis: async () =>
-      redis.status === 'ready' && (await redis.ping()) === 'PONG'
-        ? { ok: true }
-        : { ok: false, detail: `connection ${redis.status}` },
-    postgresql: async () => {
-      await db.query('SELECT 1');
-      return { ok: true };
+  const health = await startHealthServer(
+    settings.healthPort,
+    settings.healthHost,
+    {
+      redis: async () =>
+        redis.status === 'ready' && (await redis.ping()) === 'PONG'
+          ? { ok: true }
+          : { ok: false, detail: `connection ${redis.status}` },
+      postgresql: async () => {
+        await db.query('SELECT 1');
+        return { ok: true };
+      },
+      worker: async () =>
+        worker.isRunning() && !stopping
+          ? { ok: true }
+          : { ok: false, detail: stopping ? 'shutting down' : 'not running' },
     },
-    worker: async () =>
-      worker.isRunning() && !stopping
-        ? { ok: true }
-        : { ok: false, detail: stopping ? 'shutting down' : 'not running' },
-  }, 1500, { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics() });
+    1500,
+    { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics() },
+  );
 
   // "started" means connected: the health endpoint answers 503 until then.
   await worker.waitUntilReady();
@@ -118,7 +129,7 @@ async function main(): Promise<void> {
       await queue.close().catch(() => undefined);
       await health.close();
       await redis.quit().catch(() => redis.disconnect());
-      await db.destroy();
+      await db.end();
       logger.info('sms worker stopped');
       process.exit(0);
     })().catch((err: Error) => {
