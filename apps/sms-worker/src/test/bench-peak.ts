@@ -3,7 +3,8 @@
  * worker's CPU per SMS while draining:
  *   node -r @swc-node/register apps/sms-worker/src/test/bench-peak.ts [N=5000] [concurrency=200] [latencyMs=50]
  * Uses a private redis-server and a fresh test database; needs `nx run sms-worker:build`.
- * BENCH_PEAK_PROFILE=<dir> writes a V8 CPU profile of the worker there.
+ * BENCH_PEAK_PROFILE=<dir> writes a V8 CPU profile of the worker there; BENCH_PEAK_WORKER_MAIN=<main.js>
+ * runs another build (e.g. an older commit's, to compare).
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -29,7 +30,8 @@ async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 5000);
   const concurrency = process.argv[3] ?? '200';
   const latency = Number(process.argv[4] ?? 50);
-  ensureWorkerBuilt();
+  const workerMain = process.env['BENCH_PEAK_WORKER_MAIN'] ?? WORKER_MAIN;
+  if (workerMain === WORKER_MAIN) ensureWorkerBuilt();
   const testDb = await createTestDatabase('peak');
   const db = await new DataSource(dataSourceOptions(testDb.url, { poolSize: 8 })).initialize();
   const redis = new PrivateRedis(await freePort());
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < n; i += 500) await Promise.all(messages.slice(i, i + 500).map((m) => enqueue(queue, m)));
 
   const profileDir = process.env['BENCH_PEAK_PROFILE'];
-  const args = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, WORKER_MAIN] : [WORKER_MAIN];
+  const args = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, workerMain] : [workerMain];
   const proc = spawn(process.execPath, args, {
     cwd: WORKSPACE,
     env: {
