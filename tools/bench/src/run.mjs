@@ -66,7 +66,7 @@ const MIGRATE = join(runDist, 'apps/api/apps/api/src/migrate.js');
 const WORKER_MAIN = join(runDist, 'apps/sms-worker/apps/sms-worker/src/main.js');
 const { startFakeSmsGateway } = require(join(runDist, 'tools/fake-sms-gateway/tools/fake-sms-gateway/src/index.js'));
 const { deriveKey, open } = require(join(runDist, 'apps/api/libs/shared/sms-queue/src/index.js'));
-const { generateOpaqueToken, hashOpaqueToken, parseMobileNumber } = require(join(runDist, 'apps/api/libs/shared/two-factor-domain/src/index.js'));
+const { generateOpaqueToken, hashOpaqueToken, maskPhoneNumber, parseMobileNumber } = require(join(runDist, 'apps/api/libs/shared/two-factor-domain/src/index.js'));
 const bodyKey = deriveKey(APP_SECRET, 'sms-body');
 
 // ---------------------------------------------------------------------------------------------
@@ -321,9 +321,10 @@ async function main() {
       [col('accountId'), col('email'), passwordHash],
     );
     await pool.query(
-      `INSERT INTO sms_method (id, account_id, phone_number, country_code, description, status, is_default, failed_attempts, created_at, verified_at, last_used_at)
-       SELECT id, account_id, phone, 'GB', NULL, 'ENABLED', true, 0, now(), now(), NULL FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(id, account_id, phone)`,
-      [col('methodId'), col('accountId'), col('number')],
+      `INSERT INTO sms_method (id, account_id, phone_number, masked_phone_number, country_code, description, status, is_default, failed_attempts, created_at, verified_at, last_used_at)
+       SELECT id, account_id, phone, masked, 'GB', NULL, 'ENABLED', true, 0, now(), now(), NULL
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS t(id, account_id, phone, masked)`,
+      [col('methodId'), col('accountId'), col('number'), c.map((t) => maskPhoneNumber(t.number))],
     );
     await pool.query(
       `INSERT INTO login_ticket (id, account_id, token_hash, purpose, session_id, failed_attempts, created_at, expires_at, consumed_at)

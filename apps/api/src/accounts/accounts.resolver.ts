@@ -1,4 +1,6 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { asksOnly } from '../graphql/selected-fields';
 import { Clock } from '../common/clock';
 import { Meta, OptionalAuth, Public } from '../common/decorators';
 import type { AuthState, GraphqlContext, RequestMeta } from '../common/request-context';
@@ -33,7 +35,10 @@ export class AccountsResolver {
   }
 
   @ResolveField('twoFactor', () => TwoFactorStatusModel)
-  async twoFactorStatus(@Parent() account: AccountModel): Promise<TwoFactorStatusModel> {
+  async twoFactorStatus(@Parent() account: AccountModel, @Info() info: GraphQLResolveInfo): Promise<TwoFactorStatusModel> {
+    // `twoFactor { enabled }` (what a login page or a header asks) is one EXISTS, not every
+    // number and the emergency-code counts; the other fields are never resolved then.
+    if (asksOnly(info, ['enabled', '__typename'])) return { enabled: await this.twoFactor.isEnabled(null, account.id) } as TwoFactorStatusModel;
     return toTwoFactorStatusModel(await this.twoFactor.state(null, account.id, this.clock.now()));
   }
 }

@@ -6,6 +6,8 @@ import {
   addSeconds,
   cleanText,
   emailProblem,
+  generateOpaqueToken,
+  hashOpaqueToken,
   maskPhoneNumber,
   NAME_MAX_LENGTH,
   normalizeBackupCode,
@@ -37,6 +39,9 @@ import type { SessionModel } from './dto/session.type';
 import { BACKUP_CODE_METHOD_ID, type LoginMethodModel, TwoFactorMethodKind, type TwoFactorChallengeModel } from './dto/two-factor-challenge.type';
 import { LoginThrottleService } from './login-throttle.service';
 import { TicketsService } from './tickets.service';
+import { completeLoginWithSmsStatement } from './complete-login-with-sms.statement';
+import { finishPasswordLoginStatement } from './finish-password-login.statement';
+import { orderedEventId } from '../security-events/event-id';
 
 type SecondFactorOutcome =
   | { kind: 'ok'; session: SessionModel; notices: SmsMessageEntity[] }
@@ -128,15 +133,20 @@ export class AuthService {
       }
       throw Errors.invalidCredentials();
     }
+    const token = generateOpaqueToken();
+    const finished = await finishPasswordLoginStatement(this.db, {
+      attemptId,
+      accountId: account.id,
+      session: { id: randomUUID(), tokenHash: hashOpaqueToken(token), expiresAt: addSeconds(now, this.config.timings.sessionTtlSeconds) },
+      now,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      eventId: orderedEventId(now),
+    });
+    if (!finished.twoFactor) return { token, expiresAt: finished.expiresAt, account: toAccountModel(account) };
     return this.db.transaction(async (em) => {
-      await this.throttle.release(em, attemptId);
-      if (await this.twoFactor.isEnabled(em, account.id)) {
-        const { ticket, entity } = await this.tickets.create(em, account.id, 'LOGIN', null, now);
-        return this.challenge(em, account.id, ticket, entity);
-      }
-      const { token, session } = await this.sessions.create(em, account.id, meta, now);
-      await this.events.record(em, account.id, 'LOGIN_SUCCEEDED', meta, now, 'password');
-      return { token, expiresAt: session.expiresAt, account: toAccountModel(account) };
+      const { ticket, entity } = await this.tickets.create(em, account.id, 'LOGIN', null, now);
+      return this.challenge(em, account.id, ticket, entity);
     });
   }
 
@@ -178,7 +188,7 @@ export class AuthService {
       const blocked = this.blockedFor(account, now);
       if (blocked > 0) throw Errors.tooManyAttempts(blocked, 'Too many failed second-factor attempts on this account.');
       const method = await this.enabledMethodOf(em, t.accountId, methodId);
-      return this.smsCodes.issue(em, { method, purpose: 'LOGIN', ticketId: t.id, locale: account.locale, clientIp: meta.ip }, now);
+      return this.smsCodes.issue(em, { method, purpose: 'LOGIN', ticket: t, locale: account.locale, clientIp: meta.ip }, now);
     });
     await this.outbox.enqueue([issued.message]);
     return toDispatchModel(issued.message, issued.resendAvailableAt);
@@ -187,12 +197,35 @@ export class AuthService {
   async completeWithSms(ticket: string, methodId: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
     const normalized = normalizeSmsCode(code);
     if (!normalized) throw Errors.badInput({ code: 'Enter the 6-digit code.' });
+    const done = await this.completeLoginWithSmsAtOnce(ticket, methodId, normalized, meta);
+    if (done) return done;
     return this.completeSecondFactor(ticket, meta, auth, async (em, t) => {
       const method = await this.enabledMethodOf(em, t.accountId, methodId);
-      const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'LOGIN', ticketId: t.id, code: normalized }, this.clock.now());
+      const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'LOGIN', ticket: t, code: normalized }, this.clock.now());
       if (result === 'ok') await em.update(SmsMethodEntity, { id: method.id }, { lastUsedAt: this.clock.now() });
       return { result, detail: `SMS to ${maskPhoneNumber(method.phoneNumber)}` };
     });
+  }
+
+  /** The success path in one statement (see the statement's comment); null sends the caller down the locked path. */
+  private async completeLoginWithSmsAtOnce(ticket: string, methodId: string, code: string, meta: RequestMeta): Promise<SessionModel | null> {
+    if (!isUuid(methodId) || !TicketsService.looksLikeTicket(ticket)) return null;
+    const now = this.clock.now();
+    const ticketTokenHash = hashOpaqueToken(ticket);
+    const token = generateOpaqueToken();
+    const row = await completeLoginWithSmsStatement(this.db, {
+      ticketTokenHash,
+      methodId,
+      candidateHmac: this.smsCodes.codeHmac('LOGIN', methodId, { tokenHash: ticketTokenHash }, code),
+      now,
+      maxTicketFailures: this.config.limits.codeAttempts,
+      session: { id: randomUUID(), tokenHash: hashOpaqueToken(token), expiresAt: addSeconds(now, this.config.timings.sessionTtlSeconds) },
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      eventId: orderedEventId(now),
+    });
+    if (!row) return null;
+    return { token, expiresAt: row.expires_at, account: toAccountModel({ id: row.id, email: row.email, name: row.name, createdAt: row.created_at }) };
   }
 
   async completeWithBackupCode(ticket: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {

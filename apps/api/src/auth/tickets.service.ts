@@ -14,6 +14,11 @@ export class TicketsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Anything else cannot be a ticket this API issued (43 base64url characters). */
+  static looksLikeTicket(ticket: unknown): ticket is string {
+    return typeof ticket === 'string' && ticket.length >= 20 && ticket.length <= 200;
+  }
+
   async create(em: EntityManager, accountId: string, purpose: LoginTicketPurpose, sessionId: string | null, now: Date): Promise<{ ticket: string; entity: LoginTicketEntity }> {
     const ticket = generateOpaqueToken();
     const entity = em.create(LoginTicketEntity, {
@@ -37,7 +42,7 @@ export class TicketsService {
    * ends, so concurrent tries on one ticket are counted and consumed one at a time.
    */
   async live(em: EntityManager | null, ticket: string, now: Date, lock = false): Promise<LoginTicketEntity> {
-    if (typeof ticket !== 'string' || ticket.length < 20 || ticket.length > 200) throw Errors.ticketExpired();
+    if (!TicketsService.looksLikeTicket(ticket)) throw Errors.ticketExpired();
     const qb = (em ?? this.db.manager).getRepository(LoginTicketEntity).createQueryBuilder('t').where('t.token_hash = :h', { h: hashOpaqueToken(ticket) });
     if (lock) qb.setLock('pessimistic_write');
     const entity = await qb.getOne();

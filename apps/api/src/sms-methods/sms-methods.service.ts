@@ -70,6 +70,7 @@ export class SmsMethodsService {
         id: randomUUID(),
         accountId,
         phoneNumber: e164,
+        maskedPhoneNumber: maskPhoneNumber(e164),
         countryCode,
         description: null,
         status: 'PENDING_VERIFICATION',
@@ -80,7 +81,7 @@ export class SmsMethodsService {
         lastUsedAt: null,
       });
       await em.insert(SmsMethodEntity, method);
-      const issued = await this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticketId: null, locale: auth.account.locale, clientIp: meta.ip }, now);
+      const issued = await this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip }, now);
       await this.events.record(em, accountId, 'SMS_METHOD_ADDED', meta, now, maskPhoneNumber(e164));
       const notices = (await this.twoFactor.isEnabled(em, accountId))
         ? await this.notices.queue(em, { accountId, locale: auth.account.locale, kind: 'SMS_METHOD_ADDED', exceptMethodId: method.id, clientIp: meta.ip }, now)
@@ -95,7 +96,7 @@ export class SmsMethodsService {
     const now = this.clock.now();
     const issued = await this.db.transaction(async (em) => {
       const method = await this.pendingMethod(em, auth.account.id, methodId, now, true);
-      return this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticketId: null, locale: auth.account.locale, clientIp: meta.ip }, now);
+      return this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip }, now);
     });
     await this.outbox.enqueue([issued.message]);
     return toDispatchModel(issued.message, issued.resendAvailableAt);
@@ -119,7 +120,7 @@ export class SmsMethodsService {
       // The account lock serialises confirmations, so "first confirmed number" is decided once.
       await lockAccount(em, accountId);
       const method = await this.pendingMethod(em, accountId, input.methodId, now, true);
-      const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'METHOD_CONFIRMATION', ticketId: null, code: code as string }, now);
+      const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'METHOD_CONFIRMATION', ticket: null, code: code as string }, now);
       if (result === 'expired') return { kind: 'expired' };
       if (result === 'wrong') {
         await em.query('UPDATE sms_method SET failed_attempts = failed_attempts + 1 WHERE id = $1', [method.id]);

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, type ConversionSample } from '@twofold/two-factor-domain';
-import { windowRetryAfter } from '../common/sliding-window';
+import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, slidingWindowRetryAfter, type ConversionSample } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Errors } from '../common/errors';
 import type { RequestMeta } from '../common/request-context';
 import { SecurityEventsService } from '../security-events/security-events.service';
 
 const HOUR = 3600;
+/** How long a conversion sample is reused: settled codes change slowly, and counting them is a scan. */
+const SAMPLE_REUSE_MS = 10_000;
+const SAMPLE_CACHE_MAX = 5_000;
 
 export interface PumpingTarget {
   accountId: string;
@@ -26,6 +28,7 @@ export interface PumpingTarget {
 @Injectable()
 export class SmsPumpingGuard {
   private readonly logger = new Logger('SmsPumpingGuard');
+  private readonly samples = new Map<string, { at: number; sample: ConversionSample }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,9 +43,16 @@ export class SmsPumpingGuard {
   async check(em: EntityManager, target: PumpingTarget, meta: RequestMeta, now: Date): Promise<void> {
     const p = this.config.pumping;
     const prefix = this.prefixOf(target.phoneNumber);
-    const prefixWait = await windowRetryAfter(em, 'sms_message', `destination_prefix = $1 AND purpose <> 'NOTICE'`, [prefix], p.prefixBudgetPerHour, HOUR, now);
+    // Both budgets in one round trip: only the budget-th newest send in the hour decides each.
+    const gates: { by_prefix: Date | null; global: Date | null }[] = await em.query(
+      `SELECT (SELECT created_at FROM sms_message WHERE destination_prefix = $1 AND purpose <> 'NOTICE' AND created_at > $2 ORDER BY created_at DESC OFFSET $3 LIMIT 1) AS by_prefix,
+              (SELECT created_at FROM sms_message WHERE purpose <> 'NOTICE' AND created_at > $2 ORDER BY created_at DESC OFFSET $4 LIMIT 1) AS global`,
+      [prefix, addSeconds(now, -HOUR), p.prefixBudgetPerHour - 1, p.globalBudgetPerHour - 1],
+    );
+    const wait = (at: Date | null | undefined) => (at ? slidingWindowRetryAfter([at], 1, HOUR, now) : 0);
+    const prefixWait = wait(gates[0]?.by_prefix);
     if (prefixWait > 0) await this.block(target, meta, now, prefixWait, `hourly budget of ${p.prefixBudgetPerHour} codes to ${prefix} reached`);
-    const globalWait = await windowRetryAfter(em, 'sms_message', `purpose <> 'NOTICE'`, [], p.globalBudgetPerHour, HOUR, now);
+    const globalWait = wait(gates[0]?.global);
     if (globalWait > 0) await this.block(target, meta, now, globalWait, `global hourly budget of ${p.globalBudgetPerHour} codes reached`);
 
     if (p.mode === 'off') return;
@@ -50,12 +60,18 @@ export class SmsPumpingGuard {
     const windowStart = addSeconds(now, -p.windowSeconds);
     const settledBefore = addSeconds(now, -this.config.timings.smsCodeTtlSeconds);
     const sample = async (column: string, value: string): Promise<ConversionSample> => {
+      const key = `${column}:${value}`;
+      const cached = this.samples.get(key);
+      if (cached && Math.abs(now.getTime() - cached.at) < SAMPLE_REUSE_MS) return cached.sample;
       const rows: { sent: number; verified: number }[] = await em.query(
         `SELECT count(*)::int AS sent, count(verified_at)::int AS verified FROM sms_message
           WHERE ${column} = $1 AND purpose <> 'NOTICE' AND created_at > $2 AND created_at <= $3`,
         [value, windowStart, settledBefore],
       );
-      return rows[0] ?? { sent: 0, verified: 0 };
+      const fresh = rows[0] ?? { sent: 0, verified: 0 };
+      if (this.samples.size >= SAMPLE_CACHE_MAX) this.samples.clear();
+      this.samples.set(key, { at: now.getTime(), sample: fresh });
+      return fresh;
     };
     const byPrefix = await sample('destination_prefix', prefix);
     const byCountry = await sample('country_code', target.countryCode);

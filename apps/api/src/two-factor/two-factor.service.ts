@@ -47,7 +47,11 @@ export class TwoFactorService {
   }
 
   async isEnabled(em: EntityManager | null, accountId: string): Promise<boolean> {
-    return (await (em ?? this.db.manager).count(SmsMethodEntity, { where: { accountId, status: 'ENABLED' } })) > 0;
+    const rows: { enabled: boolean }[] = await (em ?? this.db.manager).query(
+      `SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $1 AND status = 'ENABLED') AS enabled`,
+      [accountId],
+    );
+    return rows[0]?.enabled === true;
   }
 
   async backupCodes(em: EntityManager | null, accountId: string): Promise<BackupCodesState> {

@@ -1,5 +1,6 @@
 import { Initial1795906284305 } from './1795906284305-Initial';
 import { SmsPumpingGuard1795907112255 } from './1795907112255-SmsPumpingGuard';
+import { MaskedPhoneNumber1795920000000 } from './1795920000000-MaskedPhoneNumber';
 
 // Listed explicitly (not globbed) so bundles and tests find them. Append, never reorder.
-export const MIGRATIONS = [Initial1795906284305, SmsPumpingGuard1795907112255];
+export const MIGRATIONS = [Initial1795906284305, SmsPumpingGuard1795907112255, MaskedPhoneNumber1795920000000];

@@ -22,6 +22,10 @@ export class SmsMethodEntity {
   @Column('varchar', { name: 'phone_number', length: 16 })
   phoneNumber!: string;
 
+  /** The number as shown to its owner and in security events ("+44 •••• ••0123"), fixed at insert. */
+  @Column('varchar', { name: 'masked_phone_number', length: 40 })
+  maskedPhoneNumber!: string;
+
   @Column('varchar', { name: 'country_code', length: 2 })
   countryCode!: string;
 
