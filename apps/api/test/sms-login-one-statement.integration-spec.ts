@@ -1,4 +1,4 @@
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
+import { Client } from 'pg';
 import { errorCode, startApi, type TestApi } from './harness';
 import { COMPLETE_SMS, phone, signUp } from './journey';
 import { challenge, enableWith, sendLoginCode, wrongCode } from './two-factor-helpers';
@@ -29,11 +29,13 @@ describe('completeLoginWithSms in one statement', () => {
   /** The SQL the API sends to PostgreSQL while `run` runs, about the tables of a login. */
   async function statementsDuring(run: () => Promise<unknown>): Promise<string[]> {
     const seen: string[] = [];
-    const original = PostgresQueryRunner.prototype.query;
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, ...args: Parameters<PostgresQueryRunner['query']>) {
-      seen.push(String(args[0]));
-      return original.apply(this, args);
-    });
+    const original = Client.prototype.query;
+    // Every statement of every pool (TypeORM's and the prepared ones) goes through pg's Client.
+    const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
+      const first = args[0] as string | { text?: string };
+      seen.push(typeof first === 'string' ? first : String(first?.text ?? ''));
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as never);
     try {
       await run();
     } finally {

@@ -10,14 +10,15 @@
 //   BENCH_GATEWAY_LATENCY_MS=50   the fake gateway's answer time
 //   BENCH_PROFILE=1               V8 CPU profiles of the API and worker in tmp/bench/profiles
 //   BENCH_API_NODE_OPTIONS=…      NODE_OPTIONS for the API process only (e.g. --max-old-space-size=128)
-//   UV_THREADPOOL_SIZE            passed to the API and to the raw argon2 baseline alike
+//   PASSWORD_HASH_THREADS         the API's argon2 threads (default: cores); the raw argon2
+//                                 baseline runs on as many libuv threads (UV_THREADPOOL_SIZE)
 //   DATABASE_URL / REDIS_URL      the servers (the database name is ignored: a new one is made)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
@@ -33,6 +34,10 @@ const require = createRequire(import.meta.url);
 const QUICK = process.env.BENCH_QUICK === '1';
 const GATEWAY_LATENCY_MS = Number(process.env.BENCH_GATEWAY_LATENCY_MS ?? 50);
 const DURATION = QUICK ? 3 : 10; // seconds per B1/B2 load
+// The API hashes on PASSWORD_HASH_THREADS threads (default: the cores); the raw baseline gets
+// the same number of threads, on libuv's pool (the binding's async calls), twice as many in flight.
+const HASH_THREADS = Number(process.env.PASSWORD_HASH_THREADS ?? Math.min(8, availableParallelism()));
+const ARGON2_ENV = { UV_THREADPOOL_SIZE: String(HASH_THREADS) };
 const B4_COUNT = QUICK ? 2000 : 10000;
 const B4_RATE = 200;
 const BACKLOG_SECONDS = QUICK ? 6 : 15; // codes requested as fast as the API takes them, worker stopped
@@ -62,6 +67,9 @@ const runDist = join(outDir, 'dist');
 rmSync(runDist, { recursive: true, force: true });
 for (const p of ['apps/api', 'apps/sms-worker', 'tools/fake-sms-gateway']) cpSync(dist(p), join(runDist, p), { recursive: true });
 const API_MAIN = join(runDist, 'apps/api/apps/api/src/main.js');
+// The API runs with the V8 flags of its production command (`nx run api:start`), read from there
+// so the bench measures what operators run.
+const API_NODE_FLAGS = (JSON.parse(readFileSync(join(root, 'apps/api/project.json'), 'utf8')).targets.start.options.command.match(/--max-[a-z-]+=\d+/g) ?? []);
 const MIGRATE = join(runDist, 'apps/api/apps/api/src/migrate.js');
 const WORKER_MAIN = join(runDist, 'apps/sms-worker/apps/sms-worker/src/main.js');
 const { startFakeSmsGateway } = require(join(runDist, 'tools/fake-sms-gateway/tools/fake-sms-gateway/src/index.js'));
@@ -136,10 +144,10 @@ async function waitFor(what, check, timeoutMs, proc) {
 }
 
 /** Runs one load in its own process (load.mjs) and returns its JSON result. */
-async function load(name, spec) {
+async function load(name, spec, env = {}) {
   const specFile = join(outDir, `load-${name}.json`);
   writeFileSync(specFile, JSON.stringify(spec));
-  const proc = spawn(process.execPath, [join(import.meta.dirname, 'load.mjs'), specFile], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [join(import.meta.dirname, 'load.mjs'), specFile], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(proc);
   let out = '';
   proc.stdout.on('data', (c) => (out += c));
@@ -229,6 +237,8 @@ async function main() {
     memoryGb: +(totalmem() / 2 ** 30).toFixed(1),
     freeMemoryGb: +(freemem() / 2 ** 30).toFixed(1),
     node: process.version,
+    apiNodeFlags: API_NODE_FLAGS,
+    passwordHashThreads: HASH_THREADS,
     postgres: null,
     redis: null,
   };
@@ -278,13 +288,13 @@ async function main() {
     SMS_WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
     SMS_RATE_PER_SECOND: '100000',
     SMS_WORKER_HEALTH_PORT: '0',
-    ...(process.env.UV_THREADPOOL_SIZE ? { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE } : {}),
+    PASSWORD_HASH_THREADS: String(HASH_THREADS),
   };
   // BENCH_PROFILE=1: V8 CPU profiles of the API and worker in tmp/bench/profiles (written at exit).
   const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(outDir, 'profiles')}`] : [];
   // BENCH_API_NODE_OPTIONS (e.g. --max-old-space-size=128) is passed to the API process only.
   const apiEnv = process.env.BENCH_API_NODE_OPTIONS ? { ...env, NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : env;
-  const apiProc = startNode('api', [...profile, API_MAIN], apiEnv);
+  const apiProc = startNode('api', [...profile, ...API_NODE_FLAGS, API_MAIN], apiEnv);
   let worker = startNode('worker-1', [...profile, WORKER_MAIN], env);
   await waitFor('API healthy', async () => (await fetch(`${api}/health`)).status === 200, 90000, apiProc);
   await waitFor('worker on the queue', async () => (await queue.getWorkersCount()) === 1, 60000, worker);
@@ -350,7 +360,7 @@ async function main() {
 
   // ---- B1: raw argon2 verify/s (API idle), then the login flood with B6's /health probe alongside.
   mark('B1');
-  const rawBefore = await load('argon2', { kind: 'argon2', duration: DURATION / 2, concurrency: 8 });
+  const rawBefore = await load('argon2', { kind: 'argon2', duration: DURATION / 2, concurrency: 2 * HASH_THREADS }, ARGON2_ENV);
   const loginBodies = join(outDir, 'bodies-login.json');
   writeFileSync(loginBodies, JSON.stringify(Array.from({ length: 20000 }, (_, i) => JSON.stringify({ query: LOGIN, variables: { input: { email: plain[i % plain.length], password: PASSWORD } } }))));
   let cpu0 = cpuMs(apiProc.proc);
@@ -364,7 +374,7 @@ async function main() {
   const apiCpu = {};
   apiCpu.login = (cpuMs(apiProc.proc) - cpu0) / (login.requests + health.requests);
   log(`B1 login: ${login.rps.toFixed(1)} req/s (non-2xx ${login.non2xx}); B6 /health p99 ${health.latency.p99} ms`);
-  const rawAfter = await load('argon2', { kind: 'argon2', duration: DURATION / 2, concurrency: 8 });
+  const rawAfter = await load('argon2', { kind: 'argon2', duration: DURATION / 2, concurrency: 2 * HASH_THREADS }, ARGON2_ENV);
   // The baseline just before and just after the flood: the machine's load drifts.
   const raw = { perSecond: (rawBefore.perSecond + rawAfter.perSecond) / 2, before: rawBefore, after: rawAfter };
   log(`B1 raw argon2id verify: ${raw.perSecond.toFixed(1)}/s (${rawBefore.perSecond.toFixed(1)} before, ${rawAfter.perSecond.toFixed(1)} after)`);

@@ -35,10 +35,15 @@ export class AccountsResolver {
   }
 
   @ResolveField('twoFactor', () => TwoFactorStatusModel)
-  async twoFactorStatus(@Parent() account: AccountModel, @Info() info: GraphQLResolveInfo): Promise<TwoFactorStatusModel> {
-    // `twoFactor { enabled }` (what a login page or a header asks) is one EXISTS, not every
-    // number and the emergency-code counts; the other fields are never resolved then.
-    if (asksOnly(info, ['enabled', '__typename'])) return { enabled: await this.twoFactor.isEnabled(null, account.id) } as TwoFactorStatusModel;
+  async twoFactorStatus(@Parent() account: AccountModel, @Info() info: GraphQLResolveInfo, @OptionalAuth() auth: AuthState | null): Promise<TwoFactorStatusModel> {
+    // `twoFactor { enabled }` (what a page header asks) needs neither the numbers nor the
+    // emergency-code counts, and the other fields are then never resolved. In a query about the
+    // signed-in account it is already known: the session lookup read it (a query changes nothing
+    // in between); otherwise one EXISTS.
+    if (asksOnly(info, ['enabled', '__typename'])) {
+      const known = info.operation.operation === 'query' && auth?.account.id === account.id;
+      return { enabled: known ? auth.twoFactorEnabled : await this.twoFactor.isEnabled(null, account.id) } as TwoFactorStatusModel;
+    }
     return toTwoFactorStatusModel(await this.twoFactor.state(null, account.id, this.clock.now()));
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { returnedRows } from '../common/sql';
+import { preparedQuery } from '../common/sql';
 
 /**
  * The whole successful `completeLoginWithSms` as ONE statement (one round trip, one commit):
@@ -73,7 +73,7 @@ export interface SmsLoginRow {
 
 /** The new session's account and expiry, or null when the caller must take the step-by-step path. */
 export async function completeLoginWithSmsStatement(db: DataSource, a: SmsLoginArgs): Promise<SmsLoginRow | null> {
-  const result = await db.query(SQL, [
+  const rows = await preparedQuery<SmsLoginRow>(db, 'complete-login-with-sms', SQL, [
     a.ticketTokenHash,
     a.methodId,
     a.candidateHmac,
@@ -86,5 +86,5 @@ export async function completeLoginWithSmsStatement(db: DataSource, a: SmsLoginA
     a.userAgent,
     a.eventId,
   ]);
-  return returnedRows<SmsLoginRow>(result)[0] ?? null;
+  return rows[0] ?? null;
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { returnedRows } from '../common/sql';
+import { preparedQuery } from '../common/sql';
 
 /**
  * After a right password, in ONE statement (one round trip, one commit): the try counted before
@@ -34,8 +34,8 @@ export interface FinishPasswordLoginArgs {
 
 /** `{ twoFactor: true }`, or the new session's expiry. */
 export async function finishPasswordLoginStatement(db: DataSource, a: FinishPasswordLoginArgs): Promise<{ twoFactor: true } | { twoFactor: false; expiresAt: Date }> {
-  const result = await db.query(SQL, [a.attemptId, a.accountId, a.session.id, a.session.tokenHash, a.now, a.session.expiresAt, a.ip, a.userAgent, a.eventId]);
-  const row = returnedRows<{ two_factor: boolean; expires_at: Date | null }>(result)[0];
+  const rows = await preparedQuery<{ two_factor: boolean; expires_at: Date | null }>(db, 'finish-password-login', SQL, [a.attemptId, a.accountId, a.session.id, a.session.tokenHash, a.now, a.session.expiresAt, a.ip, a.userAgent, a.eventId]);
+  const row = rows[0];
   if (!row || row.two_factor || !row.expires_at) return { twoFactor: true };
   return { twoFactor: false, expiresAt: row.expires_at };
 }

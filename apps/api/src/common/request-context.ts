@@ -6,6 +6,8 @@ export interface AuthState {
   account: AccountEntity;
   /** The bearer token of this request (never stored), echoed when a session is refreshed. */
   token: string;
+  /** Whether the account had an ENABLED number when the session was resolved (start of the request). */
+  twoFactorEnabled: boolean;
 }
 
 /** What a security event or an SMS records about who asked. */

@@ -1,8 +1,11 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Algorithm } from '@node-rs/argon2';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** OWASP's argon2id minimum (m=19 MiB, t=2, p=1); hashing runs on the binding's own threads, off the event loop. */
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { HashPool } from './hash-pool';
+
+/** OWASP's argon2id minimum (m=19 MiB, t=2, p=1); hashing runs on low-priority worker threads, off the event loop. */
 const PASSWORD_PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 /** Emergency codes carry 80 random bits: a small work factor is enough to keep a dump useless. */
 const BACKUP_CODE_PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 4096, timeCost: 1, parallelism: 1 } as const;
@@ -12,23 +15,32 @@ const TIMING_SAMPLES = 9;
 const MAX_DELAY_MS = 2000;
 
 @Injectable()
-export class PasswordHasher implements OnModuleInit {
+export class PasswordHasher implements OnModuleInit, OnModuleDestroy {
   private dummyHash = '';
+  private readonly pool: HashPool;
   /** How long recent wrong passwords took to answer once the try was counted: lookup, argon2id verification, the LOGIN_FAILED event. */
   private readonly failedCheck = new RunningMedian(TIMING_SAMPLES);
   /** How long the LOGIN_FAILED write alone took: the only work an unknown email does not do. */
   private readonly failureRecord = new RunningMedian(TIMING_SAMPLES);
 
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.pool = new HashPool(config.passwordHashThreads);
+  }
+
   async onModuleInit(): Promise<void> {
     // Verified against for unknown emails, so they cost the same time as a wrong password.
-    this.dummyHash = await hash('twofold-dummy-password-for-timing', PASSWORD_PARAMS);
+    this.dummyHash = await this.pool.hash('twofold-dummy-password-for-timing', PASSWORD_PARAMS);
     const started = performance.now();
     await this.verifyPassword(this.dummyHash, 'twofold-warm-up');
     this.failedCheck.push(performance.now() - started);
   }
 
+  onModuleDestroy(): Promise<void> {
+    return this.pool.close();
+  }
+
   hashPassword(password: string): Promise<string> {
-    return hash(password, PASSWORD_PARAMS);
+    return this.pool.hash(password, PASSWORD_PARAMS);
   }
 
   verifyPassword(passwordHash: string, password: string): Promise<boolean> {
@@ -64,7 +76,7 @@ export class PasswordHasher implements OnModuleInit {
   }
 
   hashBackupCode(normalizedCode: string): Promise<string> {
-    return hash(normalizedCode, BACKUP_CODE_PARAMS);
+    return this.pool.hash(normalizedCode, BACKUP_CODE_PARAMS);
   }
 
   verifyBackupCode(codeHash: string, normalizedCode: string): Promise<boolean> {
@@ -73,7 +85,7 @@ export class PasswordHasher implements OnModuleInit {
 
   private async check(encoded: string, plain: string): Promise<boolean> {
     try {
-      return await verify(encoded, plain);
+      return await this.pool.verify(encoded, plain);
     } catch {
       return false;
     }

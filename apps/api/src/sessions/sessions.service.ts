@@ -5,7 +5,7 @@ import { AccountEntity, SessionEntity } from '@twofold/persistence';
 import { addSeconds, generateOpaqueToken, hashOpaqueToken } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { AuthState, RequestMeta } from '../common/request-context';
-import { affectedCount, returnedRows } from '../common/sql';
+import { affectedCount, preparedQuery } from '../common/sql';
 
 @Injectable()
 export class SessionsService {
@@ -42,14 +42,17 @@ export class SessionsService {
   async authenticate(token: string, now: Date): Promise<AuthState | null> {
     const idleSince = addSeconds(now, -this.config.timings.sessionIdleSeconds);
     const touchStepMs = Math.min(60_000, (this.config.timings.sessionIdleSeconds * 1000) / 60);
-    const result = await this.db.query(
+    const rows = await preparedQuery<Record<string, unknown>>(
+      this.db,
+      'authenticate-session',
       `SELECT s.id, s.account_id, s.created_at, s.last_used_at, s.expires_at, s.authenticated_at,
-              a.email, a.email_normalized, a.name, a.locale, a.created_at AS account_created_at, a.second_factor_blocked_until
+              a.email, a.email_normalized, a.name, a.locale, a.created_at AS account_created_at, a.second_factor_blocked_until,
+              EXISTS (SELECT 1 FROM sms_method m WHERE m.account_id = a.id AND m.status = 'ENABLED') AS two_factor_enabled
          FROM session s JOIN account a ON a.id = s.account_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_used_at > $3`,
       [hashOpaqueToken(token), now, idleSince],
     );
-    const r = returnedRows<Record<string, unknown>>(result)[0];
+    const r = rows[0];
     if (r && (r['last_used_at'] as Date).getTime() <= now.getTime() - touchStepMs) {
       await this.db.query(`UPDATE session SET last_used_at = $2 WHERE id = $1 AND last_used_at < $2`, [r['id'], now]);
       r['last_used_at'] = now;
@@ -73,7 +76,7 @@ export class SessionsService {
       createdAt: r['account_created_at'],
       secondFactorBlockedUntil: r['second_factor_blocked_until'],
     });
-    return { session, account, token };
+    return { session, account, token, twoFactorEnabled: r['two_factor_enabled'] === true };
   }
 
   /** Sudo mode: a full authentication within REAUTH_WINDOW_SECONDS. */

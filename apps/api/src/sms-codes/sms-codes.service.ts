@@ -72,7 +72,8 @@ export class SmsCodesService {
     const ticketId = ticket?.id ?? null;
     // One lock per ledger key, always in this order, so concurrent sends cannot both pass a limit.
     const keys = [`sms:prefix:${this.pumping.prefixOf(method.phoneNumber)}`, `sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
-    for (const key of keys) await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    // All in one statement; PostgreSQL evaluates a select list left to right.
+    await em.query(`SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`, keys);
 
     const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId };
     const wait = await this.secondsUntilNextSend(em, target, clientIp, now);

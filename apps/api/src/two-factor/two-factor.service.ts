@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SmsMethodEntity } from '@twofold/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { preparedQuery } from '../common/sql';
 
 export interface BackupCodesState {
   active: boolean;
@@ -47,10 +48,8 @@ export class TwoFactorService {
   }
 
   async isEnabled(em: EntityManager | null, accountId: string): Promise<boolean> {
-    const rows: { enabled: boolean }[] = await (em ?? this.db.manager).query(
-      `SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $1 AND status = 'ENABLED') AS enabled`,
-      [accountId],
-    );
+    const sql = `SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $1 AND status = 'ENABLED') AS enabled`;
+    const rows: { enabled: boolean }[] = em ? await em.query(sql, [accountId]) : await preparedQuery(this.db, 'two-factor-enabled', sql, [accountId]);
     return rows[0]?.enabled === true;
   }
 

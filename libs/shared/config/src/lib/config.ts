@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 /**
  * The one typed place where the environment is read and validated (contract v1, section 3).
  * Both apps call `loadConfig()` at boot; a bad or missing value stops the process with one
@@ -108,6 +109,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** How often the API removes expired pending numbers, tickets and sessions (0 = never). */
   maintenanceIntervalMs: number;
+  /** argon2id threads (low-priority worker threads); default: the machine's cores. */
+  passwordHashThreads: number;
   sms: {
     providers: SmsProviderName[];
     twilio?: TwilioConfig;
@@ -206,6 +209,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     appSecret,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     maintenanceIntervalMs: int(env, 'MAINTENANCE_INTERVAL_MS', 60000, 0),
+    passwordHashThreads: int(env, 'PASSWORD_HASH_THREADS', Math.min(8, availableParallelism()), 1, 64),
     adminToken: optionalSecret(env, 'ADMIN_TOKEN'),
     metricsToken: optionalSecret(env, 'METRICS_TOKEN'),
     logLevel: str(env, 'LOG_LEVEL', isProduction ? 'info' : 'debug'),
