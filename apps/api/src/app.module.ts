@@ -21,6 +21,7 @@ import { armorProtection } from './graphql/armor';
 import { attemptLimitPlugin } from './graphql/attempt-limit.plugin';
 import { noSubscriptionsPlugin } from './graphql/no-subscriptions.plugin';
 import { formatGraphqlError } from './graphql/format-error';
+import { internalErrorsPlugin } from './graphql/internal-errors.plugin';
 import { HealthModule } from './health/health.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -85,6 +86,7 @@ export class AppModule {
                 ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
                 : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
               attemptLimitPlugin(),
+              internalErrorsPlugin(),
               noSubscriptionsPlugin(),
               metricsPlugin(metrics),
               ...armor.plugins,

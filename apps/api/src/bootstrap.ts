@@ -1,12 +1,12 @@
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import type { AppConfig } from '@twofold/config';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { queueBoard } from './admin/queue-board';
 import { JsonLogger } from './common/json-logger';
 import { requestIdMiddleware } from './common/request-id';
+import { securityHeaders } from './common/security-headers';
 
 /** Builds the API application; main.ts listens on API_PORT, tests on port 0. */
 export async function createApi(options: AppModuleOptions & { logger?: false | LogLevel[] }): Promise<NestExpressApplication> {
@@ -23,7 +23,7 @@ export async function createApi(options: AppModuleOptions & { logger?: false | L
   app.use(requestIdMiddleware);
   app.disable('x-powered-by');
   // Security headers; the strict CSP would block Apollo Sandbox, which only development serves.
-  app.use(helmet({ contentSecurityPolicy: config.isProduction ? undefined : false, crossOriginEmbedderPolicy: false }));
+  app.use(securityHeaders({ contentSecurityPolicy: config.isProduction ? undefined : false, crossOriginEmbedderPolicy: false }));
   app.enableCors({ origin: config.webOrigin, credentials: false, maxAge: 600 });
   app.enableShutdownHooks();
   const board = queueBoard(config);

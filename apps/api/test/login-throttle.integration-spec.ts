@@ -28,6 +28,14 @@ describe('login: credentials and the per-email failure limit', () => {
   const failures = async (email: string) =>
     Number((await api.pg.query(`SELECT count(*)::int AS n FROM login_failure WHERE email_normalized = $1`, [email.trim().toLowerCase()])).rows[0].n);
 
+  it('counts tries of emails full of quotes and backslashes like any other (the throttle quotes its literals)', async () => {
+    const hostile = `o'brien\\'); DROP TABLE login_failure;--"$$@example.com`;
+    expect(await failTimes(hostile, LIMIT)).toEqual(Array(LIMIT).fill('INVALID_CREDENTIALS'));
+    expect(await failures(hostile)).toBe(LIMIT);
+    expect(errorCode(await login(hostile, 'again'))).toBe('RATE_LIMITED');
+    expect(await failures(hostile)).toBe(LIMIT);
+  });
+
   it('answers a wrong password and an unknown email with the identical INVALID_CREDENTIALS answer', async () => {
     const { email } = await signUp(api);
     const wrong = await login(email, 'not the right password');

@@ -23,7 +23,7 @@ import { Errors } from '../common/errors';
 import { lockAccount } from '../common/lock-account';
 import { isUuid } from '../common/ids';
 import type { AuthState, RequestMeta } from '../common/request-context';
-import { affectedCount } from '../common/sql';
+import { affectedCount, preparedQuery } from '../common/sql';
 import { toAccountModel } from '../accounts/dto/to-account';
 import { BackupCodesService } from '../backup-codes/backup-codes.service';
 import { NoticesService } from '../backup-codes/notices.service';
@@ -120,7 +120,13 @@ export class AuthService {
     }
 
     const started = performance.now();
-    const account = await this.db.manager.findOne(AccountEntity, { where: { emailNormalized } });
+    const [row] = await preparedQuery<{ id: string; email: string; name: string; created_at: Date; password_hash: string }>(
+      this.db,
+      'account-by-email',
+      'SELECT id, email, name, created_at, password_hash FROM account WHERE email_normalized = $1',
+      [emailNormalized],
+    );
+    const account = row && { id: row.id, email: row.email, name: row.name, createdAt: row.created_at, passwordHash: row.password_hash };
     const ok = account ? await this.hasher.verifyPassword(account.passwordHash, input.password) : await this.hasher.dummyVerify(input.password);
     if (!account || !ok) {
       if (account) {
@@ -188,7 +194,7 @@ export class AuthService {
       const blocked = this.blockedFor(account, now);
       if (blocked > 0) throw Errors.tooManyAttempts(blocked, 'Too many failed second-factor attempts on this account.');
       const method = await this.enabledMethodOf(em, t.accountId, methodId);
-      return this.smsCodes.issue(em, { method, purpose: 'LOGIN', ticket: t, locale: account.locale, clientIp: meta.ip }, now);
+      return this.smsCodes.issue(em, { method, purpose: 'LOGIN', ticket: t, locale: account.locale, clientIp: meta.ip, requestId: meta.requestId }, now);
     });
     await this.outbox.enqueue([issued.message]);
     return toDispatchModel(issued.message, issued.resendAvailableAt);

@@ -1,5 +1,5 @@
 import { JsonLogger } from './json-logger';
-import { requestIdMiddleware } from './request-id';
+import { requestIdMiddleware, requestIdOf } from './request-id';
 
 describe('JsonLogger', () => {
   let out: string[];
@@ -25,11 +25,17 @@ describe('JsonLogger', () => {
     expect(out.map((l) => JSON.parse(l).msg)).toEqual(['loud']);
   });
 
-  it('carries the request id of the request being served', () => {
+  it('keeps a well-formed incoming request id, on the answer and on the request', () => {
     const res = { setHeader: jest.fn() };
-    requestIdMiddleware({ headers: { 'x-request-id': 'lb-12345678' } } as never, res as never, () => new JsonLogger('api', 'info').log('inside'));
+    const req = { headers: { 'x-request-id': 'lb-12345678' } };
+    requestIdMiddleware(req as never, res as never, () => undefined);
     expect(res.setHeader).toHaveBeenCalledWith('X-Request-Id', 'lb-12345678');
-    expect(JSON.parse(out[0]).requestId).toBe('lb-12345678');
+    expect(requestIdOf(req as never)).toBe('lb-12345678');
+  });
+
+  it('writes the fields of a structured message (the request id of a line about a request)', () => {
+    new JsonLogger('api', 'info').warn({ msg: 'blocked', requestId: 'lb-12345678' }, 'Guard');
+    expect(JSON.parse(out[0])).toMatchObject({ level: 'warn', context: 'Guard', msg: 'blocked', requestId: 'lb-12345678' });
   });
 
   it('replaces a malformed incoming request id', () => {

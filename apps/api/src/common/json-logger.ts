@@ -1,5 +1,4 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
-import { currentRequestId } from './request-id';
 
 const ORDER: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 const NAMES: Record<LogLevel, string> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
@@ -47,12 +46,27 @@ export class JsonLogger implements LoggerService {
     const stack = typeof rest[0] === 'string' && rest[0].includes('\n    at ') ? (rest.shift() as string) : undefined;
     const line: Record<string, unknown> = { time: new Date().toISOString(), level: NAMES[level], service: this.service };
     if (context) line['context'] = context;
-    const requestId = currentRequestId();
-    if (requestId) line['requestId'] = requestId;
-    line['msg'] = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
+    // A line about a request passes `{ msg, requestId }`: its fields go into the line.
+    if (isFields(message)) {
+      for (const [k, v] of Object.entries(message)) if (k !== 'msg' && v !== undefined && v !== null) line[k] = v;
+      line['msg'] = message.msg;
+    } else {
+      line['msg'] = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
+    }
     if (stack) line['stack'] = stack;
     const out = JSON.stringify(line) + '\n';
     if (level === 'error' || level === 'fatal') process.stderr.write(out);
     else process.stdout.write(out);
   }
+}
+
+/** The structured form of a message: `msg` plus fields such as `requestId`. */
+export interface LogFields {
+  msg: string;
+  requestId?: string | null;
+  [field: string]: unknown;
+}
+
+function isFields(message: unknown): message is LogFields {
+  return typeof message === 'object' && message !== null && !(message instanceof Error) && typeof (message as LogFields).msg === 'string';
 }

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AccountEntity, SessionEntity } from '@twofold/persistence';
+import { requestIdOf } from './request-id';
 
 export interface AuthState {
   session: SessionEntity;
@@ -14,6 +15,8 @@ export interface AuthState {
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** X-Request-Id of the request (log lines about it carry it); null outside a request. */
+  requestId?: string | null;
 }
 
 export interface GraphqlContext {
@@ -26,7 +29,7 @@ export interface GraphqlContext {
 
 export function requestMeta(req: Request): RequestMeta {
   const ua = req.headers['user-agent'];
-  return { ip: req.ip ?? req.socket?.remoteAddress ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 512) : null };
+  return { ip: req.ip ?? req.socket?.remoteAddress ?? null, userAgent: typeof ua === 'string' ? ua.slice(0, 512) : null, requestId: requestIdOf(req) };
 }
 
 export function bearerToken(req: Request): string | null {

@@ -28,3 +28,30 @@ export async function preparedQuery<T>(db: DataSource, name: string, text: strin
   const result = await pool.query({ name, text, values });
   return result.rows as T[];
 }
+
+export interface ScriptClient {
+  query(text: string): Promise<{ rows: Record<string, unknown>[] }[] | { rows: Record<string, unknown>[] }>;
+  escapeLiteral(value: string): string;
+  release(err?: Error | boolean): void;
+}
+
+/**
+ * Runs several statements in ONE round trip (the simple query protocol), on a connection of the
+ * DataSource's pool, and answers each statement's rows. `build` receives `literal` to quote
+ * values (the driver's escaping: standard_conforming_strings); nothing else may be interpolated.
+ * On an error a transaction left open is rolled back before the connection goes back.
+ */
+export async function runScript(db: DataSource, build: (literal: (v: string | Date | null) => string) => string): Promise<Record<string, unknown>[][]> {
+  const pool = (db.driver as unknown as { master: { connect(): Promise<ScriptClient> } }).master;
+  const client = await pool.connect();
+  const literal = (v: string | Date | null) => (v === null ? 'NULL' : client.escapeLiteral(v instanceof Date ? v.toISOString() : v));
+  try {
+    const result = await client.query(build(literal));
+    client.release();
+    return (Array.isArray(result) ? result : [result]).map((r) => r.rows ?? []);
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+    throw err;
+  }
+}

@@ -65,7 +65,7 @@ export class SmsCodesService {
    */
   async issue(
     em: EntityManager,
-    args: { method: SmsMethodEntity; purpose: SmsCodePurpose; ticket: TicketRef | null; locale: string; clientIp: string | null; userAgent?: string | null },
+    args: { method: SmsMethodEntity; purpose: SmsCodePurpose; ticket: TicketRef | null; locale: string; clientIp: string | null; userAgent?: string | null; requestId?: string | null },
     now: Date,
   ): Promise<IssuedCode> {
     const { method, purpose, ticket, clientIp } = args;
@@ -78,7 +78,7 @@ export class SmsCodesService {
     const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId };
     const wait = await this.secondsUntilNextSend(em, target, clientIp, now);
     if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
-    await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: clientIp, userAgent: args.userAgent ?? null }, now);
+    await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now);
 
     await em.query(
       `UPDATE sms_code SET replaced_at = $3 WHERE method_id = $1 AND purpose = $2 AND consumed_at IS NULL AND replaced_at IS NULL`,

@@ -81,7 +81,7 @@ export class SmsMethodsService {
         lastUsedAt: null,
       });
       await em.insert(SmsMethodEntity, method);
-      const issued = await this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip }, now);
+      const issued = await this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip, requestId: meta.requestId }, now);
       await this.events.record(em, accountId, 'SMS_METHOD_ADDED', meta, now, maskPhoneNumber(e164));
       const notices = (await this.twoFactor.isEnabled(em, accountId))
         ? await this.notices.queue(em, { accountId, locale: auth.account.locale, kind: 'SMS_METHOD_ADDED', exceptMethodId: method.id, clientIp: meta.ip }, now)
@@ -96,7 +96,7 @@ export class SmsMethodsService {
     const now = this.clock.now();
     const issued = await this.db.transaction(async (em) => {
       const method = await this.pendingMethod(em, auth.account.id, methodId, now, true);
-      return this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip }, now);
+      return this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip, requestId: meta.requestId }, now);
     });
     await this.outbox.enqueue([issued.message]);
     return toDispatchModel(issued.message, issued.resendAvailableAt);

@@ -82,12 +82,12 @@ export class SmsPumpingGuard {
         : null;
     if (!collapsed) return;
     if (p.mode === 'enforce') await this.block(target, meta, now, p.throttleSeconds, collapsed);
-    this.logger.warn(`record mode: would block a code to ${maskPhoneNumber(target.phoneNumber)}: ${collapsed}`);
+    this.logger.warn({ msg: `record mode: would block a code to ${maskPhoneNumber(target.phoneNumber)}: ${collapsed}`, requestId: meta.requestId });
   }
 
   private async block(target: PumpingTarget, meta: RequestMeta, now: Date, retryAfter: number, reason: string): Promise<never> {
     const masked = maskPhoneNumber(target.phoneNumber);
-    this.logger.warn(`blocked a code to ${masked} for account ${target.accountId}: ${reason}`);
+    this.logger.warn({ msg: `blocked a code to ${masked} for account ${target.accountId}: ${reason}`, requestId: meta.requestId });
     // Recorded outside the caller's transaction, which the error rolls back.
     await this.events.record(null, target.accountId, 'SMS_SEND_BLOCKED', meta, now, `${masked}: ${reason}`);
     throw Errors.rateLimited(retryAfter, 'Codes to this destination are paused.');
