@@ -23,7 +23,7 @@ import { Errors } from '../common/errors';
 import { lockAccount } from '../common/lock-account';
 import { isUuid } from '../common/ids';
 import type { AuthState, RequestMeta } from '../common/request-context';
-import { affectedCount, preparedQuery } from '../common/sql';
+import { affectedCount } from '../common/sql';
 import { toAccountModel } from '../accounts/dto/to-account';
 import { BackupCodesService } from '../backup-codes/backup-codes.service';
 import { NoticesService } from '../backup-codes/notices.service';
@@ -111,8 +111,14 @@ export class AuthService {
     if (input.password === '' || input.password.length > 4096) throw Errors.badInput({ password: 'Enter your password.' });
     const emailNormalized = normalizeEmail(input.email);
     const now = this.clock.now();
-    // The try is counted before hashing; a right password gives the count back below.
-    const { retryAfter, attemptId } = await this.throttle.reserve(emailNormalized, meta.ip, now);
+    // The try is counted before hashing (a right password gives the count back below), and the
+    // account read in the same round trip.
+    const { retryAfter, attemptId, also } = await this.throttle.reserve(
+      emailNormalized,
+      meta.ip,
+      now,
+      (literal) => `SELECT id, email, name, created_at, password_hash FROM account WHERE email_normalized = ${literal(emailNormalized)}`,
+    );
     if (retryAfter > 0 || !attemptId) {
       // Refused before any hashing, yet answered in a wrong password's typical time: no timing tell.
       await this.hasher.padRefusedBeforeHashing();
@@ -120,12 +126,7 @@ export class AuthService {
     }
 
     const started = performance.now();
-    const [row] = await preparedQuery<{ id: string; email: string; name: string; created_at: Date; password_hash: string }>(
-      this.db,
-      'account-by-email',
-      'SELECT id, email, name, created_at, password_hash FROM account WHERE email_normalized = $1',
-      [emailNormalized],
-    );
+    const row = also[0] as { id: string; email: string; name: string; created_at: Date; password_hash: string } | undefined;
     const account = row && { id: row.id, email: row.email, name: row.name, createdAt: row.created_at, passwordHash: row.password_hash };
     const ok = account ? await this.hasher.verifyPassword(account.passwordHash, input.password) : await this.hasher.dummyVerify(input.password);
     if (!account || !ok) {

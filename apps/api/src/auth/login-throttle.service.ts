@@ -23,7 +23,16 @@ export class LoginThrottleService {
    * Either the seconds to wait (nothing recorded) or the id of the failure recorded for this try,
    * to `release` when the password is right. Check and record are one locked step per email.
    */
-  async reserve(emailNormalized: string, ip: string | null, now: Date): Promise<{ retryAfter: number; attemptId: string | null }> {
+  /**
+   * `alsoRead`: one more read-only statement sent in the same round trip, after the commit (the
+   * login reads the account with it); its rows are answered as `also`.
+   */
+  async reserve(
+    emailNormalized: string,
+    ip: string | null,
+    now: Date,
+    alsoRead?: (literal: (v: string | Date | null) => string) => string,
+  ): Promise<{ retryAfter: number; attemptId: string | null; also: Record<string, unknown>[] }> {
     const { loginFailures, loginFailureWindowSeconds } = this.config.limits;
     // One round trip, four statements. The lock first, in its own statement: the check after it
     // must see every try committed before it (each statement takes a fresh snapshot). The commit
@@ -40,12 +49,13 @@ export class LoginThrottleService {
           SELECT ${literal(emailNormalized)}, ${literal(now)}::timestamptz, ${literal(ip)} WHERE NOT EXISTS (SELECT 1 FROM gate) RETURNING id
         )
         SELECT (SELECT created_at FROM gate) AS gate, (SELECT id FROM counted) AS id;
-        COMMIT;`,
+        COMMIT;${alsoRead ? `\n        ${alsoRead(literal)};` : ''}`,
     );
+    const also = alsoRead ? (results[4] ?? []) : [];
     const row = results[2]?.[0] as { gate: Date | null; id: string | null } | undefined;
-    if (row?.gate) return { retryAfter: Math.max(1, slidingWindowRetryAfter([row.gate], 1, loginFailureWindowSeconds, now)), attemptId: null };
+    if (row?.gate) return { retryAfter: Math.max(1, slidingWindowRetryAfter([row.gate], 1, loginFailureWindowSeconds, now)), attemptId: null, also };
     if (!row?.id) throw new Error('login throttle: no try recorded');
-    return { retryAfter: 0, attemptId: String(row.id) };
+    return { retryAfter: 0, attemptId: String(row.id), also };
   }
 
   /** The password was right: this try is not a failure. */
