@@ -15,7 +15,7 @@
 //   DATABASE_URL / REDIS_URL      the servers (the database name is ignored: a new one is made)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, freemem, loadavg, totalmem } from 'node:os';
@@ -120,6 +120,41 @@ function cpuMs(proc) {
   } catch {
     return NaN;
   }
+}
+
+/** CPU time used by every `postgres` process of the machine (the servers the bench shares), in ms. */
+function postgresCpuMs() {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.split(') ')[1].split(' ');
+      total += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Whole-machine CPU: busy and total jiffies since boot (/proc/stat), for the idle share of a phase. */
+function machineCpu() {
+  const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = v[3] + v[4];
+  const total = v.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/** Measures what a phase costs outside the API: PostgreSQL's CPU per request and the machine's busy share. */
+function phaseCost() {
+  const pg0 = postgresCpuMs();
+  const m0 = machineCpu();
+  return (requests) => {
+    const m1 = machineCpu();
+    return { postgresCpuMsPerRequest: +((postgresCpuMs() - pg0) / requests).toFixed(3), machineBusyPercent: +((100 * (m1.busy - m0.busy)) / (m1.total - m0.total)).toFixed(1) };
+  };
 }
 
 function freePort() {
@@ -364,6 +399,7 @@ async function main() {
   const loginBodies = join(outDir, 'bodies-login.json');
   writeFileSync(loginBodies, JSON.stringify(Array.from({ length: 20000 }, (_, i) => JSON.stringify({ query: LOGIN, variables: { input: { email: plain[i % plain.length], password: PASSWORD } } }))));
   let cpu0 = cpuMs(apiProc.proc);
+  let cost = phaseCost();
   const [login, health] = await Promise.all([
     load('b1-login', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: loginBodies, connections: 64, duration: DURATION }),
     (async () => {
@@ -373,6 +409,7 @@ async function main() {
   ]);
   const apiCpu = {};
   apiCpu.login = (cpuMs(apiProc.proc) - cpu0) / (login.requests + health.requests);
+  const outside = { login: cost(login.requests + health.requests) };
   log(`B1 login: ${login.rps.toFixed(1)} req/s (non-2xx ${login.non2xx}); B6 /health p99 ${health.latency.p99} ms`);
   const rawAfter = await load('argon2', { kind: 'argon2', duration: DURATION / 2, concurrency: 2 * HASH_THREADS }, ARGON2_ENV);
   // The baseline just before and just after the flood: the machine's load drifts.
@@ -387,8 +424,10 @@ async function main() {
   const session = (await gql(api, LOGIN, { input: { email: plain[0], password: PASSWORD } })).login.token;
   const authHeaders = { ...JSON_HEADERS, authorization: `Bearer ${session}` };
   cpu0 = cpuMs(apiProc.proc);
+  cost = phaseCost();
   const me = await load('b2-me', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: authHeaders, body: JSON.stringify({ query: ME }), connections: 50, duration: DURATION });
   apiCpu.me = (cpuMs(apiProc.proc) - cpu0) / me.requests;
+  outside.me = cost(me.requests);
   cpu0 = cpuMs(apiProc.proc);
   const typename = await load('b2-typename', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: TYPENAME }), connections: 50, duration: DURATION });
   apiCpu.typename = (cpuMs(apiProc.proc) - cpu0) / typename.requests;
@@ -411,8 +450,10 @@ async function main() {
   writeFileSync(join(outDir, 'bodies-b4.json'), sendBodies(b4, 0));
   const answersFile = join(outDir, 'answers-b4.json');
   cpu0 = cpuMs(apiProc.proc);
+  cost = phaseCost();
   const b4load = await load('b4-send', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: join(outDir, 'bodies-b4.json'), connections: 20, duration: B4_COUNT / B4_RATE, overallRate: B4_RATE, recordAnswers: answersFile });
   apiCpu.sendLoginSmsCode = (cpuMs(apiProc.proc) - cpu0) / b4load.requests;
+  outside.sendLoginSmsCode = cost(b4load.requests);
   // Acceptance = the moment the load generator got the API's answer for that ticket.
   const answers = JSON.parse(readFileSync(answersFile, 'utf8'));
   const acceptedAt = new Map(Object.entries(answers).map(([i, t]) => [b4[Number(i)].id, t]));
@@ -477,8 +518,10 @@ async function main() {
   );
   const sessionsBefore = (await pool.query(`SELECT count(*)::int AS n FROM session`)).rows[0].n;
   cpu0 = cpuMs(apiProc.proc);
+  cost = phaseCost();
   const b3 = await load('b3-complete', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: join(outDir, 'bodies-b3.json'), connections: 50, amount: completeList.length });
   apiCpu.completeLoginWithSms = (cpuMs(apiProc.proc) - cpu0) / b3.requests;
+  outside.completeLoginWithSms = cost(b3.requests);
   const sessionsMade = (await pool.query(`SELECT count(*)::int AS n FROM session`)).rows[0].n - sessionsBefore;
   // Only requests that made a session count.
   F.B3 = { rps: sessionsMade / b3.seconds, p99: b3.latency.p99, requests: b3.requests, sessionsCreated: sessionsMade, load: b3 };
@@ -488,7 +531,9 @@ async function main() {
   mark('end');
   workerPeaks.push(peakRssMb(worker.proc));
   results.cpuMsPerRequest = { api: apiCpu, worker: workerCpu };
+  results.outsideTheApi = outside;
   log(`CPU ms per request: ${JSON.stringify(results.cpuMsPerRequest, (k, v) => (typeof v === 'number' ? +v.toFixed(2) : v))}`);
+  log(`PostgreSQL CPU ms per request and machine busy % per phase: ${JSON.stringify(outside)}`);
   F.B5 = { apiMb: peakRssMb(apiProc.proc), workerMb: Math.max(...workerPeaks.filter(Number.isFinite)) };
   await worker.stop();
   await apiProc.stop();

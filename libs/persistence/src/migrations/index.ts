@@ -1,6 +1,7 @@
 import { Initial1795906284305 } from './1795906284305-Initial';
 import { SmsPumpingGuard1795907112255 } from './1795907112255-SmsPumpingGuard';
 import { MaskedPhoneNumber1795920000000 } from './1795920000000-MaskedPhoneNumber';
+import { UpdateRoomFillfactor1795920100000 } from './1795920100000-UpdateRoomFillfactor';
 
 // Listed explicitly (not globbed) so bundles and tests find them. Append, never reorder.
-export const MIGRATIONS = [Initial1795906284305, SmsPumpingGuard1795907112255, MaskedPhoneNumber1795920000000];
+export const MIGRATIONS = [Initial1795906284305, SmsPumpingGuard1795907112255, MaskedPhoneNumber1795920000000, UpdateRoomFillfactor1795920100000];
