@@ -10,6 +10,15 @@ const HOUR = 3600;
 /** How long a conversion sample is reused: settled codes change slowly, and counting them is a scan. */
 const SAMPLE_REUSE_MS = 10_000;
 const SAMPLE_CACHE_MAX = 5_000;
+const GLOBAL_READING_REUSE_MS = 1_000;
+
+/** This instance's last reading of the global budget: its gate, and whether a tenth of it was left. */
+interface GlobalReading {
+  at: number;
+  gate: Date | null;
+  headroom: boolean;
+  sentSince: number;
+}
 
 export interface PumpingTarget {
   accountId: string;
@@ -29,6 +38,7 @@ export interface PumpingTarget {
 export class SmsPumpingGuard {
   private readonly logger = new Logger('SmsPumpingGuard');
   private readonly samples = new Map<string, { at: number; sample: ConversionSample }>();
+  private globalReading: GlobalReading | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,21 +53,36 @@ export class SmsPumpingGuard {
   async check(em: EntityManager, target: PumpingTarget, meta: RequestMeta, now: Date): Promise<void> {
     const p = this.config.pumping;
     const prefix = this.prefixOf(target.phoneNumber);
-    // Both budgets in one round trip: only the budget-th newest send in the hour decides each.
-    const gates: { by_prefix: Date | null; global: Date | null }[] = await em.query(
-      `SELECT (SELECT created_at FROM sms_message WHERE destination_prefix = $1 AND purpose <> 'NOTICE' AND created_at > $2 ORDER BY created_at DESC OFFSET $3 LIMIT 1) AS by_prefix,
-              (SELECT created_at FROM sms_message WHERE purpose <> 'NOTICE' AND created_at > $2 ORDER BY created_at DESC OFFSET $4 LIMIT 1) AS global`,
-      [prefix, addSeconds(now, -HOUR), p.prefixBudgetPerHour - 1, p.globalBudgetPerHour - 1],
+    // Only the budget-th newest send in the hour decides a budget. Reading the global one walks up
+    // to a budget's worth of index entries (20,000 by default), so while the last reading showed
+    // at least a tenth of the budget left (and at least 100), this instance reuses it for a second
+    // or until it has sent that tenth itself: a ceiling this large may be passed by one second of
+    // the other instances' traffic, never by more. Small budgets are read on every send.
+    const windowStart = addSeconds(now, -HOUR);
+    const margin = Math.floor(p.globalBudgetPerHour / 10);
+    const g = this.globalReading;
+    const reuse = margin >= 100 && g !== null && g.headroom && Math.abs(now.getTime() - g.at) < GLOBAL_READING_REUSE_MS && g.sentSince < margin;
+    const gate = (where: string, offset: string) => `(SELECT created_at FROM sms_message WHERE ${where}purpose <> 'NOTICE' AND created_at > $2 ORDER BY created_at DESC OFFSET ${offset} LIMIT 1)`;
+    const rows: { by_prefix: Date | null; global?: Date | null; global_margin?: Date | null }[] = await em.query(
+      reuse
+        ? `SELECT ${gate('destination_prefix = $1 AND ', '$3')} AS by_prefix`
+        : `SELECT ${gate('destination_prefix = $1 AND ', '$3')} AS by_prefix, ${gate('', '$4')} AS global, ${gate('', '$5')} AS global_margin`,
+      reuse
+        ? [prefix, windowStart, p.prefixBudgetPerHour - 1]
+        : [prefix, windowStart, p.prefixBudgetPerHour - 1, p.globalBudgetPerHour - 1, Math.max(0, p.globalBudgetPerHour - margin - 1)],
     );
+    if (!reuse) this.globalReading = { at: now.getTime(), gate: rows[0]?.global ?? null, headroom: !rows[0]?.global_margin, sentSince: 0 };
+    const reading = this.globalReading as GlobalReading;
     const wait = (at: Date | null | undefined) => (at ? slidingWindowRetryAfter([at], 1, HOUR, now) : 0);
-    const prefixWait = wait(gates[0]?.by_prefix);
+    const prefixWait = wait(rows[0]?.by_prefix);
     if (prefixWait > 0) await this.block(target, meta, now, prefixWait, `hourly budget of ${p.prefixBudgetPerHour} codes to ${prefix} reached`);
-    const globalWait = wait(gates[0]?.global);
+    const globalWait = wait(reading.gate);
     if (globalWait > 0) await this.block(target, meta, now, globalWait, `global hourly budget of ${p.globalBudgetPerHour} codes reached`);
+    reading.sentSince++;
 
     if (p.mode === 'off') return;
     // Only codes whose validity has ended count: a code sent a minute ago may still be entered.
-    const windowStart = addSeconds(now, -p.windowSeconds);
+    const sampleStart = addSeconds(now, -p.windowSeconds);
     const settledBefore = addSeconds(now, -this.config.timings.smsCodeTtlSeconds);
     const sample = async (column: string, value: string): Promise<ConversionSample> => {
       const key = `${column}:${value}`;
@@ -66,7 +91,7 @@ export class SmsPumpingGuard {
       const rows: { sent: number; verified: number }[] = await em.query(
         `SELECT count(*)::int AS sent, count(verified_at)::int AS verified FROM sms_message
           WHERE ${column} = $1 AND purpose <> 'NOTICE' AND created_at > $2 AND created_at <= $3`,
-        [value, windowStart, settledBefore],
+        [value, sampleStart, settledBefore],
       );
       const fresh = rows[0] ?? { sent: 0, verified: 0 };
       if (this.samples.size >= SAMPLE_CACHE_MAX) this.samples.clear();

@@ -80,4 +80,31 @@ describe('SMS-pumping defence', () => {
       expect(rows[0].detail).toMatch(/hourly budget of 4 codes to \+447700/);
     });
   });
+
+  describe('a large global budget', () => {
+    let api: TestApi;
+    beforeAll(async () => {
+      api = await startApi({ SMS_BUDGET_GLOBAL_PER_HOUR: '1000', SMS_LIMIT_PER_IP_PER_HOUR: '1000', SMS_LIMIT_PER_ACCOUNT_PER_HOUR: '1000' });
+    });
+    afterAll(() => api.close());
+
+    /** `n` code SMS in the ledger, sent a minute ago to numbers of no account. */
+    const seedLedger = (n: number) =>
+      api.pg.query(
+        `INSERT INTO sms_message (id, phone_number, purpose, body_sealed, status, created_at, updated_at, destination_prefix, country_code)
+         SELECT gen_random_uuid(), '+4479' || lpad(i::text, 8, '0'), 'LOGIN', 'x', 'SENT', $2::timestamptz, $2::timestamptz, '+44790', 'GB' FROM generate_series(1, $1::int) AS i`,
+        [n, new Date(api.clock.now().getTime() - 60_000)],
+      );
+
+    it('is exact near the ceiling: with less than a tenth left, every send reads it again', async () => {
+      await seedLedger(995);
+      const { token } = await signUp(api);
+      for (let i = 0; i < 5; i++) expect((await api.gql(ADD, { input: { phoneNumber: `+4477009002${String(i).padStart(2, '0')}` } }, { token })).errors).toBeUndefined();
+      const other = await signUp(api); // five numbers is an account's maximum
+      const over = await api.gql(ADD, { input: { phoneNumber: '+447700900299' } }, { token: other.token });
+      expect(errorCode(over)).toBe('RATE_LIMITED');
+      const { rows } = await api.pg.query(`SELECT detail FROM security_event WHERE type = 'SMS_SEND_BLOCKED'`);
+      expect(rows.map((r: { detail: string }) => r.detail)).toEqual([expect.stringMatching(/global hourly budget of 1000 codes reached/)]);
+    });
+  });
 });
