@@ -13,6 +13,7 @@
 //   PASSWORD_HASH_THREADS         the API's argon2 threads (default: cores); the raw argon2
 //                                 baseline runs on as many libuv threads (UV_THREADPOOL_SIZE)
 //   DATABASE_URL / REDIS_URL      the servers (the database name is ignored: a new one is made)
+//   BENCH_KEEP_DATABASE=1         keep the run's database afterwards (to EXPLAIN its statements)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -258,7 +259,8 @@ async function cleanup() {
     redis.disconnect();
   }
   await pool?.end().catch(() => undefined);
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((e) => log('could not drop', dbName, e.message));
+  if (process.env.BENCH_KEEP_DATABASE === '1') log(`kept database ${dbName} (BENCH_KEEP_DATABASE=1): drop it when done`);
+  else await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch((e) => log('could not drop', dbName, e.message));
   await admin.end().catch(() => undefined);
 }
 process.on('SIGINT', () => cleanup().then(() => process.exit(130)));
