@@ -29,9 +29,10 @@ WITH t AS (
   SELECT sm.id, sm.masked_phone_number FROM sms_method sm JOIN a ON sm.account_id = a.id
    WHERE sm.id = $2 AND sm.status = 'ENABLED'
 ), code AS (
-  UPDATE sms_code sc SET consumed_at = $4 FROM t, m
-   WHERE sc.method_id = m.id AND sc.purpose = 'LOGIN' AND sc.ticket_id = t.id AND sc.code_hmac = $3
-     AND sc.consumed_at IS NULL AND sc.replaced_at IS NULL AND sc.expires_at > $4
+  -- method_id = $2 (not = m.id): the live-code index is searched by method, whatever plan is cached.
+  UPDATE sms_code sc SET consumed_at = $4
+   WHERE sc.method_id = $2 AND sc.purpose = 'LOGIN' AND sc.ticket_id = (SELECT id FROM t) AND EXISTS (SELECT 1 FROM m)
+     AND sc.code_hmac = $3 AND sc.consumed_at IS NULL AND sc.replaced_at IS NULL AND sc.expires_at > $4
   RETURNING sc.message_id
 ), ticket AS (
   UPDATE login_ticket lt SET consumed_at = $4 FROM code, t
