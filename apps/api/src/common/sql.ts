@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * TypeORM's PostgreSQL driver answers `query()` of an UPDATE or DELETE with [rows, rowCount]
@@ -54,4 +54,16 @@ export async function runScript(db: DataSource, build: (literal: (v: string | Da
     client.release();
     throw err;
   }
+}
+
+/**
+ * `preparedQuery` inside a TypeORM transaction: the named statement runs on the transaction's own
+ * connection. Statements over sms_message (eleven indexes, several partial) cost PostgreSQL more
+ * to plan than to run, so the limit checks of every send are planned once per connection.
+ */
+export async function preparedQueryIn<T>(em: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (em.queryRunner as unknown as { databaseConnection?: PreparedPool } | undefined)?.databaseConnection;
+  if (!client) return (await em.query(text, values)) as T[];
+  const result = await client.query({ name, text, values });
+  return result.rows as T[];
 }

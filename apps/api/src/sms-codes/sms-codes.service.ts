@@ -15,7 +15,7 @@ import {
 } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Errors } from '../common/errors';
-import { affectedCount } from '../common/sql';
+import { affectedCount, preparedQueryIn } from '../common/sql';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { SmsPumpingGuard } from '../sms-pumping/sms-pumping-guard.service';
 
@@ -73,7 +73,7 @@ export class SmsCodesService {
     // One lock per ledger key, always in this order, so concurrent sends cannot both pass a limit.
     const keys = [`sms:prefix:${this.pumping.prefixOf(method.phoneNumber)}`, `sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
     // All in one statement; PostgreSQL evaluates a select list left to right.
-    await em.query(`SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`, keys);
+    await preparedQueryIn(em, `sms-send-locks-${keys.length}`, `SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`, keys);
 
     const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId };
     const wait = await this.secondsUntilNextSend(em, target, clientIp, now);
@@ -139,8 +139,13 @@ export class SmsCodesService {
     // what a limit of 5 costs (one row read through the (key, created_at) index).
     const gate = (key: string, keyParam: number, offsetParam: number) =>
       `(SELECT created_at FROM sms_message WHERE ${key} = $${keyParam} AND purpose <> 'NOTICE' AND created_at > $7 ORDER BY created_at DESC OFFSET $${offsetParam} LIMIT 1)`;
-    const rows: { last: Date | null; by_number: Date | null; by_account: Date | null; by_ip: Date | null }[] = await em.query(
-      `SELECT (SELECT created_at FROM sms_message WHERE method_id = $1 AND purpose = $2 AND ticket_id IS NOT DISTINCT FROM $3::uuid ORDER BY created_at DESC LIMIT 1) AS last,
+    // A prepared statement (planned once per connection). `purpose <> 'NOTICE'` is spelled out in
+    // each part so the generic plan can use the partial (key, created_at) indexes.
+    const rows = await preparedQueryIn<{ last: Date | null; by_number: Date | null; by_account: Date | null; by_ip: Date | null }>(
+      em,
+      'sms-send-limits',
+      `SELECT (SELECT created_at FROM sms_message WHERE method_id = $1 AND purpose = $2 AND purpose <> 'NOTICE'
+                 AND (ticket_id = $3::uuid OR ($3::uuid IS NULL AND ticket_id IS NULL)) ORDER BY created_at DESC LIMIT 1) AS last,
               ${gate('phone_number', 4, 8)} AS by_number, ${gate('account_id', 5, 9)} AS by_account, ${gate('client_ip', 6, 10)} AS by_ip`,
       [
         target.methodId,

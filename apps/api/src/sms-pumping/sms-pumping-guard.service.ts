@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, slidingWindowRetryAfter, type ConversionSample } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { preparedQueryIn } from '../common/sql';
 import { Errors } from '../common/errors';
 import type { RequestMeta } from '../common/request-context';
 import { SecurityEventsService } from '../security-events/security-events.service';
@@ -63,7 +64,9 @@ export class SmsPumpingGuard {
     const g = this.globalReading;
     const reuse = margin >= 100 && g !== null && g.headroom && Math.abs(now.getTime() - g.at) < GLOBAL_READING_REUSE_MS && g.sentSince < margin;
     const gate = (where: string, offset: string) => `(SELECT created_at FROM sms_message WHERE ${where}purpose <> 'NOTICE' AND created_at > $2 ORDER BY created_at DESC OFFSET ${offset} LIMIT 1)`;
-    const rows: { by_prefix: Date | null; global?: Date | null; global_margin?: Date | null }[] = await em.query(
+    const rows = await preparedQueryIn<{ by_prefix: Date | null; global?: Date | null; global_margin?: Date | null }>(
+      em,
+      reuse ? 'sms-budget-prefix' : 'sms-budget-prefix-global',
       reuse
         ? `SELECT ${gate('destination_prefix = $1 AND ', '$3')} AS by_prefix`
         : `SELECT ${gate('destination_prefix = $1 AND ', '$3')} AS by_prefix, ${gate('', '$4')} AS global, ${gate('', '$5')} AS global_margin`,
@@ -88,7 +91,9 @@ export class SmsPumpingGuard {
       const key = `${column}:${value}`;
       const cached = this.samples.get(key);
       if (cached && Math.abs(now.getTime() - cached.at) < SAMPLE_REUSE_MS) return cached.sample;
-      const rows: { sent: number; verified: number }[] = await em.query(
+      const rows = await preparedQueryIn<{ sent: number; verified: number }>(
+        em,
+        `sms-conversion-${column}`,
         `SELECT count(*)::int AS sent, count(verified_at)::int AS verified FROM sms_message
           WHERE ${column} = $1 AND purpose <> 'NOTICE' AND created_at > $2 AND created_at <= $3`,
         [value, sampleStart, settledBefore],
