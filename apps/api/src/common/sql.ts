@@ -2,13 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * TypeORM's PostgreSQL driver answers `query()` of an UPDATE or DELETE with [rows, rowCount]
- * and of anything else with rows; these read both shapes.
+ * and of anything else with rows; this reads both shapes.
  */
-export function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}
-
 export function affectedCount(result: unknown): number {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
   return Array.isArray(result) ? result.length : 0;
@@ -29,7 +24,7 @@ export async function preparedQuery<T>(db: DataSource, name: string, text: strin
   return result.rows as T[];
 }
 
-export interface ScriptClient {
+interface ScriptClient {
   query(text: string): Promise<{ rows: Record<string, unknown>[] }[] | { rows: Record<string, unknown>[] }>;
   escapeLiteral(value: string): string;
   release(err?: Error | boolean): void;
