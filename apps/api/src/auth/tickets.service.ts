@@ -45,7 +45,11 @@ export class TicketsService {
     if (!TicketsService.looksLikeTicket(ticket)) throw Errors.ticketExpired();
     const qb = (em ?? this.db.manager).getRepository(LoginTicketEntity).createQueryBuilder('t').where('t.token_hash = :h', { h: hashOpaqueToken(ticket) });
     if (lock) qb.setLock('pessimistic_write');
-    const entity = await qb.getOne();
+    return this.assertLive(await qb.getOne(), now);
+  }
+
+  /** `entity` when it is a live ticket; TICKET_EXPIRED (unknown, expired or used) or TOO_MANY_ATTEMPTS otherwise. */
+  assertLive(entity: LoginTicketEntity | null, now: Date): LoginTicketEntity {
     if (!entity || entity.consumedAt || entity.expiresAt.getTime() <= now.getTime()) throw Errors.ticketExpired();
     if (entity.failedAttempts >= this.config.limits.codeAttempts) throw Errors.tooManyAttempts(0, 'Too many wrong codes for this sign-in: start again.');
     return entity;
