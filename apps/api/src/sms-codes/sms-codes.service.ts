@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { SmsCodeEntity, SmsMessageEntity, type SmsCodePurpose, type SmsMethodEntity } from '@twofold/persistence';
+import { SmsMessageEntity, type SmsCodePurpose, type SmsMethodEntity } from '@twofold/persistence';
 import { deriveKey } from '@twofold/sms-queue';
 import {
   addSeconds,
@@ -76,14 +76,10 @@ export class SmsCodesService {
     await preparedQueryIn(em, `sms-send-locks-${keys.length}`, `SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`, keys);
 
     const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId };
-    const wait = await this.secondsUntilNextSend(em, target, clientIp, now);
+    const { now: wait, afterThisSend } = await this.sendLimits(em, target, clientIp, now);
     if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
     await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now);
 
-    await em.query(
-      `UPDATE sms_code SET replaced_at = $3 WHERE method_id = $1 AND purpose = $2 AND consumed_at IS NULL AND replaced_at IS NULL`,
-      [method.id, purpose, now],
-    );
     const code = generateSmsCode();
     const expiresAt = addSeconds(now, this.config.timings.smsCodeTtlSeconds);
     const locale = isSmsLocale(args.locale) ? args.locale : 'en';
@@ -104,20 +100,18 @@ export class SmsCodesService {
       },
       now,
     );
-    await em.insert(SmsCodeEntity, {
-      id: randomUUID(),
-      accountId: method.accountId,
-      methodId: method.id,
-      purpose,
-      ticketId,
-      messageId: message.id,
-      codeHmac: this.codeHmac(purpose, method.id, ticket, code),
-      createdAt: now,
-      expiresAt,
-      consumedAt: null,
-      replacedAt: null,
-    });
-    const resendAvailableAt = addSeconds(now, await this.secondsUntilNextSend(em, target, null, now));
+    // The method's live code of this purpose is replaced and the new one stored, in one statement.
+    await preparedQueryIn(
+      em,
+      'sms-code-replace-insert',
+      `WITH replaced AS (
+         UPDATE sms_code SET replaced_at = $7 WHERE method_id = $3 AND purpose = $4 AND consumed_at IS NULL AND replaced_at IS NULL
+       )
+       INSERT INTO sms_code (id, account_id, method_id, purpose, ticket_id, message_id, code_hmac, created_at, expires_at, consumed_at, replaced_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $8, $7, $9, NULL, NULL)`,
+      [randomUUID(), method.accountId, method.id, purpose, ticketId, message.id, now, this.codeHmac(purpose, method.id, ticket, code), expiresAt],
+    );
+    const resendAvailableAt = addSeconds(now, afterThisSend);
     return { message, resendAvailableAt };
   }
 
@@ -133,20 +127,30 @@ export class SmsCodesService {
    * limits bound how many tickets can be used to send.
    */
   async secondsUntilNextSend(em: EntityManager, target: SendTarget, clientIp: string | null, now: Date): Promise<number> {
+    return (await this.sendLimits(em, target, clientIp, now)).now;
+  }
+
+  /**
+   * In one round trip: the seconds to wait before a send to this target now (cooldown, and the
+   * hourly limits per number, account and IP), and, if it happens, before the one after it (the
+   * cooldown it starts, and the number and account limits counting it: what `resendAvailableAt`
+   * tells the client).
+   */
+  private async sendLimits(em: EntityManager, target: SendTarget, clientIp: string | null, now: Date): Promise<{ now: number; afterThisSend: number }> {
     const { limits, timings } = this.config;
-    // One round trip: the last send to this target, then for each hourly limit only the
-    // limit-th newest send in the window: it alone decides, so a limit of 20,000 costs
-    // what a limit of 5 costs (one row read through the (key, created_at) index).
+    // Only the limit-th newest send in the window decides a limit (the (limit-1)-th, once this send
+    // counts), so a limit of 20,000 costs what a limit of 5 costs: one row read through the
+    // (key, created_at) index. `purpose <> 'NOTICE'` is spelled out in each part so the generic
+    // plan of this prepared statement can use the partial indexes.
     const gate = (key: string, keyParam: number, offsetParam: number) =>
       `(SELECT created_at FROM sms_message WHERE ${key} = $${keyParam} AND purpose <> 'NOTICE' AND created_at > $7 ORDER BY created_at DESC OFFSET $${offsetParam} LIMIT 1)`;
-    // A prepared statement (planned once per connection). `purpose <> 'NOTICE'` is spelled out in
-    // each part so the generic plan can use the partial (key, created_at) indexes.
-    const rows = await preparedQueryIn<{ last: Date | null; by_number: Date | null; by_account: Date | null; by_ip: Date | null }>(
+    const rows = await preparedQueryIn<{ last: Date | null; by_number: Date | null; by_account: Date | null; by_ip: Date | null; by_number_next: Date | null; by_account_next: Date | null }>(
       em,
       'sms-send-limits',
       `SELECT (SELECT created_at FROM sms_message WHERE method_id = $1 AND purpose = $2 AND purpose <> 'NOTICE'
                  AND (ticket_id = $3::uuid OR ($3::uuid IS NULL AND ticket_id IS NULL)) ORDER BY created_at DESC LIMIT 1) AS last,
-              ${gate('phone_number', 4, 8)} AS by_number, ${gate('account_id', 5, 9)} AS by_account, ${gate('client_ip', 6, 10)} AS by_ip`,
+              ${gate('phone_number', 4, 8)} AS by_number, ${gate('account_id', 5, 9)} AS by_account, ${gate('client_ip', 6, 10)} AS by_ip,
+              ${gate('phone_number', 4, 11)} AS by_number_next, ${gate('account_id', 5, 12)} AS by_account_next`,
       [
         target.methodId,
         target.purpose,
@@ -158,16 +162,18 @@ export class SmsCodesService {
         limits.smsPerNumberPerHour - 1,
         limits.smsPerAccountPerHour - 1,
         limits.smsPerIpPerHour - 1,
+        Math.max(0, limits.smsPerNumberPerHour - 2),
+        Math.max(0, limits.smsPerAccountPerHour - 2),
       ],
     );
     const r = rows[0];
     const hourly = (at: Date | null | undefined) => (at ? slidingWindowRetryAfter([at], 1, HOUR, now) : 0);
-    return Math.max(
-      r?.last ? secondsUntil(addSeconds(r.last, timings.smsResendCooldownSeconds), now) : 0,
-      hourly(r?.by_number),
-      hourly(r?.by_account),
-      hourly(r?.by_ip),
-    );
+    // With a limit of 1, this send alone fills the window for an hour.
+    const next = (limit: number, at: Date | null | undefined) => (limit <= 1 ? HOUR : hourly(at));
+    return {
+      now: Math.max(r?.last ? secondsUntil(addSeconds(r.last, timings.smsResendCooldownSeconds), now) : 0, hourly(r?.by_number), hourly(r?.by_account), hourly(r?.by_ip)),
+      afterThisSend: Math.max(timings.smsResendCooldownSeconds, next(limits.smsPerNumberPerHour, r?.by_number_next), next(limits.smsPerAccountPerHour, r?.by_account_next)),
+    };
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   type SmsPurpose,
 } from '@twofold/sms-queue';
 import { maskPhoneNumber } from '@twofold/two-factor-domain';
+import { preparedQueryIn } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 
@@ -110,7 +111,15 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       enqueuedAt: now,
       attempts: 0,
     });
-    await em.insert(SmsMessageEntity, message);
+    // A prepared statement: TypeORM's insert builder cost more CPU than the insert itself.
+    await preparedQueryIn(
+      em,
+      'sms-message-insert',
+      `INSERT INTO sms_message (id, account_id, method_id, ticket_id, phone_number, country_code, destination_prefix, verified_at, purpose, locale,
+                                body_sealed, status, client_ip, code_expires_at, created_at, updated_at, enqueued_at, attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, 'QUEUED', $11, $12, $13, $13, $13, 0)`,
+      [id, message.accountId, message.methodId, message.ticketId, message.phoneNumber, message.countryCode, message.destinationPrefix, message.purpose, message.locale, message.bodySealed, message.clientIp, message.codeExpiresAt, now],
+    );
     return message;
   }
 
