@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { addSeconds, slidingWindowRetryAfter } from '@twofold/two-factor-domain';
+import { addSeconds } from '@twofold/two-factor-domain';
+import { gateRetryAfter, windowGateSql } from '../common/sliding-window';
 import { runScript } from '../common/sql';
 
 /**
@@ -42,18 +43,17 @@ export class LoginThrottleService {
       (literal) => `BEGIN;
         SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock(hashtextextended(${literal(`login:${emailNormalized}`)}, 0));
         WITH gate AS (
-          SELECT created_at FROM login_failure WHERE email_normalized = ${literal(emailNormalized)} AND created_at > ${literal(addSeconds(now, -loginFailureWindowSeconds))}::timestamptz
-           ORDER BY created_at DESC OFFSET ${Math.trunc(loginFailures - 1)} LIMIT 1
+          SELECT ${windowGateSql('login_failure', `email_normalized = ${literal(emailNormalized)}`, `${literal(addSeconds(now, -loginFailureWindowSeconds))}::timestamptz`, String(Math.trunc(loginFailures - 1)))} AS created_at
         ), counted AS (
           INSERT INTO login_failure (email_normalized, created_at, ip_address)
-          SELECT ${literal(emailNormalized)}, ${literal(now)}::timestamptz, ${literal(ip)} WHERE NOT EXISTS (SELECT 1 FROM gate) RETURNING id
+          SELECT ${literal(emailNormalized)}, ${literal(now)}::timestamptz, ${literal(ip)} WHERE NOT EXISTS (SELECT 1 FROM gate WHERE created_at IS NOT NULL) RETURNING id
         )
         SELECT (SELECT created_at FROM gate) AS gate, (SELECT id FROM counted) AS id;
         COMMIT;${alsoRead ? `\n        ${alsoRead(literal)};` : ''}`,
     );
     const also = alsoRead ? (results[4] ?? []) : [];
     const row = results[2]?.[0] as { gate: Date | null; id: string | null } | undefined;
-    if (row?.gate) return { retryAfter: Math.max(1, slidingWindowRetryAfter([row.gate], 1, loginFailureWindowSeconds, now)), attemptId: null, also };
+    if (row?.gate) return { retryAfter: Math.max(1, gateRetryAfter(row.gate, loginFailureWindowSeconds, now)), attemptId: null, also };
     if (!row?.id) throw new Error('login throttle: no try recorded');
     return { retryAfter: 0, attemptId: String(row.id), also };
   }

@@ -11,10 +11,10 @@ import {
   isSmsLocale,
   renderCodeSms,
   secondsUntil,
-  slidingWindowRetryAfter,
 } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Errors } from '../common/errors';
+import { gateRetryAfter, windowGateSql } from '../common/sliding-window';
 import { affectedCount, preparedQueryIn } from '../common/sql';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { SmsPumpingGuard } from '../sms-pumping/sms-pumping-guard.service';
@@ -142,8 +142,7 @@ export class SmsCodesService {
     // counts), so a limit of 20,000 costs what a limit of 5 costs: one row read through the
     // (key, created_at) index. `purpose <> 'NOTICE'` is spelled out in each part so the generic
     // plan of this prepared statement can use the partial indexes.
-    const gate = (key: string, keyParam: number, offsetParam: number) =>
-      `(SELECT created_at FROM sms_message WHERE ${key} = $${keyParam} AND purpose <> 'NOTICE' AND created_at > $7 ORDER BY created_at DESC OFFSET $${offsetParam} LIMIT 1)`;
+    const gate = (key: string, keyParam: number, offsetParam: number) => windowGateSql('sms_message', `${key} = $${keyParam} AND purpose <> 'NOTICE'`, '$7', `$${offsetParam}`);
     const rows = await preparedQueryIn<{ last: Date | null; by_number: Date | null; by_account: Date | null; by_ip: Date | null; by_number_next: Date | null; by_account_next: Date | null }>(
       em,
       'sms-send-limits',
@@ -167,7 +166,7 @@ export class SmsCodesService {
       ],
     );
     const r = rows[0];
-    const hourly = (at: Date | null | undefined) => (at ? slidingWindowRetryAfter([at], 1, HOUR, now) : 0);
+    const hourly = (at: Date | null | undefined) => gateRetryAfter(at, HOUR, now);
     // With a limit of 1, this send alone fills the window for an hour.
     const next = (limit: number, at: Date | null | undefined) => (limit <= 1 ? HOUR : hourly(at));
     return {

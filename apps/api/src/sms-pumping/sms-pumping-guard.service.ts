@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, slidingWindowRetryAfter, type ConversionSample } from '@twofold/two-factor-domain';
+import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, type ConversionSample } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { gateRetryAfter, windowGateSql } from '../common/sliding-window';
 import { preparedQueryIn } from '../common/sql';
 import { Errors } from '../common/errors';
 import type { RequestMeta } from '../common/request-context';
@@ -63,23 +64,23 @@ export class SmsPumpingGuard {
     const margin = Math.floor(p.globalBudgetPerHour / 10);
     const g = this.globalReading;
     const reuse = margin >= 100 && g !== null && g.headroom && Math.abs(now.getTime() - g.at) < GLOBAL_READING_REUSE_MS && g.sentSince < margin;
-    const gate = (where: string, offset: string) => `(SELECT created_at FROM sms_message WHERE ${where}purpose <> 'NOTICE' AND created_at > $2 ORDER BY created_at DESC OFFSET ${offset} LIMIT 1)`;
+    const prefixGate = windowGateSql('sms_message', `destination_prefix = $1 AND purpose <> 'NOTICE'`, '$2', '$3');
+    const globalGate = (offset: string) => windowGateSql('sms_message', `purpose <> 'NOTICE'`, '$2', offset);
     const rows = await preparedQueryIn<{ by_prefix: Date | null; global?: Date | null; global_margin?: Date | null }>(
       em,
       reuse ? 'sms-budget-prefix' : 'sms-budget-prefix-global',
       reuse
-        ? `SELECT ${gate('destination_prefix = $1 AND ', '$3')} AS by_prefix`
-        : `SELECT ${gate('destination_prefix = $1 AND ', '$3')} AS by_prefix, ${gate('', '$4')} AS global, ${gate('', '$5')} AS global_margin`,
+        ? `SELECT ${prefixGate} AS by_prefix`
+        : `SELECT ${prefixGate} AS by_prefix, ${globalGate('$4')} AS global, ${globalGate('$5')} AS global_margin`,
       reuse
         ? [prefix, windowStart, p.prefixBudgetPerHour - 1]
         : [prefix, windowStart, p.prefixBudgetPerHour - 1, p.globalBudgetPerHour - 1, Math.max(0, p.globalBudgetPerHour - margin - 1)],
     );
     if (!reuse) this.globalReading = { at: now.getTime(), gate: rows[0]?.global ?? null, headroom: !rows[0]?.global_margin, sentSince: 0 };
     const reading = this.globalReading as GlobalReading;
-    const wait = (at: Date | null | undefined) => (at ? slidingWindowRetryAfter([at], 1, HOUR, now) : 0);
-    const prefixWait = wait(rows[0]?.by_prefix);
+    const prefixWait = gateRetryAfter(rows[0]?.by_prefix, HOUR, now);
     if (prefixWait > 0) await this.block(target, meta, now, prefixWait, `hourly budget of ${p.prefixBudgetPerHour} codes to ${prefix} reached`);
-    const globalWait = wait(reading.gate);
+    const globalWait = gateRetryAfter(reading.gate, HOUR, now);
     if (globalWait > 0) await this.block(target, meta, now, globalWait, `global hourly budget of ${p.globalBudgetPerHour} codes reached`);
     reading.sentSince++;
 
