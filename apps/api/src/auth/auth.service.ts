@@ -6,7 +6,6 @@ import {
   addSeconds,
   cleanText,
   emailProblem,
-  generateOpaqueToken,
   hashOpaqueToken,
   maskPhoneNumber,
   NAME_MAX_LENGTH,
@@ -177,11 +176,11 @@ export class AuthService {
       }
       throw Errors.invalidCredentials();
     }
-    const token = generateOpaqueToken();
+    const { token, ...session } = this.sessions.mint(now);
     const finished = await finishPasswordLoginStatement(this.db, {
       attemptId,
       accountId: account.id,
-      session: { id: randomUUID(), tokenHash: hashOpaqueToken(token), expiresAt: addSeconds(now, this.config.timings.sessionTtlSeconds) },
+      session,
       now,
       ip: meta.ip,
       userAgent: meta.userAgent,
@@ -258,24 +257,25 @@ export class AuthService {
       now,
     );
     const row = r as LoginSendRow; // assertLive threw when there was no row
-    const blocked = row.second_factor_blocked_until ? secondsUntil(row.second_factor_blocked_until, now) : 0;
-    if (blocked > 0) throw Errors.tooManyAttempts(blocked, 'Too many failed second-factor attempts on this account.');
-    if (!row.m_id) throw Errors.notFound('Method');
-    if (row.m_status !== 'ENABLED') throw Errors.methodNotEnabled();
-    const method = Object.assign(new SmsMethodEntity(), {
-      id: row.m_id,
-      accountId: row.account_id,
-      phoneNumber: row.m_phone_number,
-      maskedPhoneNumber: row.m_masked_phone_number,
-      countryCode: row.m_country_code,
-      description: row.m_description,
-      status: row.m_status,
-      isDefault: row.m_is_default,
-      failedAttempts: row.m_failed_attempts,
-      createdAt: row.m_created_at,
-      verifiedAt: row.m_verified_at,
-      lastUsedAt: row.m_last_used_at,
-    });
+    this.assertNotBlocked({ secondFactorBlockedUntil: row.second_factor_blocked_until }, now);
+    const method = enabledOrThrow(
+      row.m_id
+        ? Object.assign(new SmsMethodEntity(), {
+            id: row.m_id,
+            accountId: row.account_id,
+            phoneNumber: row.m_phone_number,
+            maskedPhoneNumber: row.m_masked_phone_number,
+            countryCode: row.m_country_code,
+            description: row.m_description,
+            status: row.m_status,
+            isDefault: row.m_is_default,
+            failedAttempts: row.m_failed_attempts,
+            createdAt: row.m_created_at,
+            verifiedAt: row.m_verified_at,
+            lastUsedAt: row.m_last_used_at,
+          })
+        : null,
+    );
     return { t, locale: row.locale, method };
   }
 
@@ -297,14 +297,14 @@ export class AuthService {
     if (!isUuid(methodId) || !TicketsService.looksLikeTicket(ticket)) return null;
     const now = this.clock.now();
     const ticketTokenHash = hashOpaqueToken(ticket);
-    const token = generateOpaqueToken();
+    const { token, ...session } = this.sessions.mint(now);
     const row = await completeLoginWithSmsStatement(this.db, {
       ticketTokenHash,
       methodId,
       candidateHmac: this.smsCodes.codeHmac('LOGIN', methodId, { tokenHash: ticketTokenHash }, code),
       now,
       maxTicketFailures: this.config.limits.codeAttempts,
-      session: { id: randomUUID(), tokenHash: hashOpaqueToken(token), expiresAt: addSeconds(now, this.config.timings.sessionTtlSeconds) },
+      session,
       ip: meta.ip,
       userAgent: meta.userAgent,
       eventId: orderedEventId(now),
@@ -390,15 +390,18 @@ export class AuthService {
     return Math.max(0, this.config.limits.codeAttempts - (t.failedAttempts + 1));
   }
 
-  private blockedFor(account: AccountEntity, now: Date): number {
+  private blockedFor(account: Pick<AccountEntity, 'secondFactorBlockedUntil'>, now: Date): number {
     return account.secondFactorBlockedUntil ? secondsUntil(account.secondFactorBlockedUntil, now) : 0;
   }
 
+  /** TOO_MANY_ATTEMPTS while the account's second factor is blocked. */
+  private assertNotBlocked(account: Pick<AccountEntity, 'secondFactorBlockedUntil'>, now: Date): void {
+    const blocked = this.blockedFor(account, now);
+    if (blocked > 0) throw Errors.tooManyAttempts(blocked, 'Too many failed second-factor attempts on this account.');
+  }
+
   private async enabledMethodOf(em: EntityManager, accountId: string, methodId: string): Promise<SmsMethodEntity> {
-    const method = isUuid(methodId) ? await em.findOne(SmsMethodEntity, { where: { id: methodId, accountId } }) : null;
-    if (!method) throw Errors.notFound('Method');
-    if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
-    return method;
+    return enabledOrThrow(isUuid(methodId) ? await em.findOne(SmsMethodEntity, { where: { id: methodId, accountId } }) : null);
   }
 
   /** The TwoFactorChallenge for a ticket: every enabled number, default first, then emergency codes while some remain. */
@@ -415,6 +418,13 @@ export class AuthService {
     }
     return { ticket, expiresAt: entity.expiresAt, defaultMethod: methods[0], methods };
   }
+}
+
+/** NOT_FOUND for no method (or another account's), METHOD_NOT_ENABLED for a pending one. */
+function enabledOrThrow(method: SmsMethodEntity | null): SmsMethodEntity {
+  if (!method) throw Errors.notFound('Method');
+  if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
+  return method;
 }
 
 function sessionModel(token: string, session: SessionEntity, account: AccountEntity): SessionModel {

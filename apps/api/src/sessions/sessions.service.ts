@@ -14,16 +14,25 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * A new session's token (256 bits, returned once), row id, token hash (all that is stored) and
+   * absolute expiry; the one-statement login paths insert the row themselves.
+   */
+  mint(now: Date): { token: string; id: string; tokenHash: Buffer; expiresAt: Date } {
+    const token = generateOpaqueToken();
+    return { token, id: randomUUID(), tokenHash: hashOpaqueToken(token), expiresAt: addSeconds(now, this.config.timings.sessionTtlSeconds) };
+  }
+
   /** A new session after a full login: 256-bit token returned once, only its hash stored. */
   async create(em: EntityManager, accountId: string, meta: RequestMeta, now: Date): Promise<{ token: string; session: SessionEntity }> {
-    const token = generateOpaqueToken();
+    const { token, id, tokenHash, expiresAt } = this.mint(now);
     const session = em.create(SessionEntity, {
-      id: randomUUID(),
+      id,
       accountId,
-      tokenHash: hashOpaqueToken(token),
+      tokenHash,
       createdAt: now,
       lastUsedAt: now,
-      expiresAt: addSeconds(now, this.config.timings.sessionTtlSeconds),
+      expiresAt,
       authenticatedAt: now,
       revokedAt: null,
       ipAddress: meta.ip,
