@@ -6,25 +6,10 @@
  * BENCH_PEAK_PROFILE=<dir> writes a V8 CPU profile of the worker there; BENCH_PEAK_WORKER_MAIN=<main.js>
  * runs another build (e.g. an older commit's, to compare).
  */
-import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@twofold/persistence';
-import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
-import { createTestDatabase, uniqueQueuePrefix } from '@twofold/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- dev tool
-import { startFakeSmsGateway } from '../../../../tools/fake-sms-gateway/src';
-import { ensureWorkerBuilt, freePort, PrivateRedis, WORKER_MAIN, WORKSPACE } from './e2e-harness';
-import { enqueue, insertMessage, TEST_APP_SECRET, TestMessage, waitFor } from './fixtures';
-
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10; // utime + stime, 100 Hz ticks
-}
+import { ensureWorkerBuilt, WORKER_MAIN, WORKSPACE } from './e2e-harness';
+import { cpuMs, startBenchRig } from './bench-rig';
+import { enqueue, waitFor } from './fixtures';
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 5000);
@@ -32,19 +17,10 @@ async function main(): Promise<void> {
   const latency = Number(process.argv[4] ?? 50);
   const workerMain = process.env['BENCH_PEAK_WORKER_MAIN'] ?? WORKER_MAIN;
   if (workerMain === WORKER_MAIN) ensureWorkerBuilt();
-  const testDb = await createTestDatabase('peak');
-  const db = await new DataSource(dataSourceOptions(testDb.url, { poolSize: 8 })).initialize();
-  const redis = new PrivateRedis(await freePort());
-  await redis.start();
-  const producer = new IORedis(redis.url, { maxRetriesPerRequest: null });
-  const prefix = uniqueQueuePrefix('peak');
-  const queue = new Queue(SMS_QUEUE_NAME, { connection: producer, prefix });
-  const gateway = await startFakeSmsGateway({ authToken: 'bench', accountSid: 'ACbench' });
-  gateway.control({ callbacks: false, delayMs: latency });
+  const rig = await startBenchRig('peak', { poolSize: 8, gatewayLatencyMs: latency });
+  const { queue, gateway } = rig;
 
-  const messages: TestMessage[] = [];
-  for (let i = 0; i < n; i += 200)
-    messages.push(...(await Promise.all(Array.from({ length: Math.min(200, n - i) }, () => insertMessage(db)))));
+  const messages = await rig.insertMessages(n, 200);
   for (let i = 0; i < n; i += 500) await Promise.all(messages.slice(i, i + 500).map((m) => enqueue(queue, m)));
 
   const profileDir = process.env['BENCH_PEAK_PROFILE'];
@@ -55,19 +31,8 @@ async function main(): Promise<void> {
       PATH: process.env['PATH'] ?? '',
       NODE_ENV: 'production',
       LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info',
-      APP_SECRET: TEST_APP_SECRET,
-      DATABASE_URL: testDb.url,
-      REDIS_URL: redis.url,
-      SMS_QUEUE_PREFIX: prefix,
       PUBLIC_API_URL: 'http://127.0.0.1:3000',
-      SMS_PROVIDER: 'twilio',
-      TWILIO_ACCOUNT_SID: 'ACbench',
-      TWILIO_AUTH_TOKEN: 'bench',
-      TWILIO_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: gateway.url,
-      SMS_WORKER_HEALTH_PORT: '0',
-      SMS_WORKER_CONCURRENCY: concurrency,
-      SMS_RATE_PER_SECOND: '100000',
+      ...rig.workerEnv(concurrency),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -83,12 +48,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   await waitFor('backlog drained', async () => gateway.messages.length >= n, 300000, 10);
   const t1 = Date.now();
-  await waitFor(
-    'all SENT rows',
-    async () => (await db.query(`SELECT count(*)::int AS c FROM sms_message WHERE status = 'SENT'`))[0].c >= n,
-    60000,
-    20,
-  );
+  await rig.allSent(n, 20);
   const cpu1 = cpuMs(proc.pid!);
   const drained = gateway.messages.map((m) => Date.parse(m.dateCreated)).sort((a, b) => a - b);
   const peak = (drained.length - 1) / ((drained[drained.length - 1] - drained[0]) / 1000);
@@ -108,12 +68,7 @@ async function main(): Promise<void> {
   );
   proc.kill('SIGTERM');
   await exited;
-  await queue.close();
-  producer.disconnect();
-  await redis.stop();
-  await gateway.close();
-  await db.destroy();
-  await testDb.drop();
+  await rig.close();
 }
 
 main().catch((err) => {
