@@ -15,4 +15,11 @@ describe('sealed SMS jobs', () => {
     const data = sealSmsJob(key, secret);
     expect(() => openSmsJob(key, { ...data, messageId: 'm-2' })).toThrow();
   });
+
+  it('refuses a job whose tag was truncated', () => {
+    const data = sealSmsJob(key, secret);
+    const [version, iv, tag, ciphertext] = data.sealed.split('.');
+    const short = Buffer.from(tag, 'base64url').subarray(0, 4).toString('base64url');
+    expect(() => openSmsJob(key, { ...data, sealed: [version, iv, short, ciphertext].join('.') })).toThrow('sealed box: the tag must be 16 bytes');
+  });
 });

@@ -11,24 +11,34 @@ export function deriveKey(appSecret: string, purpose: KeyPurpose): Buffer {
 }
 
 const VERSION = 'v1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 /**
  * AES-256-GCM with a random 96-bit IV. `aad` binds the ciphertext to its context (the message
  * id), so a sealed body moved onto another message does not open. Output: v1.iv.tag.ciphertext (base64url).
  */
 export function seal(key: Buffer, plaintext: string, aad: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
 }
 
+/** One base64url field of a box, refused unless it is canonical and exactly `bytes` long. */
+function field(value: string, name: 'IV' | 'tag', bytes: number): Buffer {
+  const decoded = Buffer.from(value, 'base64url');
+  if (decoded.length !== bytes || decoded.toString('base64url') !== value) throw new Error(`sealed box: the ${name} must be ${bytes} bytes`);
+  return decoded;
+}
+
 export function open(key: Buffer, sealed: string, aad: string): string {
-  const [version, iv, tag, ciphertext] = sealed.split('.');
-  if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error('sealed box: unknown format');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  const [version, iv, tag, ciphertext, extra] = sealed.split('.');
+  if (version !== VERSION || !iv || !tag || ciphertext === undefined || extra !== undefined) throw new Error('sealed box: unknown format');
+  // Without authTagLength, Node accepts a GCM tag as short as 4 bytes and checks only that prefix.
+  const decipher = createDecipheriv('aes-256-gcm', key, field(iv, 'IV', IV_BYTES), { authTagLength: TAG_BYTES });
   decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  decipher.setAuthTag(field(tag, 'tag', TAG_BYTES));
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
 }
