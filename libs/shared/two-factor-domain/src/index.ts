@@ -6,3 +6,4 @@ export * from './lib/account-input';
 export * from './lib/rate-window';
 export * from './lib/sms-text';
 export * from './lib/pumping';
+export * from './lib/client-ip';
