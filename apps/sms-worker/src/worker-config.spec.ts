@@ -19,4 +19,14 @@ describe('loadWorkerConfig', () => {
     expect(() => loadWorkerConfig({ SMS_FAILOVER_AFTER_ATTEMPTS: '0' })).toThrow(ConfigError);
     expect(() => loadWorkerConfig({ SMS_PROVIDER: 'twilio' })).toThrow(/TWILIO_ACCOUNT_SID/);
   });
+
+  it('refuses the console provider in production unless SMS_ALLOW_CONSOLE_IN_PRODUCTION=true (it logs codes)', () => {
+    const production = { NODE_ENV: 'production', APP_SECRET: 'x'.repeat(40) };
+    const twilio = { TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006' };
+    expect(() => loadWorkerConfig({ ...production, SMS_PROVIDER: 'console' })).toThrow(/^Configuration error: SMS_PROVIDER .*SMS_ALLOW_CONSOLE_IN_PRODUCTION=true/);
+    expect(() => loadWorkerConfig({ ...production, ...twilio, SMS_PROVIDER: 'twilio,console' })).toThrow(/SMS_ALLOW_CONSOLE_IN_PRODUCTION/);
+    expect(loadWorkerConfig({ ...production, SMS_PROVIDER: 'console', SMS_ALLOW_CONSOLE_IN_PRODUCTION: 'true' }).app.sms.providers).toEqual(['console']);
+    expect(loadWorkerConfig({ ...production, ...twilio, SMS_PROVIDER: 'twilio' }).app.sms.providers).toEqual(['twilio']);
+    expect(loadWorkerConfig({ NODE_ENV: 'development', SMS_PROVIDER: 'console' }).app.sms.providers).toEqual(['console']);
+  });
 });

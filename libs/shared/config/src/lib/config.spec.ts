@@ -1,5 +1,7 @@
 import { ConfigError, DEV_APP_SECRET, loadConfig } from './config';
 
+const TWILIO = { SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15005550006' };
+
 describe('loadConfig', () => {
   it('applies the contract defaults', () => {
     const c = loadConfig({});
@@ -16,7 +18,30 @@ describe('loadConfig', () => {
 
   it('refuses the development APP_SECRET in production, naming the variable', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/APP_SECRET/);
-    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(40) }).isProduction).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(40), ...TWILIO }).isProduction).toBe(true);
+  });
+
+  describe('the console provider (it logs codes) in production', () => {
+    const production = { NODE_ENV: 'production', APP_SECRET: 'x'.repeat(40) };
+    const refusal = 'Configuration error: SMS_PROVIDER must not include console when NODE_ENV=production (it logs the codes); set SMS_ALLOW_CONSOLE_IN_PRODUCTION=true to allow it';
+
+    it('is refused alone, as the default and anywhere in a failover chain, naming the opt-in', () => {
+      expect(() => loadConfig({ ...production, SMS_PROVIDER: 'console' })).toThrow(refusal);
+      expect(() => loadConfig(production)).toThrow(refusal);
+      expect(() => loadConfig({ ...production, ...TWILIO, SMS_PROVIDER: 'twilio,console' })).toThrow(refusal);
+      expect(() => loadConfig({ ...production, SMS_PROVIDER: 'console', SMS_ALLOW_CONSOLE_IN_PRODUCTION: 'false' })).toThrow(refusal);
+    });
+
+    it('is accepted with the explicit opt-in', () => {
+      expect(loadConfig({ ...production, SMS_PROVIDER: 'console', SMS_ALLOW_CONSOLE_IN_PRODUCTION: 'true' }).sms.providers).toEqual(['console']);
+      expect(loadConfig({ ...production, ...TWILIO, SMS_PROVIDER: 'twilio,console', SMS_ALLOW_CONSOLE_IN_PRODUCTION: 'true' }).sms.providers).toEqual(['twilio', 'console']);
+      expect(() => loadConfig({ ...production, SMS_ALLOW_CONSOLE_IN_PRODUCTION: 'maybe' })).toThrow(/SMS_ALLOW_CONSOLE_IN_PRODUCTION/);
+    });
+
+    it('is accepted outside production without the opt-in', () => {
+      expect(loadConfig({ NODE_ENV: 'development', SMS_PROVIDER: 'console' }).sms.providers).toEqual(['console']);
+      expect(loadConfig({ NODE_ENV: 'test' }).sms.providers).toEqual(['console']);
+    });
   });
 
   it('names the bad variable in one line', () => {

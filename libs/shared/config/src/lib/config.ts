@@ -156,6 +156,8 @@ export interface AppConfig {
     smsPerNumberPerHour: number;
     smsPerAccountPerHour: number;
     smsPerIpPerHour: number;
+    /** Security notices (SMS that carry no code) per account per hour; beyond, notices are dropped and logged. */
+    noticesPerAccountPerHour: number;
     loginFailures: number;
     loginFailureWindowSeconds: number;
     secondFactorFailures: number;
@@ -186,6 +188,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (providers.length === 0) throw new ConfigError('SMS_PROVIDER', 'is required');
   const selected = (name: SmsProviderName) => providers.includes(name);
+  // The console provider writes every code to the log: in production only on an explicit opt-in.
+  const allowConsoleInProduction = bool(env, 'SMS_ALLOW_CONSOLE_IN_PRODUCTION', false);
+  if (isProduction && selected('console') && !allowConsoleInProduction) {
+    throw new ConfigError('SMS_PROVIDER', 'must not include console when NODE_ENV=production (it logs the codes); set SMS_ALLOW_CONSOLE_IN_PRODUCTION=true to allow it');
+  }
 
   const allowedCountries = (env['SMS_ALLOWED_COUNTRIES'] ?? '')
     .split(',')
@@ -271,6 +278,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       smsPerNumberPerHour: int(env, 'SMS_LIMIT_PER_NUMBER_PER_HOUR', 5, 1),
       smsPerAccountPerHour: int(env, 'SMS_LIMIT_PER_ACCOUNT_PER_HOUR', 10, 1),
       smsPerIpPerHour: int(env, 'SMS_LIMIT_PER_IP_PER_HOUR', 20, 1),
+      noticesPerAccountPerHour: int(env, 'SMS_NOTICES_PER_ACCOUNT_PER_HOUR', 10, 1),
       loginFailures: int(env, 'LOGIN_FAILURE_LIMIT', 10, 1),
       loginFailureWindowSeconds: int(env, 'LOGIN_FAILURE_WINDOW_SECONDS', 900, 1),
       secondFactorFailures: int(env, 'SECOND_FACTOR_FAILURE_LIMIT', 10, 1),
