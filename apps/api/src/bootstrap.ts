@@ -7,6 +7,7 @@ import { queueBoard } from './admin/queue-board';
 import { JsonLogger } from './common/json-logger';
 import { requestIdMiddleware } from './common/request-id';
 import { securityHeaders } from './common/security-headers';
+import { expressTrustProxy } from './common/trust-proxy';
 
 /** Builds the API application; main.ts listens on API_PORT, tests on port 0. */
 export async function createApi(options: AppModuleOptions & { logger?: false | LogLevel[] }): Promise<NestExpressApplication> {
@@ -19,7 +20,7 @@ export async function createApi(options: AppModuleOptions & { logger?: false | L
   // Bounded bodies: GraphQL requests are small; Twilio callbacks are form posts.
   app.useBodyParser('json', { limit: '64kb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
-  app.set('trust proxy', config.trustProxy);
+  app.set('trust proxy', expressTrustProxy(config.trustProxy));
   app.use(requestIdMiddleware);
   app.disable('x-powered-by');
   // Security headers; the strict CSP would block Apollo Sandbox, which only development serves.

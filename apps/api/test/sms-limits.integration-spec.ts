@@ -5,7 +5,7 @@ import { addNumber, RESEND, signUpWith, startAnotherInstance, type ApiInstance }
 /**
  * Contract §4 "Sending is limited": cooldown, 5/hour per number (across accounts), 10/hour per
  * account, 20/hour per client IP, under parallel requests and across API instances.
- * Default limits; TRUST_PROXY lets each test speak from its own client IP (X-Forwarded-For).
+ * Default limits; TRUST_PROXY=1 (one proxy in front) lets each test speak from its own client IP (X-Forwarded-For).
  */
 describe('SMS sending limits', () => {
   let api: TestApi;
@@ -13,7 +13,7 @@ describe('SMS sending limits', () => {
   const newIp = () => ({ 'x-forwarded-for': `198.51.100.${++ipCounter}` });
 
   beforeAll(async () => {
-    api = await startApi({ TRUST_PROXY: 'true' });
+    api = await startApi({ TRUST_PROXY: '1' });
   });
   afterAll(() => api.close());
 

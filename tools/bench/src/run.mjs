@@ -317,7 +317,7 @@ async function main() {
     // hour, 10 password failures) stay in force and are never reached. Raising them instead would
     // make each send read up to `limit` ledger rows per key (the sliding-window queries), which
     // measures the bench, not the API. The SMS cost ceiling is raised (the run sends ~20,000).
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: '1',
     SMS_BUDGET_GLOBAL_PER_HOUR: '1000000',
     SMS_CODE_TTL_SECONDS: '3600',
     LOGIN_TICKET_TTL_SECONDS: '3600',

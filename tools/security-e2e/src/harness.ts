@@ -273,7 +273,7 @@ export function baseEnv(db: TestDatabase, prefix: string, gatewayUrl: string, po
     PUBLIC_API_URL: `http://127.0.0.1:${port}`,
     WEB_ORIGIN,
     APP_SECRET,
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: '1',
     LOG_LEVEL: 'debug',
     SMS_PROVIDER: 'twilio',
     TWILIO_API_BASE_URL: gatewayUrl,

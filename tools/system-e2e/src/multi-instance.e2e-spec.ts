@@ -68,7 +68,7 @@ describe('several instances on one machine (2 APIs, 2 workers, one PostgreSQL, o
       // Behind a load balancer every instance has the same public URL; here A takes the provider's callbacks.
       PUBLIC_API_URL: `http://127.0.0.1:${portA}`,
       WEB_ORIGIN: 'http://localhost:4200',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       SMS_PROVIDER: 'twilio',
       TWILIO_ACCOUNT_SID: TWILIO.sid,
       TWILIO_AUTH_TOKEN: TWILIO.token,

@@ -26,7 +26,7 @@ export interface GqlResponse<T = Record<string, any>> {
   errors?: { message: string; extensions: Record<string, any> }[];
 }
 
-/** One API process over real HTTP. `ip` is sent as X-Forwarded-For (the APIs run with TRUST_PROXY=true, as behind a load balancer). */
+/** One API process over real HTTP. `ip` is sent as X-Forwarded-For (the APIs run with TRUST_PROXY=1, as behind one load balancer). */
 export class ApiClient {
   constructor(
     readonly name: string,

@@ -59,4 +59,38 @@ describe('loadConfig', () => {
     expect(c.sms.twilio?.apiBaseUrl).toBe('https://api.twilio.com');
     expect(c.sms.ovh?.service).toBe('sms-1');
   });
+
+  describe('TRUST_PROXY', () => {
+    it('is off by default and for false or 0: the client is the socket address', () => {
+      expect(loadConfig({}).trustProxy).toEqual({ kind: 'off' });
+      expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual({ kind: 'off' });
+      expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toEqual({ kind: 'off' });
+    });
+
+    it('takes a number of proxies in front of the API', () => {
+      expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toEqual({ kind: 'hops', hops: 1 });
+      expect(loadConfig({ TRUST_PROXY: ' 2 ' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+      expect(() => loadConfig({ TRUST_PROXY: '99' })).toThrow(/TRUST_PROXY/);
+    });
+
+    it('takes a comma list of trusted addresses, subnets and keywords', () => {
+      expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1,Loopback,uniquelocal,fd00::/8,::1,2001:db8::/32' }).trustProxy).toEqual({
+        kind: 'subnets',
+        subnets: ['10.0.0.0/8', '192.168.1.1', 'loopback', 'uniquelocal', 'fd00::/8', '::1', '2001:db8::/32'],
+      });
+    });
+
+    it('refuses true, which trusted every hop, in one line that names the safe forms', () => {
+      for (const value of ['true', 'TRUE', 'yes', 'on']) {
+        expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+      }
+      expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/^Configuration error: TRUST_PROXY cannot be true any more: .*number of proxies .*10\.0\.0\.0\/8.*false$/);
+    });
+
+    it('refuses addresses and subnets that are not ones', () => {
+      for (const value of ['10.0.0.0/33', '10.0.0/8', '300.1.1.1', 'fe80::/129', 'fe80::1::2', 'proxy.example.com', '10.0.0.0/8,,', '10.0.0.0/', '-1']) {
+        expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/^Configuration error: TRUST_PROXY /);
+      }
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 /**
  * The one typed place where the environment is read and validated (contract v1, section 3).
  * Both apps call `loadConfig()` at boot; a bad or missing value stops the process with one
@@ -43,6 +44,12 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function trustProxy(env: Env): TrustProxy {
+  const parsed = parseTrustProxy(env['TRUST_PROXY']);
+  if ('problem' in parsed) throw new ConfigError('TRUST_PROXY', parsed.problem);
+  return parsed;
 }
 
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
@@ -101,7 +108,8 @@ export interface AppConfig {
   /** Host of WEB_ORIGIN: the `@host` of the origin-bound SMS line. */
   webOriginHost: string;
   appSecret: string;
-  trustProxy: boolean;
+  /** Which proxies may set the client IP (X-Forwarded-For); see trust-proxy.ts. */
+  trustProxy: TrustProxy;
   logLevel: string;
   /** Bearer token for the operator queue view (/admin/queues); the view is off without it. */
   adminToken?: string;
@@ -214,7 +222,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webOrigin,
     webOriginHost: new URL(webOrigin).hostname,
     appSecret,
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     maintenanceIntervalMs: int(env, 'MAINTENANCE_INTERVAL_MS', 60000, 0),
     passwordHashThreads: int(env, 'PASSWORD_HASH_THREADS', Math.min(8, availableParallelism()), 1, 64),
     adminToken: optionalSecret(env, 'ADMIN_TOKEN'),
