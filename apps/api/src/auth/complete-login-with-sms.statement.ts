@@ -23,7 +23,7 @@ WITH t AS (
   SELECT id, account_id FROM login_ticket
    WHERE token_hash = $1 AND purpose = 'LOGIN' AND consumed_at IS NULL AND expires_at > $4 AND failed_attempts < $5
 ), a AS (
-  SELECT acc.id, acc.email, acc.name, acc.created_at FROM account acc JOIN t ON acc.id = t.account_id
+  SELECT acc.id, acc.email, acc.name, acc.created_at, acc.two_factor_epoch FROM account acc JOIN t ON acc.id = t.account_id
    WHERE acc.second_factor_blocked_until IS NULL OR acc.second_factor_blocked_until <= $4
 ), m AS (
   SELECT sm.id, sm.masked_phone_number FROM sms_method sm JOIN a ON sm.account_id = a.id
@@ -43,8 +43,8 @@ WITH t AS (
 ), used AS (
   UPDATE sms_method SET last_used_at = $4 FROM m, ticket WHERE sms_method.id = m.id
 ), s AS (
-  INSERT INTO session (id, account_id, token_hash, created_at, last_used_at, expires_at, authenticated_at, revoked_at, ip_address, user_agent)
-  SELECT $6, account_id, $7, $4, $4, $8, $4, NULL, $9, $10 FROM ticket
+  INSERT INTO session (id, account_id, token_hash, created_at, last_used_at, expires_at, authenticated_at, revoked_at, ip_address, user_agent, second_factor, two_factor_epoch)
+  SELECT $6, ticket.account_id, $7, $4, $4, $8, $4, NULL, $9, $10, true, a.two_factor_epoch FROM ticket, a
   RETURNING expires_at
 ), e AS (
   INSERT INTO security_event (id, account_id, type, created_at, ip_address, user_agent, detail)

@@ -11,10 +11,13 @@ const SQL = `
 WITH released AS (
   DELETE FROM login_failure WHERE id = $1
 ), factor AS (
-  SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $2 AND status = 'ENABLED') AS enabled
+  -- The 2FA state and the account's epoch from one snapshot: if a confirmation commits after it,
+  -- the session below carries the old epoch and is refused when read (SessionsService.authenticate).
+  SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $2 AND status = 'ENABLED') AS enabled,
+         (SELECT two_factor_epoch FROM account WHERE id = $2) AS epoch
 ), s AS (
-  INSERT INTO session (id, account_id, token_hash, created_at, last_used_at, expires_at, authenticated_at, revoked_at, ip_address, user_agent)
-  SELECT $3, $2, $4, $5, $5, $6, $5, NULL, $7, $8 FROM factor WHERE NOT enabled
+  INSERT INTO session (id, account_id, token_hash, created_at, last_used_at, expires_at, authenticated_at, revoked_at, ip_address, user_agent, second_factor, two_factor_epoch)
+  SELECT $3, $2, $4, $5, $5, $6, $5, NULL, $7, $8, false, epoch FROM factor WHERE NOT enabled
   RETURNING expires_at
 ), e AS (
   INSERT INTO security_event (id, account_id, type, created_at, ip_address, user_agent, detail)

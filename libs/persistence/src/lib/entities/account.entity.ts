@@ -29,6 +29,10 @@ export class AccountEntity {
   @Column('timestamptz', { name: 'second_factor_blocked_until', nullable: true })
   secondFactorBlockedUntil!: Date | null;
 
+  /** Incremented, under the account lock, each time 2FA turns on: single-factor sessions of an older epoch are dead. */
+  @Column('integer', { name: 'two_factor_epoch', default: 0 })
+  twoFactorEpoch!: number;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 }

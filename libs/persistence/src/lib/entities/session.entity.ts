@@ -33,6 +33,19 @@ export class SessionEntity {
   @Column('timestamptz', { name: 'authenticated_at' })
   authenticatedAt!: Date;
 
+  /** The session passed a second factor (SMS code or emergency code), not the password alone. */
+  @Column('boolean', { name: 'second_factor', default: false })
+  secondFactor!: boolean;
+
+  /**
+   * The account's `two_factor_epoch` when the session was created, read in the statement that
+   * inserted it. A single-factor session is valid only while the account's epoch is unchanged,
+   * i.e. while 2FA has not been turned on since: a password login racing the confirmation of the
+   * first number cannot outlive it, even if 2FA is later turned off again.
+   */
+  @Column('integer', { name: 'two_factor_epoch', default: 0 })
+  twoFactorEpoch!: number;
+
   @Column('timestamptz', { name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
 
