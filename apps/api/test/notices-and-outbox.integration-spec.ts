@@ -3,7 +3,7 @@ import { deriveKey, open } from '@twofold/sms-queue';
 import { SmsOutboxService } from '../src/sms-outbox/sms-outbox.service';
 import { errorCode, startApi, type TestApi } from './harness';
 import { ADD, COMPLETE_BACKUP, phone, signUp } from './journey';
-import { addNumber, challenge, confirm, DELETE_CODES, enableWith, REGENERATE, REMOVE, RESEND, sendLoginCode, startAnotherInstance, type ApiInstance } from './two-factor-helpers';
+import { addNumber, challenge, confirm, DELETE_CODES, enableWith, REGENERATE, REMOVE, RESEND, sendLoginCode, SET_DEFAULT, startAnotherInstance, type ApiInstance } from './two-factor-helpers';
 
 /**
  * Contract §4 "Security notices" and §6 / issue "SMS hand-off": every SMS is an outbox row
@@ -91,14 +91,26 @@ describe('security notices and the SMS outbox', () => {
       expect(got).toEqual(sorted(...a.numbers.map((n) => n.number)));
     });
 
-    it('removing the last number (2FA off) has nobody left to notify; removing a pending number with 2FA off notifies nobody', async () => {
+    it('removing the last number (2FA off) tells that number; removing a pending number with 2FA off notifies nobody', async () => {
       const a = await account(1);
       const pending = phone();
       const { methodId } = await addNumber(api, a.token, pending);
-      expect(await noticesDuring(a.accountId, () => api.gql(REMOVE, { methodId: a.numbers[0].methodId }, { token: a.token }))).toEqual([]);
+      expect(await noticesDuring(a.accountId, () => api.gql(REMOVE, { methodId: a.numbers[0].methodId }, { token: a.token }))).toEqual([a.numbers[0].number]);
+      const notice = await api.lastSms(a.numbers[0].number);
+      expect(notice?.purpose).toBe('NOTICE');
+      expect(notice?.body).toBe('Twofold: two-factor authentication was turned off. If this was not you, secure your account now.');
       expect(await noticesDuring(a.accountId, () => api.gql(REMOVE, { methodId }, { token: a.token }))).toEqual([]);
       const left = await api.pg.query(`SELECT 1 FROM sms_method WHERE account_id = $1`, [a.accountId]);
       expect(left.rowCount).toBe(0);
+    });
+
+    it('changing the default method tells every enabled number', async () => {
+      const a = await account(3);
+      const all = sorted(...a.numbers.map((n) => n.number));
+      expect(await noticesDuring(a.accountId, async () => expect((await api.gql(SET_DEFAULT, { methodId: a.numbers[2].methodId }, { token: a.token })).errors).toBeUndefined())).toEqual(all);
+      expect((await api.lastSms(a.numbers[0].number))?.body).toBe('Twofold: the default sign-in method of your account was changed. If this was not you, secure your account now.');
+      // Making the default the default changes nothing and tells nobody.
+      expect(await noticesDuring(a.accountId, () => api.gql(SET_DEFAULT, { methodId: a.numbers[2].methodId }, { token: a.token }))).toEqual([]);
     });
 
     it('regenerating and deleting emergency codes notify every enabled number', async () => {

@@ -34,7 +34,7 @@ export class BackupCodesManager {
       if (!(await this.twoFactor.isEnabled(em, accountId))) throw Errors.forbidden('Turn on two-factor authentication first.');
       const codes = await this.codes.replaceSet(em, accountId, now);
       await this.events.record(em, accountId, 'BACKUP_CODES_GENERATED', meta, now);
-      const notices = await this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_GENERATED', clientIp: meta.ip }, now);
+      const notices = await this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_GENERATED', meta }, now);
       return { codes, notices };
     });
     await this.outbox.enqueue(notices);
@@ -50,7 +50,7 @@ export class BackupCodesManager {
       const deleted = await this.codes.deleteSet(em, accountId);
       if (deleted === 0) return [];
       await this.events.record(em, accountId, 'BACKUP_CODES_DELETED', meta, now);
-      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_DELETED', clientIp: meta.ip }, now);
+      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_DELETED', meta }, now);
     });
     await this.outbox.enqueue(notices);
   }

@@ -1,39 +1,95 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { SmsMessageEntity } from '@twofold/persistence';
-import { isSmsLocale, renderNoticeSms, type NoticeKind } from '@twofold/two-factor-domain';
+import { addSeconds, isSmsLocale, maskPhoneNumber, renderNoticeSms, type NoticeKind } from '@twofold/two-factor-domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { RequestMeta } from '../common/request-context';
+import { windowGateSql } from '../common/sliding-window';
+import { preparedQueryIn } from '../common/sql';
+import { SecurityEventsService } from '../security-events/security-events.service';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { TwoFactorService } from '../two-factor/two-factor.service';
+
+const HOUR = 3600;
+
+/** Where a notice goes: a number of the account (the row may be gone already, as when 2FA turns off). */
+export interface NoticeTarget {
+  id: string;
+  phoneNumber: string;
+}
 
 /**
  * Security notices: a short SMS (never a code) to the account's enabled numbers other than the
  * one concerned, so a change made by someone else shows up on an independent channel.
+ *
+ * Notices are budgeted like every SMS: SMS_NOTICES_PER_ACCOUNT_PER_HOUR per account, and they
+ * count toward (and stop at) the global hourly budget. Beyond a budget the change still happens,
+ * the notices are not sent, and a SMS_SEND_BLOCKED event and a log line say so. They go to the
+ * queue behind every code (a lower BullMQ priority), so a flood of notices never delays a code.
  */
 @Injectable()
 export class NoticesService {
+  private readonly logger = new Logger('Notices');
+
   constructor(
     private readonly outbox: SmsOutboxService,
     private readonly twoFactor: TwoFactorService,
+    private readonly events: SecurityEventsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * In the caller's transaction: the notices of one change, to `targets` (default: the enabled
+   * numbers but `exceptMethodId`), as far as the budgets allow. Answers the messages to enqueue after commit.
+   */
   async queue(
     em: EntityManager,
-    args: { accountId: string; locale: string; kind: NoticeKind; exceptMethodId?: string | null; clientIp: string | null },
+    args: { accountId: string; locale: string; kind: NoticeKind; exceptMethodId?: string | null; targets?: NoticeTarget[]; meta: RequestMeta },
     now: Date,
   ): Promise<SmsMessageEntity[]> {
     const locale = isSmsLocale(args.locale) ? args.locale : 'en';
-    const targets = (await this.twoFactor.enabledMethods(em, args.accountId)).filter((m) => m.id !== args.exceptMethodId);
+    const targets = args.targets ?? (await this.twoFactor.enabledMethods(em, args.accountId)).filter((m) => m.id !== args.exceptMethodId);
+    if (targets.length === 0) return [];
+    const allowed = await this.budgetFor(em, args.accountId, targets.length, now);
+    if (allowed < targets.length) {
+      const reason = allowed === 0 ? 'notice budget reached' : `notice budget reached: ${targets.length - allowed} of ${targets.length} not sent`;
+      const masked = targets.slice(allowed).map((t) => maskPhoneNumber(t.phoneNumber)).join(', ');
+      this.logger.warn({ msg: `${args.kind} notice to ${masked} for account ${args.accountId} not sent: ${reason}`, requestId: args.meta.requestId });
+      await this.events.record(em, args.accountId, 'SMS_SEND_BLOCKED', args.meta, now, `${args.kind} notice to ${masked}: ${reason}`);
+    }
     const body = renderNoticeSms(locale, args.kind);
     const messages: SmsMessageEntity[] = [];
-    for (const m of targets) {
+    for (const m of targets.slice(0, allowed)) {
       messages.push(
         await this.outbox.add(
           em,
-          { accountId: args.accountId, methodId: m.id, ticketId: null, phoneNumber: m.phoneNumber, purpose: 'NOTICE', locale, body, clientIp: args.clientIp, codeExpiresAt: null },
+          { accountId: args.accountId, methodId: m.id, ticketId: null, phoneNumber: m.phoneNumber, purpose: 'NOTICE', locale, body, clientIp: args.meta.ip, codeExpiresAt: null },
           now,
         ),
       );
     }
     return messages;
+  }
+
+  /**
+   * How many of `wanted` notices may go now: what is left of the account's hourly notice budget,
+   * and all or none of them within the global budget (the rows read are bounded by the budgets,
+   * not by traffic). Under a per-account lock, so concurrent changes cannot both pass a budget.
+   */
+  private async budgetFor(em: EntityManager, accountId: string, wanted: number, now: Date): Promise<number> {
+    const perAccount = this.config.limits.noticesPerAccountPerHour;
+    const global = this.config.pumping.globalBudgetPerHour;
+    // The lock in its own statement: the count after it must see every notice committed before it.
+    await preparedQueryIn(em, 'notice-budget-lock', `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sms:notice:${accountId}`]);
+    const rows = await preparedQueryIn<{ sent: number; global_full: Date | null }>(
+      em,
+      'notice-budget',
+      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM sms_message WHERE account_id = $1 AND purpose = 'NOTICE' AND created_at > $2 LIMIT $3) n) AS sent,
+              ${windowGateSql('sms_message', 'TRUE', '$2', '$4')} AS global_full`,
+      [accountId, addSeconds(now, -HOUR), perAccount, Math.max(0, global - wanted)],
+    );
+    const r = rows[0];
+    if (!r || r.global_full) return 0;
+    return Math.max(0, Math.min(wanted, perAccount - r.sent));
   }
 }

@@ -2,8 +2,20 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { ErrorCode } from '@twofold/error-codes';
 
-/** Operations that spend a try (a password or a code): at most one per request. */
-export const ATTEMPT_BEARING_FIELDS = new Set(['login', 'reauthenticate', 'confirmSmsMethod', 'completeLoginWithSms', 'completeLoginWithBackupCode']);
+/**
+ * Operations that spend a try (a password or a code), or whose work an alias would multiply
+ * (argon2 hashing, security notices by SMS): at most one per request.
+ */
+export const ATTEMPT_BEARING_FIELDS = new Set([
+  'login',
+  'reauthenticate',
+  'confirmSmsMethod',
+  'completeLoginWithSms',
+  'completeLoginWithBackupCode',
+  'signUp',
+  'regenerateBackupCodes',
+  'deleteBackupCodes',
+]);
 
 /** Counts root fields of those names, through aliases, inline fragments and fragment spreads. */
 export function countAttemptFields(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
@@ -35,7 +47,7 @@ export function attemptLimitPlugin(): ApolloServerPlugin {
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
           if (countAttemptFields(operation.selectionSet, fragments) > 1) {
-            throw new GraphQLError('One request may carry at most one login, reauthenticate, confirmSmsMethod or completeLoginWith* operation.', {
+            throw new GraphQLError('One request may carry at most one login, reauthenticate, signUp, confirmSmsMethod, regenerateBackupCodes, deleteBackupCodes or completeLoginWith* operation.', {
               extensions: { code: ErrorCode.BAD_USER_INPUT, fields: {}, http: { status: 400 } },
             });
           }

@@ -14,6 +14,7 @@ import {
   SMS_JOB_BACKOFF,
   SMS_JOB_DEFAULTS,
   SMS_QUEUE_NAME,
+  smsJobPriority,
   type SmsPurpose,
 } from '@twofold/sms-queue';
 import { maskPhoneNumber } from '@twofold/two-factor-domain';
@@ -125,10 +126,10 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
 
   /** Hands committed messages to the queue; failures are logged and left to the relay. */
   async enqueue(messages: SmsMessageEntity[]): Promise<void> {
-    await Promise.all(messages.map((m) => this.enqueueOne(m.id, m.phoneNumber, open(this.bodyKey, m.bodySealed, m.id), m.codeExpiresAt)));
+    await Promise.all(messages.map((m) => this.enqueueOne(m.id, m.phoneNumber, open(this.bodyKey, m.bodySealed, m.id), m.codeExpiresAt, m.purpose)));
   }
 
-  private async enqueueOne(id: string, to: string, body: string, codeExpiresAt: Date | null): Promise<boolean> {
+  private async enqueueOne(id: string, to: string, body: string, codeExpiresAt: Date | null, purpose: SmsPurpose): Promise<boolean> {
     if (!this.queue) return false;
     // BullMQ waits for a connection that is not ready (forever while Redis is away): never make
     // the customer's request wait for Redis. The row stays QUEUED and the relay hands it over.
@@ -138,7 +139,8 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
     }
     try {
       const data = sealSmsJob(this.payloadKey, { messageId: id, to, body, expiresAt: codeExpiresAt?.toISOString() ?? null });
-      const added = this.queue.add(SEND_SMS_JOB, data, { ...SMS_JOB_DEFAULTS, jobId: id, attempts: SMS_JOB_ATTEMPTS, backoff: { ...SMS_JOB_BACKOFF } });
+      const priority = smsJobPriority(purpose);
+      const added = this.queue.add(SEND_SMS_JOB, data, { ...SMS_JOB_DEFAULTS, jobId: id, attempts: SMS_JOB_ATTEMPTS, backoff: { ...SMS_JOB_BACKOFF }, ...(priority ? { priority } : {}) });
       added.catch(() => undefined); // a late failure after the timeout below is the relay's business
       await Promise.race([added, rejectAfter(ENQUEUE_TIMEOUT_MS, 'redis did not answer in time')]);
       return true;
@@ -165,12 +167,12 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
           WHERE status = 'QUEUED' AND code_expires_at IS NOT NULL AND code_expires_at <= $1`,
         [now],
       );
-      const rows: { id: string; phone_number: string; body_sealed: string; code_expires_at: Date | null }[] = await this.db.transaction(async (em) => {
+      const rows: { id: string; phone_number: string; body_sealed: string; code_expires_at: Date | null; purpose: SmsPurpose }[] = await this.db.transaction(async (em) => {
         const due = await em.query(
-          `SELECT id, phone_number, body_sealed, code_expires_at FROM sms_message
+          `SELECT id, phone_number, body_sealed, code_expires_at, purpose FROM sms_message
             WHERE (status = 'QUEUED' AND (enqueued_at IS NULL OR enqueued_at < $1))
                OR (status = 'SENDING' AND updated_at < $2)
-            ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
+            ORDER BY purpose = 'NOTICE', created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
           [requeueBefore, staleSendingBefore],
         );
         if (due.length > 0) await em.query(`UPDATE sms_message SET enqueued_at = $2 WHERE id = ANY($1)`, [due.map((r: { id: string }) => r.id), now]);
@@ -178,7 +180,7 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       });
       let handed = 0;
       for (const r of rows) {
-        if (await this.enqueueOne(r.id, r.phone_number, open(this.bodyKey, r.body_sealed, r.id), r.code_expires_at)) handed++;
+        if (await this.enqueueOne(r.id, r.phone_number, open(this.bodyKey, r.body_sealed, r.id), r.code_expires_at, r.purpose)) handed++;
       }
       if (rows.length > 0) this.logger.log(`relay handed ${handed}/${rows.length} waiting messages to the queue`);
       return handed;

@@ -65,7 +65,8 @@ export class SmsPumpingGuard {
     const g = this.globalReading;
     const reuse = margin >= 100 && g !== null && g.headroom && Math.abs(now.getTime() - g.at) < GLOBAL_READING_REUSE_MS && g.sentSince < margin;
     const prefixGate = windowGateSql('sms_message', `destination_prefix = $1 AND purpose <> 'NOTICE'`, '$2', '$3');
-    const globalGate = (offset: string) => windowGateSql('sms_message', `purpose <> 'NOTICE'`, '$2', offset);
+    // The global budget counts every SMS, security notices included (they have no other ceiling in total).
+    const globalGate = (offset: string) => windowGateSql('sms_message', 'TRUE', '$2', offset);
     const rows = await preparedQueryIn<{ by_prefix: Date | null; global?: Date | null; global_margin?: Date | null }>(
       em,
       reuse ? 'sms-budget-prefix' : 'sms-budget-prefix-global',
@@ -81,7 +82,7 @@ export class SmsPumpingGuard {
     const prefixWait = gateRetryAfter(rows[0]?.by_prefix, HOUR, now);
     if (prefixWait > 0) await this.block(target, meta, now, prefixWait, `hourly budget of ${p.prefixBudgetPerHour} codes to ${prefix} reached`);
     const globalWait = gateRetryAfter(reading.gate, HOUR, now);
-    if (globalWait > 0) await this.block(target, meta, now, globalWait, `global hourly budget of ${p.globalBudgetPerHour} codes reached`);
+    if (globalWait > 0) await this.block(target, meta, now, globalWait, `global hourly budget of ${p.globalBudgetPerHour} SMS reached`);
     reading.sentSince++;
 
     if (p.mode === 'off') return;

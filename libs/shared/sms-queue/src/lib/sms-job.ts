@@ -41,6 +41,16 @@ export const SMS_JOB_DEFAULTS = {
   removeOnFail: { age: 24 * 3600, count: 10000 },
 } as const;
 
+/**
+ * BullMQ takes jobs without a priority (codes) before any prioritized job, so security notices
+ * carry one: however many notices wait, a login or confirmation code is the next job taken. Same
+ * queue, same durability (the outbox row, the relay, the retries).
+ */
+export function smsJobPriority(purpose: SmsPurpose): number | undefined {
+  return purpose === 'NOTICE' ? NOTICE_JOB_PRIORITY : undefined;
+}
+export const NOTICE_JOB_PRIORITY = 100;
+
 /** Retry policy set on every job at enqueue: exponential backoff with jitter, from 1 s. */
 export const SMS_JOB_ATTEMPTS = 8;
 export const SMS_JOB_BACKOFF = { type: 'exponential', delay: 1000, jitter: 0.5 } as const;
