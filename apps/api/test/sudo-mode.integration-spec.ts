@@ -77,12 +77,27 @@ describe('sudo mode', () => {
     });
   });
 
-  it('does not need sudo mode for addSmsMethod while 2FA is off', async () => {
-    const { token } = await signUp(api);
+  // Contract §4 and §7: adding a method needs the sudo window, the first one included, so a stolen
+  // session cannot bind the thief's phone and take the only copy of the emergency codes.
+  it('needs sudo mode for the first addSmsMethod too: a sign-up or a full login counts, a stale session does not', async () => {
+    const { token, accountId } = await signUp(api);
+    const number = phone();
     api.clock.advance(WINDOW + 1);
-    const res = await api.gql(ADD, { input: { phoneNumber: phone() } }, { token });
+    const refused = await api.gql(ADD, { input: { phoneNumber: number } }, { token });
+    expect(refused.data).toBeNull();
+    expect(errorCode(refused)).toBe('REAUTH_REQUIRED');
+    expect((await api.pg.query(`SELECT count(*)::int AS n FROM sms_method WHERE account_id = $1`, [accountId])).rows[0].n).toBe(0);
+    expect((await api.pg.query(`SELECT count(*)::int AS n FROM sms_message WHERE account_id = $1`, [accountId])).rows[0].n).toBe(0);
+
+    const reauth = await api.gql(REAUTH, { input: { password: PASSWORD } }, { token });
+    expect(reauth.data!['reauthenticate'].__typename).toBe('Session');
+    const res = await api.gql(ADD, { input: { phoneNumber: number } }, { token });
     expect(res.errors).toBeUndefined();
     expect(res.data!['addSmsMethod'].method.status).toBe('PENDING_VERIFICATION');
+
+    // A fresh sign-up is inside the window.
+    const fresh = await signUp(api);
+    expect((await api.gql(ADD, { input: { phoneNumber: phone() } }, { token: fresh.token })).errors).toBeUndefined();
   });
 
   describe('reauthenticate with 2FA off', () => {
@@ -151,7 +166,7 @@ describe('sudo mode', () => {
     it('returns a TwoFactorChallenge whose completion by SMS returns the SAME token and unlocks', async () => {
       const ctx = await lockedAccount();
       const sessions = await sessionCount(ctx.accountId);
-      const sent = await api.gql(SEND_LOGIN, { input: { ticket: ctx.ticket, methodId: ctx.first.methodId } });
+      const sent = await api.gql(SEND_LOGIN, { input: { ticket: ctx.ticket, methodId: ctx.first.methodId } }, { token: ctx.session });
       expect(sent.errors).toBeUndefined();
       const code = await api.lastCode(ctx.first.number);
       const done = await api.gql(COMPLETE_SMS, { input: { ticket: ctx.ticket, methodId: ctx.first.methodId, code } }, { token: ctx.session });
@@ -203,7 +218,15 @@ describe('sudo mode', () => {
       expect(wrongSession.data).toBeNull();
       expect(errorCode(wrongSession)).toBe('TICKET_EXPIRED');
 
-      await api.gql(SEND_LOGIN, { input: { ticket: ctx.ticket, methodId: ctx.first.methodId } });
+      // Sending a code for it needs that session too: a stranger holding the ticket sends no SMS.
+      const smsBefore = (await api.pg.query(`SELECT count(*)::int AS n FROM sms_message WHERE account_id = $1`, [ctx.accountId])).rows[0].n;
+      const sendAnonymous = await api.gql(SEND_LOGIN, { input: { ticket: ctx.ticket, methodId: ctx.first.methodId } });
+      expect(sendAnonymous.data).toBeNull();
+      expect(errorCode(sendAnonymous)).toBe('TICKET_EXPIRED');
+      expect(errorCode(await api.gql(SEND_LOGIN, { input: { ticket: ctx.ticket, methodId: ctx.first.methodId } }, { token: other }))).toBe('TICKET_EXPIRED');
+      expect((await api.pg.query(`SELECT count(*)::int AS n FROM sms_message WHERE account_id = $1`, [ctx.accountId])).rows[0].n).toBe(smsBefore);
+
+      expect((await api.gql(SEND_LOGIN, { input: { ticket: ctx.ticket, methodId: ctx.first.methodId } }, { token: ctx.session })).errors).toBeUndefined();
       const code = await api.lastCode(ctx.first.number);
       const smsWithoutToken = await api.gql(COMPLETE_SMS, { input: { ticket: ctx.ticket, methodId: ctx.first.methodId, code } });
       expect(errorCode(smsWithoutToken)).toBe('TICKET_EXPIRED');

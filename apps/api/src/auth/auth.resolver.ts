@@ -23,8 +23,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => SmsCodeDispatchModel, { description: "Sends a login code by SMS to one of the challenge's SMS methods." })
-  sendLoginSmsCode(@Args('input') input: SendLoginSmsCodeInput, @Meta() meta: RequestMeta): Promise<SmsCodeDispatchModel> {
-    return this.auth.sendLoginSmsCode(input.ticket, input.methodId, meta);
+  sendLoginSmsCode(@Args('input') input: SendLoginSmsCodeInput, @Meta() meta: RequestMeta, @OptionalAuth() auth: AuthState | null): Promise<SmsCodeDispatchModel> {
+    return this.auth.sendLoginSmsCode(input.ticket, input.methodId, meta, auth);
   }
 
   @Public()

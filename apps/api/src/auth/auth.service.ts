@@ -7,6 +7,7 @@ import {
   cleanText,
   emailProblem,
   hashOpaqueToken,
+  isCleanText,
   maskPhoneNumber,
   NAME_MAX_LENGTH,
   normalizeBackupCode,
@@ -132,7 +133,7 @@ export class AuthService {
         });
         await em.insert(AccountEntity, account);
         await this.events.record(em, account.id, 'ACCOUNT_CREATED', meta, now);
-        const { token, session } = await this.sessions.create(em, account.id, meta, now);
+        const { token, session } = await this.sessions.create(em, account.id, meta, now, false);
         return { token, expiresAt: session.expiresAt, account: toAccountModel(account) };
       });
     } catch (err) {
@@ -144,6 +145,8 @@ export class AuthService {
 
   async login(input: { email: string; password: string }, meta: RequestMeta): Promise<SessionModel | TwoFactorChallengeModel> {
     if (typeof input.email !== 'string' || input.email.trim() === '' || input.email.length > 1000) throw Errors.badInput({ email: 'Enter your email address.' });
+    // Before any SQL: a NUL or a lone surrogate cannot be in a registered email, and PostgreSQL would refuse it mid-script.
+    if (!isCleanText(input.email)) throw Errors.badInput({ email: 'Enter a valid email address.' });
     if (input.password === '' || input.password.length > 4096) throw Errors.badInput({ password: 'Enter your password.' });
     const emailNormalized = normalizeEmail(input.email);
     const now = this.clock.now();
@@ -223,10 +226,12 @@ export class AuthService {
     });
   }
 
-  async sendLoginSmsCode(ticket: string, methodId: string, meta: RequestMeta): Promise<SmsCodeDispatchModel> {
+  async sendLoginSmsCode(ticket: string, methodId: string, meta: RequestMeta, auth: AuthState | null): Promise<SmsCodeDispatchModel> {
     const now = this.clock.now();
     const issued = await this.db.transaction(async (em) => {
       const { t, locale, method } = await this.loginSendContext(em, ticket, methodId, now);
+      // A re-authentication ticket sends codes only for the session it belongs to, as it completes only with it.
+      if (t.purpose === 'REAUTH' && auth?.session.id !== t.sessionId) throw Errors.ticketExpired();
       return this.smsCodes.issue(em, { method, purpose: 'LOGIN', ticket: t, locale, clientIp: meta.ip, requestId: meta.requestId }, now);
     });
     await this.outbox.enqueue([issued.message]);
@@ -282,20 +287,22 @@ export class AuthService {
   async completeWithSms(ticket: string, methodId: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
     const normalized = normalizeSmsCode(code);
     if (!normalized) throw Errors.badInput({ code: 'Enter the 6-digit code.' });
-    const done = await this.completeLoginWithSmsAtOnce(ticket, methodId, normalized, meta);
+    // One instant for the whole request: the fast path, the locked path and the code check judge
+    // the guess at the same time, so a guess compared before expiry is always counted.
+    const now = this.clock.now();
+    const done = await this.completeLoginWithSmsAtOnce(ticket, methodId, normalized, meta, now);
     if (done) return done;
-    return this.completeSecondFactor(ticket, meta, auth, async (em, t) => {
+    return this.completeSecondFactor(ticket, meta, auth, now, async (em, t) => {
       const method = await this.enabledMethodOf(em, t.accountId, methodId);
-      const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'LOGIN', ticket: t, code: normalized }, this.clock.now());
-      if (result === 'ok') await em.update(SmsMethodEntity, { id: method.id }, { lastUsedAt: this.clock.now() });
+      const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'LOGIN', ticket: t, code: normalized }, now);
+      if (result === 'ok') await em.update(SmsMethodEntity, { id: method.id }, { lastUsedAt: now });
       return { result, detail: `SMS to ${maskPhoneNumber(method.phoneNumber)}` };
     });
   }
 
   /** The success path in one statement (see the statement's comment); null sends the caller down the locked path. */
-  private async completeLoginWithSmsAtOnce(ticket: string, methodId: string, code: string, meta: RequestMeta): Promise<SessionModel | null> {
+  private async completeLoginWithSmsAtOnce(ticket: string, methodId: string, code: string, meta: RequestMeta, now: Date): Promise<SessionModel | null> {
     if (!isUuid(methodId) || !TicketsService.looksLikeTicket(ticket)) return null;
-    const now = this.clock.now();
     const ticketTokenHash = hashOpaqueToken(ticket);
     const { token, ...session } = this.sessions.mint(now);
     const row = await completeLoginWithSmsStatement(this.db, {
@@ -316,8 +323,9 @@ export class AuthService {
   async completeWithBackupCode(ticket: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
     const normalized = normalizeBackupCode(code);
     if (!normalized) throw Errors.badInput({ code: 'Enter an emergency code like XXXX-XXXX-XXXX-XXXX.' });
-    return this.completeSecondFactor(ticket, meta, auth, async (em, t) => {
-      const ok = await this.backupCodes.consume(em, t.accountId, normalized, this.clock.now());
+    const now = this.clock.now();
+    return this.completeSecondFactor(ticket, meta, auth, now, async (em, t) => {
+      const ok = await this.backupCodes.consume(em, t.accountId, normalized, now);
       return { result: ok ? 'ok' : 'wrong', detail: 'emergency code', backupCodeUsed: ok };
     });
   }
@@ -331,9 +339,9 @@ export class AuthService {
     ticket: string,
     meta: RequestMeta,
     auth: AuthState | null,
+    now: Date,
     verify: (em: EntityManager, t: LoginTicketEntity) => Promise<{ result: CodeCheck; detail: string; backupCodeUsed?: boolean }>,
   ): Promise<SessionModel> {
-    const now = this.clock.now();
     const outcome = await this.db.transaction(async (em): Promise<SecondFactorOutcome> => {
       const t = await this.tickets.live(em, ticket, now, true);
       if (t.purpose === 'REAUTH' && auth?.session.id !== t.sessionId) throw Errors.ticketExpired();
@@ -350,14 +358,14 @@ export class AuthService {
       let notices: SmsMessageEntity[] = [];
       if (backupCodeUsed) {
         await this.events.record(em, account.id, 'BACKUP_CODE_USED', meta, now);
-        notices = await this.notices.queue(em, { accountId: account.id, locale: account.locale, kind: 'BACKUP_CODE_USED', clientIp: meta.ip }, now);
+        notices = await this.notices.queue(em, { accountId: account.id, locale: account.locale, kind: 'BACKUP_CODE_USED', meta }, now);
       }
       if (t.purpose === 'REAUTH' && auth) {
-        await this.sessions.markAuthenticated(em, auth.session.id, now);
+        await this.sessions.markAuthenticated(em, auth.session.id, now, true);
         await this.events.record(em, account.id, 'REAUTHENTICATED', meta, now, detail);
         return { kind: 'ok', session: { token: auth.token, expiresAt: auth.session.expiresAt, account: toAccountModel(account) }, notices };
       }
-      const { token, session } = await this.sessions.create(em, account.id, meta, now);
+      const { token, session } = await this.sessions.create(em, account.id, meta, now, true);
       await this.events.record(em, account.id, 'LOGIN_SUCCEEDED', meta, now, detail);
       return { kind: 'ok', session: sessionModel(token, session, account), notices };
     });

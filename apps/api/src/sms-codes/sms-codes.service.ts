@@ -39,6 +39,12 @@ export interface SendTarget {
   methodId: string;
   purpose: SmsCodePurpose;
   ticketId: string | null;
+  /**
+   * The number is ENABLED on this account: its per-number budget counts only this account's
+   * sends, so codes that other accounts cause (the number pending there) never use it up. A
+   * pending number's sends count every account's, which is what stops pumping one number.
+   */
+  ownedNumber: boolean;
 }
 
 const HOUR = 3600;
@@ -75,7 +81,7 @@ export class SmsCodesService {
     // All in one statement; PostgreSQL evaluates a select list left to right.
     await preparedQueryIn(em, `sms-send-locks-${keys.length}`, `SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`, keys);
 
-    const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId };
+    const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId, ownedNumber: method.status === 'ENABLED' };
     const { now: wait, afterThisSend } = await this.sendLimits(em, target, clientIp, now);
     if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
     await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now);
@@ -143,13 +149,16 @@ export class SmsCodesService {
     // (key, created_at) index. `purpose <> 'NOTICE'` is spelled out in each part so the generic
     // plan of this prepared statement can use the partial indexes.
     const gate = (key: string, keyParam: number, offsetParam: number) => windowGateSql('sms_message', `${key} = $${keyParam} AND purpose <> 'NOTICE'`, '$7', `$${offsetParam}`);
+    // An owned number's budget: this account's sends to it only (see SendTarget.ownedNumber).
+    const numberGate = (offsetParam: number) =>
+      target.ownedNumber ? windowGateSql('sms_message', `phone_number = $4 AND account_id = $5 AND purpose <> 'NOTICE'`, '$7', `$${offsetParam}`) : gate('phone_number', 4, offsetParam);
     const rows = await preparedQueryIn<{ last: Date | null; by_number: Date | null; by_account: Date | null; by_ip: Date | null; by_number_next: Date | null; by_account_next: Date | null }>(
       em,
-      'sms-send-limits',
+      target.ownedNumber ? 'sms-send-limits-owned' : 'sms-send-limits',
       `SELECT (SELECT created_at FROM sms_message WHERE method_id = $1 AND purpose = $2 AND purpose <> 'NOTICE'
                  AND (ticket_id = $3::uuid OR ($3::uuid IS NULL AND ticket_id IS NULL)) ORDER BY created_at DESC LIMIT 1) AS last,
-              ${gate('phone_number', 4, 8)} AS by_number, ${gate('account_id', 5, 9)} AS by_account, ${gate('client_ip', 6, 10)} AS by_ip,
-              ${gate('phone_number', 4, 11)} AS by_number_next, ${gate('account_id', 5, 12)} AS by_account_next`,
+              ${numberGate(8)} AS by_number, ${gate('account_id', 5, 9)} AS by_account, ${gate('client_ip', 6, 10)} AS by_ip,
+              ${numberGate(11)} AS by_number_next, ${gate('account_id', 5, 12)} AS by_account_next`,
       [
         target.methodId,
         target.purpose,

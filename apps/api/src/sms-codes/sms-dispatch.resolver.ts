@@ -36,7 +36,7 @@ export class SmsDispatchResolver {
     else throw Errors.unauthenticated();
     const message = isUuid(id) ? await this.db.manager.findOne(SmsMessageEntity, { where: { id, ...where } }) : null;
     if (!message || message.purpose === 'NOTICE' || !message.accountId || !message.methodId) throw Errors.notFound('SMS');
-    const target = { accountId: message.accountId, phoneNumber: message.phoneNumber, methodId: message.methodId, purpose: message.purpose, ticketId: message.ticketId };
+    const target = { accountId: message.accountId, phoneNumber: message.phoneNumber, methodId: message.methodId, purpose: message.purpose, ticketId: message.ticketId, ownedNumber: message.purpose === 'LOGIN' };
     const wait = await this.codes.secondsUntilNextSend(this.db.manager, target, null, now);
     return toDispatchModel(message, addSeconds(now, wait));
   }

@@ -46,7 +46,8 @@ export class SmsMethodsService {
 
   async add(auth: AuthState, phoneNumber: string, meta: RequestMeta): Promise<{ method: SmsMethodEntity; dispatch: SmsCodeDispatchModel }> {
     const accountId = auth.account.id;
-    if (await this.twoFactor.isEnabled(null, accountId)) this.requireRecentAuth(auth);
+    // The first number too: a stolen session must not bind the thief's phone and take the emergency codes.
+    this.requireRecentAuth(auth);
     const parsed = parseMobileNumber(phoneNumber, this.config.sms.allowedCountries, { allowFictional: this.config.sms.allowFictionalNumbers });
     if (!parsed.ok) throw parsed.problem === 'COUNTRY_NOT_ALLOWED' ? Errors.countryNotAllowed(parsed.message) : Errors.phoneInvalid(parsed.message);
     const { e164, countryCode } = parsed.value;
@@ -84,7 +85,7 @@ export class SmsMethodsService {
       const issued = await this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip, requestId: meta.requestId }, now);
       await this.events.record(em, accountId, 'SMS_METHOD_ADDED', meta, now, maskPhoneNumber(e164));
       const notices = (await this.twoFactor.isEnabled(em, accountId))
-        ? await this.notices.queue(em, { accountId, locale: auth.account.locale, kind: 'SMS_METHOD_ADDED', exceptMethodId: method.id, clientIp: meta.ip }, now)
+        ? await this.notices.queue(em, { accountId, locale: auth.account.locale, kind: 'SMS_METHOD_ADDED', exceptMethodId: method.id, meta }, now)
         : [];
       return { method, issued, notices };
     });
@@ -136,7 +137,7 @@ export class SmsMethodsService {
       let backupCodes: string[] | null = null;
       if (!wasEnabled) {
         await this.events.record(em, accountId, 'TWO_FACTOR_ENABLED', meta, now);
-        const revoked = await this.sessions.revokeOthers(em, accountId, auth.session.id, now);
+        const revoked = await this.sessions.twoFactorTurnedOn(em, accountId, auth.session.id, now);
         if (revoked > 0) await this.events.record(em, accountId, 'SESSION_REVOKED', meta, now, `${revoked} other session(s) ended: two-factor authentication turned on`);
         if (!(await this.backupCodes.hasSet(em, accountId))) {
           backupCodes = await this.backupCodes.replaceSet(em, accountId, now);
@@ -180,7 +181,8 @@ export class SmsMethodsService {
       if (method.status === 'ENABLED' && remaining.length === 0) {
         await this.backupCodes.deleteSet(em, accountId);
         await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, 'last number removed');
-        return [];
+        // The number that was enabled is told, though it is gone from the account.
+        return this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_DISABLED', targets: [method], meta }, now);
       }
       if (method.status === 'ENABLED' && method.isDefault) {
         // The oldest remaining number becomes the default.
@@ -188,7 +190,7 @@ export class SmsMethodsService {
         await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(remaining[0].phoneNumber));
       }
       // Any removal (a pending number too) is told to the enabled numbers; none when 2FA is off.
-      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'SMS_METHOD_REMOVED', exceptMethodId: method.id, clientIp: meta.ip }, now);
+      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'SMS_METHOD_REMOVED', exceptMethodId: method.id, meta }, now);
     });
     await this.outbox.enqueue(notices);
     return this.twoFactor.state(null, accountId, now);
@@ -198,15 +200,18 @@ export class SmsMethodsService {
     this.requireRecentAuth(auth);
     const accountId = auth.account.id;
     const now = this.clock.now();
-    await this.db.transaction(async (em) => {
-      await lockAccount(em, accountId);
+    const notices = await this.db.transaction(async (em) => {
+      const account = await lockAccount(em, accountId);
       const method = await this.ownMethod(em, accountId, methodId, now);
       if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
-      if (method.isDefault) return;
+      if (method.isDefault) return [];
       await em.update(SmsMethodEntity, { accountId, isDefault: true }, { isDefault: false });
       await em.update(SmsMethodEntity, { id: method.id }, { isDefault: true });
       await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(method.phoneNumber));
+      // To every enabled number: the one that stopped being the default sees it too.
+      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'DEFAULT_METHOD_CHANGED', meta }, now);
     });
+    await this.outbox.enqueue(notices);
     return this.twoFactor.state(null, accountId, now);
   }
 

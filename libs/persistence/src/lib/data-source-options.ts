@@ -15,6 +15,7 @@ export function dataSourceOptions(url: string, extra: { poolSize?: number; appli
     migrationsRun: false,
     synchronize: false,
     logging: ['error'],
-    extra: { max: extra.poolSize ?? 20, application_name: extra.applicationName ?? 'twofold' },
+    // client_encoding pinned: the driver sends UTF-8, whatever the server's or the database's default.
+    extra: { max: extra.poolSize ?? 20, application_name: extra.applicationName ?? 'twofold', client_encoding: 'UTF8' },
   };
 }
