@@ -25,6 +25,7 @@ export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 @Entity('security_event')
 @Index('IDX_security_event_account_created', ['accountId', 'createdAt', 'id'])
 @Index('IDX_security_event_account_type_created', ['accountId', 'type', 'createdAt'])
+@Index('IDX_security_event_created', ['createdAt'])
 export class SecurityEventEntity {
   @PrimaryColumn('uuid')
   id!: string;

@@ -93,4 +93,26 @@ describe('loadConfig', () => {
       }
     });
   });
+
+  describe('retention', () => {
+    it('keeps login failures 30 days, security events a year and settled SMS 90 days, purged 1000 rows at a time', () => {
+      const c = loadConfig({});
+      expect(c.retention).toEqual({ loginFailureSeconds: 30 * 86400, securityEventSeconds: 365 * 86400, smsMessageSeconds: 90 * 86400 });
+      expect(c.maintenanceBatchSize).toBe(1000);
+      expect(() => loadConfig({ MAINTENANCE_BATCH_SIZE: '0' })).toThrow(/MAINTENANCE_BATCH_SIZE/);
+    });
+
+    it('refuses a retention shorter than a window that reads the same rows, naming both', () => {
+      expect(() => loadConfig({ LOGIN_FAILURE_RETENTION_SECONDS: '899' })).toThrow(
+        'Configuration error: LOGIN_FAILURE_RETENTION_SECONDS must be at least 900 (LOGIN_FAILURE_WINDOW_SECONDS reads those rows), got 899',
+      );
+      expect(loadConfig({ LOGIN_FAILURE_RETENTION_SECONDS: '900' }).retention.loginFailureSeconds).toBe(900);
+      expect(() => loadConfig({ LOGIN_FAILURE_RETENTION_SECONDS: '3600', LOGIN_FAILURE_WINDOW_SECONDS: '7200' })).toThrow(/LOGIN_FAILURE_RETENTION_SECONDS .*LOGIN_FAILURE_WINDOW_SECONDS/);
+      expect(() => loadConfig({ SECURITY_EVENT_RETENTION_SECONDS: '600' })).toThrow(/SECURITY_EVENT_RETENTION_SECONDS must be at least 900 \(SECOND_FACTOR_FAILURE_WINDOW_SECONDS/);
+      expect(() => loadConfig({ SMS_MESSAGE_RETENTION_SECONDS: '3599' })).toThrow(/SMS_MESSAGE_RETENTION_SECONDS must be at least 3600 \(the hourly sending limits/);
+      expect(loadConfig({ SMS_MESSAGE_RETENTION_SECONDS: '3600' }).retention.smsMessageSeconds).toBe(3600);
+      expect(() => loadConfig({ SMS_MESSAGE_RETENTION_SECONDS: '86400', SMS_PUMPING_WINDOW_SECONDS: '172800' })).toThrow(/SMS_MESSAGE_RETENTION_SECONDS must be at least 172800 \(SMS_PUMPING_WINDOW_SECONDS/);
+      expect(() => loadConfig({ SMS_MESSAGE_RETENTION_SECONDS: '7200', SMS_CODE_TTL_SECONDS: '7201' })).toThrow(/SMS_CODE_TTL_SECONDS/);
+    });
+  });
 });

@@ -117,6 +117,15 @@ export interface AppConfig {
   metricsToken?: string;
   /** How often the API removes expired pending numbers, tickets and sessions (0 = never). */
   maintenanceIntervalMs: number;
+  /** Rows one maintenance statement deletes; a run loops over batches, each its own short transaction. */
+  maintenanceBatchSize: number;
+  /** How long ledgers and history are kept before maintenance purges them (each at least every window that reads it). */
+  retention: {
+    loginFailureSeconds: number;
+    securityEventSeconds: number;
+    /** Settled messages only (SENT, DELIVERED, FAILED): a message still to be sent is never purged. */
+    smsMessageSeconds: number;
+  };
   /** argon2id threads (low-priority worker threads); default: the machine's cores. */
   passwordHashThreads: number;
   sms: {
@@ -210,7 +219,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!/^[A-Z]{2}$/.test(c)) throw new ConfigError('SMS_ALLOWED_COUNTRIES', `must list ISO 3166 alpha-2 regions, got "${c}"`);
   }
 
-  return {
+  const config: AppConfig = {
     nodeEnv,
     isProduction,
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/twofold', ['postgres:', 'postgresql:']),
@@ -224,6 +233,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     appSecret,
     trustProxy: trustProxy(env),
     maintenanceIntervalMs: int(env, 'MAINTENANCE_INTERVAL_MS', 60000, 0),
+    maintenanceBatchSize: int(env, 'MAINTENANCE_BATCH_SIZE', 1000, 1, 100000),
+    retention: {
+      loginFailureSeconds: int(env, 'LOGIN_FAILURE_RETENTION_SECONDS', 30 * DAY, 1),
+      securityEventSeconds: int(env, 'SECURITY_EVENT_RETENTION_SECONDS', 365 * DAY, 1),
+      smsMessageSeconds: int(env, 'SMS_MESSAGE_RETENTION_SECONDS', 90 * DAY, 1),
+    },
     passwordHashThreads: int(env, 'PASSWORD_HASH_THREADS', Math.min(8, availableParallelism()), 1, 64),
     adminToken: optionalSecret(env, 'ADMIN_TOKEN'),
     metricsToken: optionalSecret(env, 'METRICS_TOKEN'),
@@ -295,4 +310,35 @@ export function loadConfig(env: Env = process.env): AppConfig {
       smsMethodsPerAccount: int(env, 'SMS_METHODS_PER_ACCOUNT', 5, 1),
     },
   };
+  checkRetention(config);
+  return config;
+}
+
+const DAY = 86400;
+
+/**
+ * A purge must never shorten a window: each retention is at least the longest window that
+ * counts rows of its table (limits read the ledger, not a counter).
+ */
+function checkRetention(c: AppConfig): void {
+  const tables: [variable: string, retention: number, windows: [name: string, seconds: number][]][] = [
+    ['LOGIN_FAILURE_RETENTION_SECONDS', c.retention.loginFailureSeconds, [['LOGIN_FAILURE_WINDOW_SECONDS', c.limits.loginFailureWindowSeconds]]],
+    ['SECURITY_EVENT_RETENTION_SECONDS', c.retention.securityEventSeconds, [['SECOND_FACTOR_FAILURE_WINDOW_SECONDS', c.limits.secondFactorWindowSeconds]]],
+    [
+      'SMS_MESSAGE_RETENTION_SECONDS',
+      c.retention.smsMessageSeconds,
+      [
+        ['the hourly sending limits and budgets', 3600],
+        ['SMS_PUMPING_WINDOW_SECONDS', c.pumping.windowSeconds],
+        // A message older than these carries no live code and belongs to no live ticket.
+        ['SMS_CODE_TTL_SECONDS', c.timings.smsCodeTtlSeconds],
+        ['LOGIN_TICKET_TTL_SECONDS', c.timings.loginTicketTtlSeconds],
+        ['SMS_RESEND_COOLDOWN_SECONDS', c.timings.smsResendCooldownSeconds],
+      ],
+    ],
+  ];
+  for (const [variable, retention, windows] of tables) {
+    const [name, seconds] = windows.reduce((longest, w) => (w[1] > longest[1] ? w : longest));
+    if (retention < seconds) throw new ConfigError(variable, `must be at least ${seconds} (${name} reads those rows), got ${retention}`);
+  }
 }
