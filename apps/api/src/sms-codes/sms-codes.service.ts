@@ -8,6 +8,7 @@ import {
   digestsEqual,
   generateSmsCode,
   hmacCode,
+  ipRateLimitKey,
   isSmsLocale,
   renderCodeSms,
   secondsUntil,
@@ -74,8 +75,11 @@ export class SmsCodesService {
     args: { method: SmsMethodEntity; purpose: SmsCodePurpose; ticket: TicketRef | null; locale: string; clientIp: string | null; userAgent?: string | null; requestId?: string | null },
     now: Date,
   ): Promise<IssuedCode> {
-    const { method, purpose, ticket, clientIp } = args;
+    const { method, purpose, ticket } = args;
     const ticketId = ticket?.id ?? null;
+    // The per-IP limit keys an IPv6 client by its /64 (one subscriber's block), so rotating addresses
+    // inside it does not reset the budget; the ledger row stores that key.
+    const clientIp = ipRateLimitKey(args.clientIp);
     // One lock per ledger key, always in this order, so concurrent sends cannot both pass a limit.
     const keys = [`sms:prefix:${this.pumping.prefixOf(method.phoneNumber)}`, `sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
     // All in one statement; PostgreSQL evaluates a select list left to right.
@@ -84,7 +88,7 @@ export class SmsCodesService {
     const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId, ownedNumber: method.status === 'ENABLED' };
     const { now: wait, afterThisSend } = await this.sendLimits(em, target, clientIp, now);
     if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
-    await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now);
+    await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: args.clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now);
 
     const code = generateSmsCode();
     const expiresAt = addSeconds(now, this.config.timings.smsCodeTtlSeconds);
