@@ -16,6 +16,16 @@ export interface SmsWorkerOptions {
 }
 
 /**
+ * BullMQ's limiter in short windows (about 100 ms) at the same average rate: when a backlog (a
+ * flood of notices) saturates the provider rate, the next code, first in line by priority, waits
+ * for the next window, at most ~100 ms rather than up to a whole second.
+ */
+export function limiterFor(ratePerSecond: number): { max: number; duration: number } {
+  const max = Math.max(1, Math.floor(ratePerSecond / 10));
+  return { max, duration: Math.round((1000 * max) / ratePerSecond) };
+}
+
+/**
  * The BullMQ worker on the SMS queue. `worker.close()` stops taking jobs and waits for the
  * ones in flight (graceful SIGTERM). A job that stalls too often (worker killed repeatedly)
  * is failed by BullMQ; the `failed` handler then records FAILED on the row.
@@ -29,7 +39,7 @@ export function createSmsWorker(
     connection: opts.connection,
     prefix: opts.prefix,
     concurrency: opts.concurrency,
-    limiter: { max: opts.ratePerSecond, duration: 1000 },
+    limiter: limiterFor(opts.ratePerSecond),
     lockDuration: opts.lockDurationMs,
     stalledInterval: opts.stalledIntervalMs,
     maxStalledCount: 2,
