@@ -35,7 +35,7 @@ interface EventNode {
 describe('security events', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startApi({ SMS_LIMIT_PER_IP_PER_HOUR: '1000' });
+    api = await startApi({ SMS_LIMIT_PER_IP_PER_HOUR: '1000', SMS_NOTICES_PER_ACCOUNT_PER_HOUR: '1000' }); // budgets are not under test here
   });
   afterAll(() => api.close());
 

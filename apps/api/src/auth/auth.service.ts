@@ -146,7 +146,7 @@ export class AuthService {
   async login(input: { email: string; password: string }, meta: RequestMeta): Promise<SessionModel | TwoFactorChallengeModel> {
     if (typeof input.email !== 'string' || input.email.trim() === '' || input.email.length > 1000) throw Errors.badInput({ email: 'Enter your email address.' });
     // Before any SQL: a NUL or a lone surrogate cannot be in a registered email, and PostgreSQL would refuse it mid-script.
-    if (!isCleanText(input.email)) throw Errors.badInput({ email: 'Enter a valid email address.' });
+    if (!isCleanText(input.email.trim())) throw Errors.badInput({ email: 'Enter a valid email address.' });
     if (input.password === '' || input.password.length > 4096) throw Errors.badInput({ password: 'Enter your password.' });
     const emailNormalized = normalizeEmail(input.email);
     const now = this.clock.now();

@@ -104,7 +104,7 @@ describe('SMS-pumping defence', () => {
       const over = await api.gql(ADD, { input: { phoneNumber: '+447700900299' } }, { token: other.token });
       expect(errorCode(over)).toBe('RATE_LIMITED');
       const { rows } = await api.pg.query(`SELECT detail FROM security_event WHERE type = 'SMS_SEND_BLOCKED'`);
-      expect(rows.map((r: { detail: string }) => r.detail)).toEqual([expect.stringMatching(/global hourly budget of 1000 codes reached/)]);
+      expect(rows.map((r: { detail: string }) => r.detail)).toEqual([expect.stringMatching(/global hourly budget of 1000 SMS reached/)]);
     });
   });
 });
