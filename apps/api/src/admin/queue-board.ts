@@ -14,6 +14,11 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
  * The operator view of the SMS queue (Bull Board) at /admin/queues, only when ADMIN_TOKEN is set,
  * behind that token (Authorization: Bearer, or HTTP Basic with any user name and the token as
  * password, so a browser can open it). Job data is sealed, so the board shows no code or number.
+ *
+ * Always read-only, with no opt-in: a message's state lives in PostgreSQL (`sms_message`) and the
+ * API's relay re-enqueues lost ones, so a retry, clean, edit or add from the board would act behind
+ * the outbox's back. Refused twice: Bull Board's own `readOnlyMode`, and any method but GET/HEAD
+ * answered 405 before the board's router.
  */
 export function queueBoard(config: AppConfig): { path: string; handlers: ((req: Request, res: Response, next: NextFunction) => void)[]; close: () => Promise<void> } | null {
   const token = config.adminToken;
@@ -23,7 +28,7 @@ export function queueBoard(config: AppConfig): { path: string; handlers: ((req: 
   const queue = new Queue(SMS_QUEUE_NAME, { connection, prefix: config.queuePrefix });
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: false })], serverAdapter });
+  createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: true })], serverAdapter });
   const guard = (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     const basic = /^Basic (.+)$/.exec(header ?? '');
@@ -32,9 +37,14 @@ export function queueBoard(config: AppConfig): { path: string; handlers: ((req: 
     res.setHeader('WWW-Authenticate', 'Basic realm="Twofold operators"');
     res.status(401).send('unauthorized');
   };
+  const readOnly = (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    res.setHeader('Allow', 'GET, HEAD');
+    res.status(405).send('the queue view is read-only');
+  };
   return {
     path: QUEUE_BOARD_PATH,
-    handlers: [guard, serverAdapter.getRouter()],
+    handlers: [guard, readOnly, serverAdapter.getRouter()],
     close: async () => {
       await queue.close();
       connection.disconnect();
