@@ -21,18 +21,27 @@ describe('sealed box', () => {
     expect(() => open(key, 'garbage', 'msg-1')).toThrow(/unknown format/);
   });
 
-  it.each([4, 8, 12, 15])('refuses a tag truncated to %i bytes (GCM would otherwise check only that prefix)', (bytes) => {
-    const [version, iv, tag, ciphertext] = seal(key, 'secret', 'msg-1').split('.');
-    const short = Buffer.from(tag, 'base64url').subarray(0, bytes).toString('base64url');
-    expect(() => open(key, [version, iv, short, ciphertext].join('.'), 'msg-1')).toThrow('sealed box: the tag must be 16 bytes');
-  });
+  it.each([4, 8, 12, 15])(
+    'refuses a tag truncated to %i bytes (GCM would otherwise check only that prefix)',
+    (bytes) => {
+      const [version, iv, tag, ciphertext] = seal(key, 'secret', 'msg-1').split('.');
+      const short = Buffer.from(tag, 'base64url').subarray(0, bytes).toString('base64url');
+      expect(() => open(key, [version, iv, short, ciphertext].join('.'), 'msg-1')).toThrow(
+        'sealed box: the tag must be 16 bytes',
+      );
+    },
+  );
 
   it('refuses an IV that is not 12 bytes', () => {
     const [version, iv, tag, ciphertext] = seal(key, 'secret', 'msg-1').split('.');
     const long = Buffer.concat([Buffer.from(iv, 'base64url'), Buffer.alloc(4)]).toString('base64url');
-    expect(() => open(key, [version, long, tag, ciphertext].join('.'), 'msg-1')).toThrow('sealed box: the IV must be 12 bytes');
+    expect(() => open(key, [version, long, tag, ciphertext].join('.'), 'msg-1')).toThrow(
+      'sealed box: the IV must be 12 bytes',
+    );
     const short = Buffer.from(iv, 'base64url').subarray(0, 8).toString('base64url');
-    expect(() => open(key, [version, short, tag, ciphertext].join('.'), 'msg-1')).toThrow('sealed box: the IV must be 12 bytes');
+    expect(() => open(key, [version, short, tag, ciphertext].join('.'), 'msg-1')).toThrow(
+      'sealed box: the IV must be 12 bytes',
+    );
   });
 
   it('derives distinct 256-bit keys per purpose', () => {
