@@ -93,7 +93,7 @@ describe('login codes and tickets', () => {
   it('five wrong login codes end the ticket; the right code is then refused, no session', async () => {
     const acc = await sys.twoFactorAccount();
     const ticket = await sys.loginTicket(acc.email);
-    const code = await sys.loginCode(ticket, acc.methodId, acc.number);
+    const code = await sys.loginCode(ticket, acc.methodId, acc.number, acc.token);
     const sessions = await sys.sessionsOf(acc.accountId);
     for (let i = 1; i <= 5; i++) {
       const res = await sys.gql(COMPLETE_SMS, { input: { ticket, methodId: acc.methodId, code: wrongOf(code) } });
@@ -190,7 +190,7 @@ describe('login codes and tickets', () => {
     const acc = await sys.twoFactorAccount();
     const reauth = await sys.gql(`mutation($input: ReauthenticateInput!) { reauthenticate(input: $input) { __typename ... on TwoFactorChallenge { ticket } } }`, { input: { password: 'correct horse battery staple' } }, { token: acc.token });
     const ticket = sys.remember(reauth.data!['reauthenticate'].ticket as string);
-    const code = await sys.loginCode(ticket, acc.methodId, acc.number);
+    const code = await sys.loginCode(ticket, acc.methodId, acc.number, acc.token);
     const sessions = await sys.sessionsOf(acc.accountId);
     // Without the session it is bound to (as a plain login) and with another session of the same account.
     expect(errorCode(await sys.gql(COMPLETE_SMS, { input: { ticket, methodId: acc.methodId, code } }))).toBe('TICKET_EXPIRED');

@@ -200,9 +200,9 @@ export class System {
     return this.remember(res.data['login'].ticket as string);
   }
 
-  /** Sends a login code for a ticket and returns it. */
-  async loginCode(ticket: string, methodId: string, number: string): Promise<string> {
-    const { result, code } = await this.withCode(number, () => this.gql(SEND_LOGIN, { input: { ticket, methodId } }));
+  /** Sends a login code for a ticket (a re-authentication ticket with its session's `token`) and returns it. */
+  async loginCode(ticket: string, methodId: string, number: string, token?: string): Promise<string> {
+    const { result, code } = await this.withCode(number, () => this.gql(SEND_LOGIN, { input: { ticket, methodId } }, { token }));
     if (!result.data) throw new Error(JSON.stringify(result.errors));
     return code;
   }

@@ -59,7 +59,7 @@ it('no code, emergency code, token, ticket or password used in a full journey is
   // Sudo mode on the SMS session, then regenerate the emergency codes.
   const reauth = await sys.gql(REAUTH, { input: { password: PASSWORD } }, { token: smsToken });
   const reauthTicket = sys.remember(reauth.data!['reauthenticate'].ticket as string);
-  const reauthCode = await sys.loginCode(reauthTicket, second.methodId, second.number);
+  const reauthCode = await sys.loginCode(reauthTicket, second.methodId, second.number, smsToken);
   expect((await sys.gql(COMPLETE_SMS, { input: { ticket: reauthTicket, methodId: second.methodId, code: reauthCode } }, { token: smsToken })).errors).toBeUndefined();
   const regenerated = await sys.gql(`mutation { regenerateBackupCodes { codes } }`, {}, { token: smsToken });
   for (const c of regenerated.data!['regenerateBackupCodes'].codes as string[]) sys.remember(c);
