@@ -10,7 +10,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { dataSourceOptions } from '@twofold/persistence';
 import { AccountsModule } from './accounts/accounts.module';
-import { AuthModule } from './auth/auth.module';
 import { BackupCodesModule } from './backup-codes/backup-codes.module';
 import { Clock } from './common/clock';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
@@ -23,10 +22,12 @@ import { noSubscriptionsPlugin } from './graphql/no-subscriptions.plugin';
 import { formatGraphqlError } from './graphql/format-error';
 import { internalErrorsPlugin } from './graphql/internal-errors.plugin';
 import { HealthModule } from './health/health.module';
+import { LoginModule } from './login/login.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { metricsPlugin } from './metrics/metrics.plugin';
 import { MetricsService } from './metrics/metrics.service';
+import { SecondFactorModule } from './second-factor/second-factor.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
@@ -107,7 +108,8 @@ export class AppModule {
         }),
         SessionsModule,
         SecurityEventsModule,
-        AuthModule,
+        LoginModule,
+        SecondFactorModule,
         AccountsModule,
         SmsMethodsModule,
         BackupCodesModule,

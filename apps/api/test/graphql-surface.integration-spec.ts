@@ -50,6 +50,7 @@ describe('GraphQL surface', () => {
       ['setDefaultTwoFactorMethod', SET_DEFAULT, { id }],
       ['regenerateBackupCodes', `mutation { regenerateBackupCodes { codes } }`, {}],
       ['deleteBackupCodes', `mutation { deleteBackupCodes { enabled } }`, {}],
+      ['updateAccount', `mutation { updateAccount(input: { locale: "fr" }) { locale } }`, {}],
     ];
     const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithBackupCode', 'smsDispatch'];
 

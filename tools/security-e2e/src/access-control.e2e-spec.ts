@@ -26,6 +26,7 @@ function protectedOperations(ids: { methodId: string; pendingId: string }): Reco
     setDefaultTwoFactorMethod: { query: `mutation($id: ID!) { setDefaultTwoFactorMethod(methodId: $id) { enabled } }`, variables: { id: ids.methodId } },
     regenerateBackupCodes: { query: `mutation { regenerateBackupCodes { codes } }` },
     deleteBackupCodes: { query: `mutation { deleteBackupCodes { enabled } }` },
+    updateAccount: { query: `mutation { updateAccount(input: { locale: "fr" }) { locale } }` },
     reauthenticate: { query: `mutation($p: String!) { reauthenticate(input: { password: $p }) { __typename } }`, variables: { p: PASSWORD } },
     logout: { query: `mutation { logout }` },
   };

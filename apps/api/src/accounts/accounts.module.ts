@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module';
+import { PasswordsModule } from '../passwords/passwords.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { AccountStore } from './account.store';
 import { AccountsResolver } from './accounts.resolver';
+import { AccountsService } from './accounts.service';
 
-@Module({ imports: [AuthModule, TwoFactorModule], providers: [AccountsResolver] })
+@Module({
+  imports: [PasswordsModule, SessionsModule, SecurityEventsModule, TwoFactorModule],
+  providers: [AccountsService, AccountStore, AccountsResolver],
+  exports: [AccountsService],
+})
 export class AccountsModule {}

@@ -2,21 +2,22 @@ import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } 
 import type { GraphQLResolveInfo } from 'graphql';
 import { asksOnly } from '../graphql/selected-fields';
 import { Clock } from '../common/clock';
-import { Meta, OptionalAuth, Public } from '../common/decorators';
+import { CurrentAuth, Meta, OptionalAuth, Public } from '../common/decorators';
 import type { AuthState, GraphqlContext, RequestMeta } from '../common/request-context';
-import { AuthService } from '../auth/auth.service';
-import { SessionModel } from '../auth/dto/session.type';
+import { SessionModel } from '../sessions/dto/session.type';
 import { toTwoFactorStatusModel } from '../two-factor/dto/to-model';
 import { TwoFactorStatusModel } from '../two-factor/dto/two-factor-status.type';
 import { TwoFactorService } from '../two-factor/two-factor.service';
+import { AccountsService } from './accounts.service';
 import { AccountModel } from './dto/account.type';
 import { SignUpInput } from './dto/sign-up.input';
 import { toAccountModel } from './dto/to-account';
+import { UpdateAccountInput } from './dto/update-account.input';
 
 @Resolver(() => AccountModel)
 export class AccountsResolver {
   constructor(
-    private readonly auth: AuthService,
+    private readonly accounts: AccountsService,
     private readonly twoFactor: TwoFactorService,
     private readonly clock: Clock,
   ) {}
@@ -31,7 +32,12 @@ export class AccountsResolver {
   @Mutation(() => SessionModel)
   signUp(@Args('input') input: SignUpInput, @Meta() meta: RequestMeta, @Context() ctx: GraphqlContext): Promise<SessionModel> {
     const acceptLanguage = ctx.req.headers['accept-language'];
-    return this.auth.signUp(input, meta, typeof acceptLanguage === 'string' ? acceptLanguage : undefined);
+    return this.accounts.signUp(input, meta, typeof acceptLanguage === 'string' ? acceptLanguage : undefined);
+  }
+
+  @Mutation(() => AccountModel, { description: "Changes the signed-in account's settings (its language)." })
+  updateAccount(@CurrentAuth() auth: AuthState, @Args('input') input: UpdateAccountInput): Promise<AccountModel> {
+    return this.accounts.update(auth, input);
   }
 
   @ResolveField('twoFactor', () => TwoFactorStatusModel)

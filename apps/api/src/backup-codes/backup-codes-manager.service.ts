@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Errors } from '../common/errors';
 import { lockAccount } from '../common/lock-account';
@@ -9,13 +8,12 @@ import { SessionsService } from '../sessions/sessions.service';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { TwoFactorService, type BackupCodesState } from '../two-factor/two-factor.service';
 import { BackupCodesService } from './backup-codes.service';
-import { NoticesService } from './notices.service';
+import { NoticesService } from '../sms-outbox/notices.service';
 
 /** The customer-facing operations on emergency codes: regenerate and delete, both in sudo mode. */
 @Injectable()
 export class BackupCodesManager {
   constructor(
-    private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly codes: BackupCodesService,
     private readonly notices: NoticesService,
@@ -29,15 +27,14 @@ export class BackupCodesManager {
     const now = this.clock.now();
     if (!this.sessions.isRecentlyAuthenticated(auth.session, now)) throw Errors.reauthRequired();
     const accountId = auth.account.id;
-    const { codes, notices } = await this.db.transaction(async (em) => {
+    const codes = await this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, accountId);
       if (!(await this.twoFactor.isEnabled(em, accountId))) throw Errors.forbidden('Turn on two-factor authentication first.');
       const codes = await this.codes.replaceSet(em, accountId, now);
       await this.events.record(em, accountId, 'BACKUP_CODES_GENERATED', meta, now);
-      const notices = await this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_GENERATED', meta }, now);
-      return { codes, notices };
+      await this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_GENERATED', meta }, now);
+      return codes;
     });
-    await this.outbox.enqueue(notices);
     return { codes, status: await this.twoFactor.backupCodes(null, accountId) };
   }
 
@@ -45,13 +42,12 @@ export class BackupCodesManager {
     const now = this.clock.now();
     if (!this.sessions.isRecentlyAuthenticated(auth.session, now)) throw Errors.reauthRequired();
     const accountId = auth.account.id;
-    const notices = await this.db.transaction(async (em) => {
+    await this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, accountId);
       const deleted = await this.codes.deleteSet(em, accountId);
-      if (deleted === 0) return [];
+      if (deleted === 0) return;
       await this.events.record(em, accountId, 'BACKUP_CODES_DELETED', meta, now);
-      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_DELETED', meta }, now);
+      await this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_DELETED', meta }, now);
     });
-    await this.outbox.enqueue(notices);
   }
 }

@@ -7,11 +7,11 @@ import { TwoFactorModule } from '../two-factor/two-factor.module';
 import { BackupCodesManager } from './backup-codes-manager.service';
 import { BackupCodesResolver } from './backup-codes.resolver';
 import { BackupCodesService } from './backup-codes.service';
-import { NoticesService } from './notices.service';
+import { BackupCodeStore } from './backup-code.store';
 
 @Module({
   imports: [PasswordsModule, SmsOutboxModule, TwoFactorModule, SessionsModule, SecurityEventsModule],
-  providers: [BackupCodesService, NoticesService, BackupCodesManager, BackupCodesResolver],
-  exports: [BackupCodesService, NoticesService],
+  providers: [BackupCodesService, BackupCodeStore, BackupCodesManager, BackupCodesResolver],
+  exports: [BackupCodesService],
 })
 export class BackupCodesModule {}

@@ -15,10 +15,11 @@ import {
 } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Errors } from '../common/errors';
-import { gateRetryAfter, windowGateSql } from '../common/sliding-window';
-import { affectedCount, preparedQueryIn } from '../common/sql';
+import { gateRetryAfter } from '../common/sliding-window';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { SmsPumpingGuard } from '../sms-pumping/sms-pumping-guard.service';
+import { SmsCodeStore } from './sms-code.store';
+import { SmsLedgerStore } from './sms-ledger.store';
 
 export interface IssuedCode {
   message: SmsMessageEntity;
@@ -61,6 +62,8 @@ export class SmsCodesService {
   constructor(
     private readonly outbox: SmsOutboxService,
     private readonly pumping: SmsPumpingGuard,
+    private readonly codes: SmsCodeStore,
+    private readonly ledger: SmsLedgerStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.hmacKey = deriveKey(config.appSecret, 'code-hmac');
@@ -83,7 +86,7 @@ export class SmsCodesService {
     // One lock per ledger key, always in this order, so concurrent sends cannot both pass a limit.
     const keys = [`sms:prefix:${this.pumping.prefixOf(method.phoneNumber)}`, `sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
     // All in one statement; PostgreSQL evaluates a select list left to right.
-    await preparedQueryIn(em, `sms-send-locks-${keys.length}`, `SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`, keys);
+    await this.ledger.lock(em, keys);
 
     const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId, ownedNumber: method.status === 'ENABLED' };
     const { now: wait, afterThisSend } = await this.sendLimits(em, target, clientIp, now);
@@ -110,16 +113,10 @@ export class SmsCodesService {
       },
       now,
     );
-    // The method's live code of this purpose is replaced and the new one stored, in one statement.
-    await preparedQueryIn(
+    await this.codes.replaceAndInsert(
       em,
-      'sms-code-replace-insert',
-      `WITH replaced AS (
-         UPDATE sms_code SET replaced_at = $7 WHERE method_id = $3 AND purpose = $4 AND consumed_at IS NULL AND replaced_at IS NULL
-       )
-       INSERT INTO sms_code (id, account_id, method_id, purpose, ticket_id, message_id, code_hmac, created_at, expires_at, consumed_at, replaced_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $8, $7, $9, NULL, NULL)`,
-      [randomUUID(), method.accountId, method.id, purpose, ticketId, message.id, now, this.codeHmac(purpose, method.id, ticket, code), expiresAt],
+      { id: randomUUID(), accountId: method.accountId, methodId: method.id, purpose, ticketId, messageId: message.id, codeHmac: this.codeHmac(purpose, method.id, ticket, code), expiresAt },
+      now,
     );
     const resendAvailableAt = addSeconds(now, afterThisSend);
     return { message, resendAvailableAt };
@@ -148,37 +145,23 @@ export class SmsCodesService {
    */
   private async sendLimits(em: EntityManager, target: SendTarget, clientIp: string | null, now: Date): Promise<{ now: number; afterThisSend: number }> {
     const { limits, timings } = this.config;
-    // Only the limit-th newest send in the window decides a limit (the (limit-1)-th, once this send
-    // counts), so a limit of 20,000 costs what a limit of 5 costs: one row read through the
-    // (key, created_at) index. `purpose <> 'NOTICE'` is spelled out in each part so the generic
-    // plan of this prepared statement can use the partial indexes.
-    const gate = (key: string, keyParam: number, offsetParam: number) => windowGateSql('sms_message', `${key} = $${keyParam} AND purpose <> 'NOTICE'`, '$7', `$${offsetParam}`);
-    // An owned number's budget: this account's sends to it only (see SendTarget.ownedNumber).
-    const numberGate = (offsetParam: number) =>
-      target.ownedNumber ? windowGateSql('sms_message', `phone_number = $4 AND account_id = $5 AND purpose <> 'NOTICE'`, '$7', `$${offsetParam}`) : gate('phone_number', 4, offsetParam);
-    const rows = await preparedQueryIn<{ last: Date | null; by_number: Date | null; by_account: Date | null; by_ip: Date | null; by_number_next: Date | null; by_account_next: Date | null }>(
-      em,
-      target.ownedNumber ? 'sms-send-limits-owned' : 'sms-send-limits',
-      `SELECT (SELECT created_at FROM sms_message WHERE method_id = $1 AND purpose = $2 AND purpose <> 'NOTICE'
-                 AND (ticket_id = $3::uuid OR ($3::uuid IS NULL AND ticket_id IS NULL)) ORDER BY created_at DESC LIMIT 1) AS last,
-              ${numberGate(8)} AS by_number, ${gate('account_id', 5, 9)} AS by_account, ${gate('client_ip', 6, 10)} AS by_ip,
-              ${numberGate(11)} AS by_number_next, ${gate('account_id', 5, 12)} AS by_account_next`,
-      [
-        target.methodId,
-        target.purpose,
-        target.ticketId,
-        target.phoneNumber,
-        target.accountId,
-        clientIp,
-        addSeconds(now, -HOUR),
-        limits.smsPerNumberPerHour - 1,
-        limits.smsPerAccountPerHour - 1,
-        limits.smsPerIpPerHour - 1,
-        Math.max(0, limits.smsPerNumberPerHour - 2),
-        Math.max(0, limits.smsPerAccountPerHour - 2),
-      ],
-    );
-    const r = rows[0];
+    const r = await this.ledger.sendGates(em, {
+      methodId: target.methodId,
+      purpose: target.purpose,
+      ticketId: target.ticketId,
+      phoneNumber: target.phoneNumber,
+      accountId: target.accountId,
+      clientIp,
+      ownedNumber: target.ownedNumber,
+      since: addSeconds(now, -HOUR),
+      offsets: {
+        number: limits.smsPerNumberPerHour - 1,
+        account: limits.smsPerAccountPerHour - 1,
+        ip: limits.smsPerIpPerHour - 1,
+        numberNext: Math.max(0, limits.smsPerNumberPerHour - 2),
+        accountNext: Math.max(0, limits.smsPerAccountPerHour - 2),
+      },
+    });
     const hourly = (at: Date | null | undefined) => gateRetryAfter(at, HOUR, now);
     // With a limit of 1, this send alone fills the window for an hour.
     const next = (limit: number, at: Date | null | undefined) => (limit <= 1 ? HOUR : hourly(at));
@@ -197,27 +180,13 @@ export class SmsCodesService {
     args: { methodId: string; purpose: SmsCodePurpose; ticket: TicketRef | null; code: string },
     now: Date,
   ): Promise<CodeCheck> {
-    const params: unknown[] = [args.methodId, args.purpose];
-    let ticketClause = 'ticket_id IS NULL';
-    if (args.ticket) {
-      params.push(args.ticket.id);
-      ticketClause = 'ticket_id = $3';
-    }
-    const rows: { id: string; code_hmac: Buffer; expires_at: Date }[] = await em.query(
-      `SELECT id, code_hmac, expires_at FROM sms_code
-        WHERE method_id = $1 AND purpose = $2 AND ${ticketClause} AND consumed_at IS NULL AND replaced_at IS NULL
-        ORDER BY created_at DESC LIMIT 1`,
-      params,
-    );
-    const live = rows[0];
+    const live = await this.codes.live(em, args.methodId, args.purpose, args.ticket?.id ?? null);
     if (!live) return 'wrong';
     if (live.expires_at.getTime() <= now.getTime()) return 'expired';
     const candidate = this.codeHmac(args.purpose, args.methodId, args.ticket, args.code);
     if (!digestsEqual(candidate, live.code_hmac)) return 'wrong';
-    const consumed = await em.query(`UPDATE sms_code SET consumed_at = $2 WHERE id = $1 AND consumed_at IS NULL RETURNING id`, [live.id, now]);
-    if (affectedCount(consumed) !== 1) return 'wrong';
-    // The conversion signal of the SMS-pumping guard: this SMS reached a person.
-    await em.query(`UPDATE sms_message SET verified_at = $2 WHERE id = (SELECT message_id FROM sms_code WHERE id = $1)`, [live.id, now]);
+    // Consumed, and its SMS marked as entered (the SMS-pumping guard's conversion signal).
+    if (!(await this.codes.consume(em, live.id, now))) return 'wrong';
     return 'ok';
   }
 }

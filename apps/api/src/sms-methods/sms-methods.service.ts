@@ -10,7 +10,7 @@ import { lockAccount } from '../common/lock-account';
 import { isUuid } from '../common/ids';
 import type { AuthState, RequestMeta } from '../common/request-context';
 import { BackupCodesService } from '../backup-codes/backup-codes.service';
-import { NoticesService } from '../backup-codes/notices.service';
+import { NoticesService } from '../sms-outbox/notices.service';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { SmsCodesService } from '../sms-codes/sms-codes.service';
@@ -20,7 +20,7 @@ import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
 
 type ConfirmOutcome =
-  | { kind: 'ok'; method: SmsMethodEntity; backupCodes: string[] | null; notices: SmsMessageEntity[] }
+  | { kind: 'ok'; method: SmsMethodEntity; backupCodes: string[] | null }
   | { kind: 'wrong'; remaining: number }
   | { kind: 'expired' };
 
@@ -53,7 +53,7 @@ export class SmsMethodsService {
     const { e164, countryCode } = parsed.value;
     const now = this.clock.now();
 
-    const result = await this.db.transaction(async (em) => {
+    const result = await this.outbox.inTransaction(async (em) => {
       // Serialises adds on one account so the 5-number cap and duplicates are decided once.
       await lockAccount(em, accountId);
       const existing = await em.findOne(SmsMethodEntity, { where: { accountId, phoneNumber: e164 } });
@@ -84,22 +84,20 @@ export class SmsMethodsService {
       await em.insert(SmsMethodEntity, method);
       const issued = await this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip, requestId: meta.requestId }, now);
       await this.events.record(em, accountId, 'SMS_METHOD_ADDED', meta, now, maskPhoneNumber(e164));
-      const notices = (await this.twoFactor.isEnabled(em, accountId))
-        ? await this.notices.queue(em, { accountId, locale: auth.account.locale, kind: 'SMS_METHOD_ADDED', exceptMethodId: method.id, meta }, now)
-        : [];
-      return { method, issued, notices };
+      if (await this.twoFactor.isEnabled(em, accountId)) {
+        await this.notices.queue(em, { accountId, locale: auth.account.locale, kind: 'SMS_METHOD_ADDED', exceptMethodId: method.id, meta }, now);
+      }
+      return { method, issued };
     });
-    await this.outbox.enqueue([result.issued.message, ...result.notices]);
     return { method: result.method, dispatch: toDispatchModel(result.issued.message, result.issued.resendAvailableAt) };
   }
 
   async resend(auth: AuthState, methodId: string, meta: RequestMeta): Promise<SmsCodeDispatchModel> {
     const now = this.clock.now();
-    const issued = await this.db.transaction(async (em) => {
+    const issued = await this.outbox.inTransaction(async (em) => {
       const method = await this.pendingMethod(em, auth.account.id, methodId, now, true);
       return this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip, requestId: meta.requestId }, now);
     });
-    await this.outbox.enqueue([issued.message]);
     return toDispatchModel(issued.message, issued.resendAvailableAt);
   }
 
@@ -144,12 +142,11 @@ export class SmsMethodsService {
           await this.events.record(em, accountId, 'BACKUP_CODES_GENERATED', meta, now);
         }
       }
-      return { kind: 'ok', method, backupCodes, notices: [] };
+      return { kind: 'ok', method, backupCodes };
     });
 
     if (outcome.kind === 'wrong') throw Errors.invalidCode(outcome.remaining);
     if (outcome.kind === 'expired') throw Errors.codeExpired();
-    await this.outbox.enqueue(outcome.notices);
     return { method: outcome.method, twoFactor: await this.twoFactor.state(null, accountId, now), backupCodes: outcome.backupCodes };
   }
 
@@ -172,7 +169,7 @@ export class SmsMethodsService {
     this.requireRecentAuth(auth);
     const accountId = auth.account.id;
     const now = this.clock.now();
-    const notices = await this.db.transaction(async (em) => {
+    await this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, accountId);
       const method = await this.ownMethod(em, accountId, methodId, now);
       await em.delete(SmsMethodEntity, { id: method.id });
@@ -182,7 +179,8 @@ export class SmsMethodsService {
         await this.backupCodes.deleteSet(em, accountId);
         await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, 'last number removed');
         // The number that was enabled is told, though it is gone from the account.
-        return this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_DISABLED', targets: [method], meta }, now);
+        await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_DISABLED', targets: [method], meta }, now);
+        return;
       }
       if (method.status === 'ENABLED' && method.isDefault) {
         // The oldest remaining number becomes the default.
@@ -190,9 +188,8 @@ export class SmsMethodsService {
         await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(remaining[0].phoneNumber));
       }
       // Any removal (a pending number too) is told to the enabled numbers; none when 2FA is off.
-      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'SMS_METHOD_REMOVED', exceptMethodId: method.id, meta }, now);
+      await this.notices.queue(em, { accountId, locale: account.locale, kind: 'SMS_METHOD_REMOVED', exceptMethodId: method.id, meta }, now);
     });
-    await this.outbox.enqueue(notices);
     return this.twoFactor.state(null, accountId, now);
   }
 
@@ -200,18 +197,17 @@ export class SmsMethodsService {
     this.requireRecentAuth(auth);
     const accountId = auth.account.id;
     const now = this.clock.now();
-    const notices = await this.db.transaction(async (em) => {
+    await this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, accountId);
       const method = await this.ownMethod(em, accountId, methodId, now);
       if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
-      if (method.isDefault) return [];
+      if (method.isDefault) return;
       await em.update(SmsMethodEntity, { accountId, isDefault: true }, { isDefault: false });
       await em.update(SmsMethodEntity, { id: method.id }, { isDefault: true });
       await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(method.phoneNumber));
       // To every enabled number: the one that stopped being the default sees it too.
-      return this.notices.queue(em, { accountId, locale: account.locale, kind: 'DEFAULT_METHOD_CHANGED', meta }, now);
+      await this.notices.queue(em, { accountId, locale: account.locale, kind: 'DEFAULT_METHOD_CHANGED', meta }, now);
     });
-    await this.outbox.enqueue(notices);
     return this.twoFactor.state(null, accountId, now);
   }
 

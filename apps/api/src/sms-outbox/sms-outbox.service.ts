@@ -18,7 +18,7 @@ import {
   type SmsPurpose,
 } from '@twofold/sms-queue';
 import { maskPhoneNumber } from '@twofold/two-factor-domain';
-import { preparedQueryIn } from '../common/sql';
+import { SmsMessageStore, type SmsMessageInsert } from './sms-message.store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 
@@ -59,9 +59,12 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
   private queue: Queue | null = null;
   private relayTimer: NodeJS.Timeout | null = null;
   private relayRunning = false;
+  /** The messages each open unit of work (by its transaction's EntityManager) has written. */
+  private readonly units = new WeakMap<EntityManager, SmsMessageEntity[]>();
 
   constructor(
     private readonly db: DataSource,
+    private readonly store: SmsMessageStore,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -87,8 +90,26 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
     this.connection?.disconnect();
   }
 
-  /** Inserts the message (QUEUED, body sealed) inside the caller's transaction. */
+  /**
+   * A transaction whose outbox rows are handed to the queue after it commits (the unit of work):
+   * every `add` inside `fn` registers its message here, so no caller enqueues by hand and a
+   * rolled-back transaction hands nothing over.
+   */
+  async inTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    const written: SmsMessageEntity[] = [];
+    const result = await this.db.transaction(async (em) => {
+      this.units.set(em, written);
+      return fn(em);
+    });
+    await this.enqueue(written);
+    return result;
+  }
+
+  /** Inserts the message (QUEUED, body sealed) in the unit of work's transaction; it is enqueued after commit. */
   async add(em: EntityManager, sms: OutgoingSms, now: Date): Promise<SmsMessageEntity> {
+    const unit = this.units.get(em);
+    // An SMS written outside a unit of work would wait for the relay: refuse it loudly instead.
+    if (!unit) throw new Error('SmsOutboxService.add outside inTransaction()');
     const id = randomUUID();
     const message = em.create(SmsMessageEntity, {
       id,
@@ -112,20 +133,13 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       enqueuedAt: now,
       attempts: 0,
     });
-    // A prepared statement: TypeORM's insert builder cost more CPU than the insert itself.
-    await preparedQueryIn(
-      em,
-      'sms-message-insert',
-      `INSERT INTO sms_message (id, account_id, method_id, ticket_id, phone_number, country_code, destination_prefix, verified_at, purpose, locale,
-                                body_sealed, status, client_ip, code_expires_at, created_at, updated_at, enqueued_at, attempts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, 'QUEUED', $11, $12, $13, $13, $13, 0)`,
-      [id, message.accountId, message.methodId, message.ticketId, message.phoneNumber, message.countryCode, message.destinationPrefix, message.purpose, message.locale, message.bodySealed, message.clientIp, message.codeExpiresAt, now],
-    );
+    await this.store.insert(em, message as SmsMessageInsert, now);
+    unit.push(message);
     return message;
   }
 
   /** Hands committed messages to the queue; failures are logged and left to the relay. */
-  async enqueue(messages: SmsMessageEntity[]): Promise<void> {
+  private async enqueue(messages: SmsMessageEntity[]): Promise<void> {
     await Promise.all(messages.map((m) => this.enqueueOne(m.id, m.phoneNumber, open(this.bodyKey, m.bodySealed, m.id), m.codeExpiresAt, m.purpose)));
   }
 
@@ -162,22 +176,8 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       const now = this.clock.now();
       const requeueBefore = new Date(now.getTime() - this.config.sms.relayRequeueAfterSeconds * 1000);
       const staleSendingBefore = new Date(now.getTime() - this.config.sms.relayStaleSendingSeconds * 1000);
-      await this.db.query(
-        `UPDATE sms_message SET status = 'FAILED', failure_reason = 'expired before sending', failed_at = $1, updated_at = $1
-          WHERE status = 'QUEUED' AND code_expires_at IS NOT NULL AND code_expires_at <= $1`,
-        [now],
-      );
-      const rows: { id: string; phone_number: string; body_sealed: string; code_expires_at: Date | null; purpose: SmsPurpose }[] = await this.db.transaction(async (em) => {
-        const due = await em.query(
-          `SELECT id, phone_number, body_sealed, code_expires_at, purpose FROM sms_message
-            WHERE (status = 'QUEUED' AND (enqueued_at IS NULL OR enqueued_at < $1))
-               OR (status = 'SENDING' AND updated_at < $2)
-            ORDER BY purpose = 'NOTICE', created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
-          [requeueBefore, staleSendingBefore],
-        );
-        if (due.length > 0) await em.query(`UPDATE sms_message SET enqueued_at = $2 WHERE id = ANY($1)`, [due.map((r: { id: string }) => r.id), now]);
-        return due;
-      });
+      await this.store.failExpiredQueued(now);
+      const rows = await this.store.claimDue(requeueBefore, staleSendingBefore, now);
       let handed = 0;
       for (const r of rows) {
         if (await this.enqueueOne(r.id, r.phone_number, open(this.bodyKey, r.body_sealed, r.id), r.code_expires_at, r.purpose)) handed++;

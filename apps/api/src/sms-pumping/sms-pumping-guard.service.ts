@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, type ConversionSample } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { gateRetryAfter, windowGateSql } from '../common/sliding-window';
-import { preparedQueryIn } from '../common/sql';
+import { gateRetryAfter } from '../common/sliding-window';
+import { SmsLedgerStore } from '../sms-codes/sms-ledger.store';
 import { Errors } from '../common/errors';
 import type { RequestMeta } from '../common/request-context';
 import { SecurityEventsService } from '../security-events/security-events.service';
@@ -45,6 +45,7 @@ export class SmsPumpingGuard {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: SecurityEventsService,
+    private readonly ledger: SmsLedgerStore,
   ) {}
 
   prefixOf(phoneNumber: string): string {
@@ -64,22 +65,18 @@ export class SmsPumpingGuard {
     const margin = Math.floor(p.globalBudgetPerHour / 10);
     const g = this.globalReading;
     const reuse = margin >= 100 && g !== null && g.headroom && Math.abs(now.getTime() - g.at) < GLOBAL_READING_REUSE_MS && g.sentSince < margin;
-    const prefixGate = windowGateSql('sms_message', `destination_prefix = $1 AND purpose <> 'NOTICE'`, '$2', '$3');
     // The global budget counts every SMS, security notices included (they have no other ceiling in total).
-    const globalGate = (offset: string) => windowGateSql('sms_message', 'TRUE', '$2', offset);
-    const rows = await preparedQueryIn<{ by_prefix: Date | null; global?: Date | null; global_margin?: Date | null }>(
-      em,
-      reuse ? 'sms-budget-prefix' : 'sms-budget-prefix-global',
-      reuse
-        ? `SELECT ${prefixGate} AS by_prefix`
-        : `SELECT ${prefixGate} AS by_prefix, ${globalGate('$4')} AS global, ${globalGate('$5')} AS global_margin`,
-      reuse
-        ? [prefix, windowStart, p.prefixBudgetPerHour - 1]
-        : [prefix, windowStart, p.prefixBudgetPerHour - 1, p.globalBudgetPerHour - 1, Math.max(0, p.globalBudgetPerHour - margin - 1)],
-    );
-    if (!reuse) this.globalReading = { at: now.getTime(), gate: rows[0]?.global ?? null, headroom: !rows[0]?.global_margin, sentSince: 0 };
+    const gates = await this.ledger.budgetGates(em, {
+      prefix,
+      since: windowStart,
+      prefixOffset: p.prefixBudgetPerHour - 1,
+      globalOffset: p.globalBudgetPerHour - 1,
+      marginOffset: Math.max(0, p.globalBudgetPerHour - margin - 1),
+      prefixOnly: reuse,
+    });
+    if (!reuse) this.globalReading = { at: now.getTime(), gate: gates?.global ?? null, headroom: !gates?.global_margin, sentSince: 0 };
     const reading = this.globalReading as GlobalReading;
-    const prefixWait = gateRetryAfter(rows[0]?.by_prefix, HOUR, now);
+    const prefixWait = gateRetryAfter(gates?.by_prefix, HOUR, now);
     if (prefixWait > 0) await this.block(target, meta, now, prefixWait, `hourly budget of ${p.prefixBudgetPerHour} codes to ${prefix} reached`);
     const globalWait = gateRetryAfter(reading.gate, HOUR, now);
     if (globalWait > 0) await this.block(target, meta, now, globalWait, `global hourly budget of ${p.globalBudgetPerHour} SMS reached`);
@@ -89,18 +86,11 @@ export class SmsPumpingGuard {
     // Only codes whose validity has ended count: a code sent a minute ago may still be entered.
     const sampleStart = addSeconds(now, -p.windowSeconds);
     const settledBefore = addSeconds(now, -this.config.timings.smsCodeTtlSeconds);
-    const sample = async (column: string, value: string): Promise<ConversionSample> => {
+    const sample = async (column: 'destination_prefix' | 'country_code', value: string): Promise<ConversionSample> => {
       const key = `${column}:${value}`;
       const cached = this.samples.get(key);
       if (cached && Math.abs(now.getTime() - cached.at) < SAMPLE_REUSE_MS) return cached.sample;
-      const rows = await preparedQueryIn<{ sent: number; verified: number }>(
-        em,
-        `sms-conversion-${column}`,
-        `SELECT count(*)::int AS sent, count(verified_at)::int AS verified FROM sms_message
-          WHERE ${column} = $1 AND purpose <> 'NOTICE' AND created_at > $2 AND created_at <= $3`,
-        [value, sampleStart, settledBefore],
-      );
-      const fresh = rows[0] ?? { sent: 0, verified: 0 };
+      const fresh = await this.ledger.conversion(em, column, value, sampleStart, settledBefore);
       if (this.samples.size >= SAMPLE_CACHE_MAX) this.samples.clear();
       this.samples.set(key, { at: now.getTime(), sample: fresh });
       return fresh;

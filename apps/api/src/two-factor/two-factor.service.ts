@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SmsMethodEntity } from '@twofold/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { preparedQuery } from '../common/sql';
+import { DESCRIPTION_MAX_LENGTH } from '@twofold/two-factor-domain';
 
 export interface BackupCodesState {
   active: boolean;
@@ -11,12 +12,19 @@ export interface BackupCodesState {
   generatedAt: Date | null;
 }
 
+/** The account's limits, from configuration: the web app shows them instead of constants. */
+export interface TwoFactorLimits {
+  smsMethodsPerAccount: number;
+  descriptionMaxLength: number;
+}
+
 export interface TwoFactorState {
   enabled: boolean;
   defaultMethodId: string | null;
   /** Enabled numbers and pending ones not yet expired, oldest first. */
   smsMethods: SmsMethodEntity[];
   backupCodes: BackupCodesState;
+  limits: TwoFactorLimits;
 }
 
 /** Reads an account's second-factor state: 2FA is on while at least one number is ENABLED. */
@@ -66,7 +74,11 @@ export class TwoFactorService {
   async state(em: EntityManager | null, accountId: string, now: Date): Promise<TwoFactorState> {
     const [smsMethods, backupCodes] = await Promise.all([this.methods(em, accountId, now), this.backupCodes(em, accountId)]);
     const enabled = smsMethods.some((m) => m.status === 'ENABLED');
-    return { enabled, defaultMethodId: smsMethods.find((m) => m.isDefault && m.status === 'ENABLED')?.id ?? null, smsMethods, backupCodes };
+    return { enabled, defaultMethodId: smsMethods.find((m) => m.isDefault && m.status === 'ENABLED')?.id ?? null, smsMethods, backupCodes, limits: this.limits() };
+  }
+
+  limits(): TwoFactorLimits {
+    return { smsMethodsPerAccount: this.config.limits.smsMethodsPerAccount, descriptionMaxLength: DESCRIPTION_MAX_LENGTH };
   }
 }
 

@@ -7,5 +7,6 @@ export class AccountModel {
   @Field() name!: string;
   @Field() initials!: string;
   @Field() createdAt!: Date;
+  @Field({ description: 'Language of the account\'s SMS and of the web app: "en" or "fr".' }) locale!: string;
   // twoFactor: TwoFactorStatus! is resolved by AccountResolver.
 }

@@ -19,5 +19,5 @@ export function toSmsMethodModel(m: SmsMethodEntity): SmsMethodModel {
 }
 
 export function toTwoFactorStatusModel(s: TwoFactorState): TwoFactorStatusModel {
-  return { enabled: s.enabled, defaultMethodId: s.defaultMethodId, smsMethods: s.smsMethods.map(toSmsMethodModel), backupCodes: s.backupCodes };
+  return { enabled: s.enabled, defaultMethodId: s.defaultMethodId, smsMethods: s.smsMethods.map(toSmsMethodModel), backupCodes: s.backupCodes, limits: s.limits };
 }

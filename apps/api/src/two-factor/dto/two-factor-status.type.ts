@@ -29,12 +29,19 @@ export class BackupCodesStatusModel {
   @Field(() => Date, { nullable: true }) generatedAt!: Date | null;
 }
 
+@ObjectType('TwoFactorLimits', { description: 'Limits of this deployment, so clients need no constants.' })
+export class TwoFactorLimitsModel {
+  @Field(() => Int, { description: 'SMS numbers per account (SMS_METHODS_PER_ACCOUNT).' }) smsMethodsPerAccount!: number;
+  @Field(() => Int, { description: 'Characters in a method description.' }) descriptionMaxLength!: number;
+}
+
 @ObjectType('TwoFactorStatus')
 export class TwoFactorStatusModel {
   @Field() enabled!: boolean;
   @Field(() => ID, { nullable: true }) defaultMethodId!: string | null;
   @Field(() => [SmsMethodModel]) smsMethods!: SmsMethodModel[];
   @Field(() => BackupCodesStatusModel) backupCodes!: BackupCodesStatusModel;
+  @Field(() => TwoFactorLimitsModel) limits!: TwoFactorLimitsModel;
 }
 
 @ObjectType('BackupCodesPayload')

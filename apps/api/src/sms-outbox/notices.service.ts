@@ -4,11 +4,10 @@ import type { SmsMessageEntity } from '@twofold/persistence';
 import { addSeconds, isSmsLocale, maskPhoneNumber, renderNoticeSms, type NoticeKind } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestMeta } from '../common/request-context';
-import { windowGateSql } from '../common/sliding-window';
-import { preparedQueryIn } from '../common/sql';
 import { SecurityEventsService } from '../security-events/security-events.service';
-import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { TwoFactorService } from '../two-factor/two-factor.service';
+import { SmsMessageStore } from './sms-message.store';
+import { SmsOutboxService } from './sms-outbox.service';
 
 const HOUR = 3600;
 
@@ -35,6 +34,7 @@ export class NoticesService {
     private readonly outbox: SmsOutboxService,
     private readonly twoFactor: TwoFactorService,
     private readonly events: SecurityEventsService,
+    private readonly store: SmsMessageStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,18 +78,8 @@ export class NoticesService {
    */
   private async budgetFor(em: EntityManager, accountId: string, wanted: number, now: Date): Promise<number> {
     const perAccount = this.config.limits.noticesPerAccountPerHour;
-    const global = this.config.pumping.globalBudgetPerHour;
-    // The lock in its own statement: the count after it must see every notice committed before it.
-    await preparedQueryIn(em, 'notice-budget-lock', `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sms:notice:${accountId}`]);
-    const rows = await preparedQueryIn<{ sent: number; global_full: Date | null }>(
-      em,
-      'notice-budget',
-      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM sms_message WHERE account_id = $1 AND purpose = 'NOTICE' AND created_at > $2 LIMIT $3) n) AS sent,
-              ${windowGateSql('sms_message', 'TRUE', '$2', '$4')} AS global_full`,
-      [accountId, addSeconds(now, -HOUR), perAccount, Math.max(0, global - wanted)],
-    );
-    const r = rows[0];
-    if (!r || r.global_full) return 0;
+    const r = await this.store.noticeBudget(em, accountId, addSeconds(now, -HOUR), perAccount, this.config.pumping.globalBudgetPerHour, wanted);
+    if (r.globalFull) return 0;
     return Math.max(0, Math.min(wanted, perAccount - r.sent));
   }
 }

@@ -1,5 +1,4 @@
-import { createUnionType, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { SessionModel } from './session.type';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum TwoFactorMethodKind {
   SMS = 'SMS',
@@ -26,9 +25,3 @@ export class TwoFactorChallengeModel {
   @Field(() => LoginMethodModel, { description: 'The method the login screen offers first.' }) defaultMethod!: LoginMethodModel;
   @Field(() => [LoginMethodModel], { description: 'Every method this account can use now ("Try another method").' }) methods!: LoginMethodModel[];
 }
-
-export const LoginResult = createUnionType({
-  name: 'LoginResult',
-  types: () => [SessionModel, TwoFactorChallengeModel] as const,
-  resolveType: (value: object) => ('ticket' in value ? TwoFactorChallengeModel : SessionModel),
-});

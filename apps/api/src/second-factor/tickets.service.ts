@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { LoginTicketEntity, type LoginTicketPurpose } from '@twofold/persistence';
 import { addSeconds, generateOpaqueToken, hashOpaqueToken } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Errors } from '../common/errors';
+import { ticketExhausted } from './lockout-policy';
+import { TicketStore } from './ticket.store';
 
 /** Login tickets: the single-use proof that the password step passed, bound to one account. */
 @Injectable()
 export class TicketsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly store: TicketStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,7 +34,7 @@ export class TicketsService {
       expiresAt: addSeconds(now, this.config.timings.loginTicketTtlSeconds),
       consumedAt: null,
     });
-    await em.insert(LoginTicketEntity, entity);
+    await this.store.insert(em, entity);
     return { ticket, entity };
   }
 
@@ -43,15 +45,18 @@ export class TicketsService {
    */
   async live(em: EntityManager | null, ticket: string, now: Date, lock = false): Promise<LoginTicketEntity> {
     if (!TicketsService.looksLikeTicket(ticket)) throw Errors.ticketExpired();
-    const qb = (em ?? this.db.manager).getRepository(LoginTicketEntity).createQueryBuilder('t').where('t.token_hash = :h', { h: hashOpaqueToken(ticket) });
-    if (lock) qb.setLock('pessimistic_write');
-    return this.assertLive(await qb.getOne(), now);
+    return this.assertLive(await this.store.byTokenHash(em, hashOpaqueToken(ticket), lock), now);
+  }
+
+  /** A re-authentication ticket works only with the session it belongs to (TICKET_EXPIRED otherwise). */
+  assertBoundTo(ticket: LoginTicketEntity, auth: { session: { id: string } } | null): void {
+    if (ticket.purpose === 'REAUTH' && auth?.session.id !== ticket.sessionId) throw Errors.ticketExpired();
   }
 
   /** `entity` when it is a live ticket; TICKET_EXPIRED (unknown, expired or used) or TOO_MANY_ATTEMPTS otherwise. */
   assertLive(entity: LoginTicketEntity | null, now: Date): LoginTicketEntity {
     if (!entity || entity.consumedAt || entity.expiresAt.getTime() <= now.getTime()) throw Errors.ticketExpired();
-    if (entity.failedAttempts >= this.config.limits.codeAttempts) throw Errors.tooManyAttempts(0, 'Too many wrong codes for this sign-in: start again.');
+    if (ticketExhausted(entity.failedAttempts, this.config.limits)) throw Errors.tooManyAttempts(0, 'Too many wrong codes for this sign-in: start again.');
     return entity;
   }
 }

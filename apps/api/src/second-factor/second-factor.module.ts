@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { BackupCodesModule } from '../backup-codes/backup-codes.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { SmsCodesModule } from '../sms-codes/sms-codes.module';
+import { SmsOutboxModule } from '../sms-outbox/sms-outbox.module';
+import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { METHOD_PLUGINS, methodRegistryProvider } from './methods/method-registry';
+import { SmsLoginStore } from './methods/sms/sms-login.store';
+import { SecondFactorResolver } from './second-factor.resolver';
+import { SecondFactorService } from './second-factor.service';
+import { SecondFactorStore } from './second-factor.store';
+import { TicketStore } from './ticket.store';
+import { TicketsService } from './tickets.service';
+
+/** Challenges, sending, completion and the lockout; one plug-in per kind of method. Never depends on login/. */
+@Module({
+  imports: [SessionsModule, SecurityEventsModule, TwoFactorModule, SmsCodesModule, BackupCodesModule, SmsOutboxModule],
+  providers: [SecondFactorService, SecondFactorResolver, SecondFactorStore, TicketsService, TicketStore, SmsLoginStore, ...METHOD_PLUGINS, methodRegistryProvider],
+  exports: [SecondFactorService],
+})
+export class SecondFactorModule {}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { affectedCount, prepared } from '@twofold/persistence';
+import type { SmsCodePurpose } from '@twofold/persistence';
+
+export interface NewSmsCode {
+  id: string;
+  accountId: string;
+  methodId: string;
+  purpose: SmsCodePurpose;
+  ticketId: string | null;
+  messageId: string;
+  codeHmac: Buffer;
+  expiresAt: Date;
+}
+
+/** SQL of the sms_code table: one live code per method and purpose (and ticket), HMACs only. */
+@Injectable()
+export class SmsCodeStore {
+  /** The method's live code of this purpose is replaced and the new one stored, in one statement. */
+  async replaceAndInsert(em: EntityManager, c: NewSmsCode, now: Date): Promise<void> {
+    await prepared(
+      em,
+      'sms-code-replace-insert',
+      `WITH replaced AS (
+         UPDATE sms_code SET replaced_at = $7 WHERE method_id = $3 AND purpose = $4 AND consumed_at IS NULL AND replaced_at IS NULL
+       )
+       INSERT INTO sms_code (id, account_id, method_id, purpose, ticket_id, message_id, code_hmac, created_at, expires_at, consumed_at, replaced_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $8, $7, $9, NULL, NULL)`,
+      [c.id, c.accountId, c.methodId, c.purpose, c.ticketId, c.messageId, now, c.codeHmac, c.expiresAt],
+    );
+  }
+
+  /** The newest live code of a method and purpose (for login: of that ticket). */
+  async live(em: EntityManager, methodId: string, purpose: SmsCodePurpose, ticketId: string | null): Promise<{ id: string; code_hmac: Buffer; expires_at: Date } | null> {
+    const rows: { id: string; code_hmac: Buffer; expires_at: Date }[] = await em.query(
+      `SELECT id, code_hmac, expires_at FROM sms_code
+        WHERE method_id = $1 AND purpose = $2 AND ticket_id IS NOT DISTINCT FROM $3::uuid AND consumed_at IS NULL AND replaced_at IS NULL
+        ORDER BY created_at DESC LIMIT 1`,
+      [methodId, purpose, ticketId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Consumes the code (single use under concurrency: `consumed_at IS NULL`) and marks its SMS as
+   * entered, the SMS-pumping guard's conversion signal. False when another request consumed it first.
+   */
+  async consume(em: EntityManager, codeId: string, now: Date): Promise<boolean> {
+    const consumed = await em.query(`UPDATE sms_code SET consumed_at = $2 WHERE id = $1 AND consumed_at IS NULL RETURNING id`, [codeId, now]);
+    if (affectedCount(consumed) !== 1) return false;
+    await em.query(`UPDATE sms_message SET verified_at = $2 WHERE id = (SELECT message_id FROM sms_code WHERE id = $1)`, [codeId, now]);
+    return true;
+  }
+}

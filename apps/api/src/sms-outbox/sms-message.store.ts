@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { prepared, windowGateSql } from '@twofold/persistence';
+import type { SmsPurpose } from '@twofold/sms-queue';
+
+/** A message row as the outbox writes it. */
+export interface SmsMessageInsert {
+  id: string;
+  accountId: string;
+  methodId: string | null;
+  ticketId: string | null;
+  phoneNumber: string;
+  countryCode: string | null;
+  destinationPrefix: string | null;
+  purpose: SmsPurpose;
+  locale: string;
+  bodySealed: string;
+  clientIp: string | null;
+  codeExpiresAt: Date | null;
+}
+
+/** A message the relay hands (again) to the queue. */
+export interface DueMessage {
+  id: string;
+  phone_number: string;
+  body_sealed: string;
+  code_expires_at: Date | null;
+  purpose: SmsPurpose;
+}
+
+const INSERT_SQL = `
+INSERT INTO sms_message (id, account_id, method_id, ticket_id, phone_number, country_code, destination_prefix, verified_at, purpose, locale,
+                         body_sealed, status, client_ip, code_expires_at, created_at, updated_at, enqueued_at, attempts)
+VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, 'QUEUED', $11, $12, $13, $13, $13, 0)`;
+
+/**
+ * SQL of the outbox side of `sms_message`: the insert (QUEUED), the relay's reads, and the
+ * notice budget. The delivery states the worker and the receipts write are elsewhere.
+ */
+@Injectable()
+export class SmsMessageStore {
+  constructor(private readonly db: DataSource) {}
+
+  /** The insert, a prepared statement: TypeORM's insert builder cost more CPU than the insert itself. */
+  async insert(em: EntityManager, m: SmsMessageInsert, now: Date): Promise<void> {
+    await prepared(em, 'sms-message-insert', INSERT_SQL, [
+      m.id, m.accountId, m.methodId, m.ticketId, m.phoneNumber, m.countryCode, m.destinationPrefix, m.purpose, m.locale, m.bodySealed, m.clientIp, m.codeExpiresAt, now,
+    ]);
+  }
+
+  /** Codes that expired while still QUEUED are failed, not sent. */
+  async failExpiredQueued(now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE sms_message SET status = 'FAILED', failure_reason = 'expired before sending', failed_at = $1, updated_at = $1
+        WHERE status = 'QUEUED' AND code_expires_at IS NOT NULL AND code_expires_at <= $1`,
+      [now],
+    );
+  }
+
+  /**
+   * Rows Redis may have lost, codes first: QUEUED rows never (or long ago) handed over, SENDING
+   * rows whose worker vanished. Marked as handed over in the same transaction; SKIP LOCKED lets
+   * several API instances relay at once.
+   */
+  claimDue(requeueBefore: Date, staleSendingBefore: Date, now: Date): Promise<DueMessage[]> {
+    return this.db.transaction(async (em) => {
+      const due: DueMessage[] = await em.query(
+        `SELECT id, phone_number, body_sealed, code_expires_at, purpose FROM sms_message
+          WHERE (status = 'QUEUED' AND (enqueued_at IS NULL OR enqueued_at < $1))
+             OR (status = 'SENDING' AND updated_at < $2)
+          ORDER BY purpose = 'NOTICE', created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
+        [requeueBefore, staleSendingBefore],
+      );
+      if (due.length > 0) await em.query(`UPDATE sms_message SET enqueued_at = $2 WHERE id = ANY($1)`, [due.map((r) => r.id), now]);
+      return due;
+    });
+  }
+
+  /**
+   * The notice budget of an account: how many notices it sent in the window (counted up to the
+   * budget), and whether `wanted` more would pass the global budget, which counts every SMS.
+   * Under a per-account advisory lock taken in its own statement first, so the count after it
+   * sees every notice committed before it.
+   */
+  async noticeBudget(em: EntityManager, accountId: string, since: Date, perAccount: number, global: number, wanted: number): Promise<{ sent: number; globalFull: boolean }> {
+    await prepared(em, 'notice-budget-lock', `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sms:notice:${accountId}`]);
+    const rows = await prepared<{ sent: number; global_full: Date | null }>(
+      em,
+      'notice-budget',
+      `SELECT (SELECT count(*)::int FROM (SELECT 1 FROM sms_message WHERE account_id = $1 AND purpose = 'NOTICE' AND created_at > $2 LIMIT $3) n) AS sent,
+              ${windowGateSql({ table: 'sms_message', where: [], purpose: 'all', since: '$2', offset: '$4' })} AS global_full`,
+      [accountId, since, perAccount, Math.max(0, global - wanted)],
+    );
+    return { sent: rows[0]?.sent ?? 0, globalFull: Boolean(rows[0]?.global_full) };
+  }
+}
