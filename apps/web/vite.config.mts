@@ -25,6 +25,7 @@ export default defineConfig({
           react: ['react', 'react-dom'],
           apollo: ['@apollo/client', 'graphql', 'rxjs'],
           phone: ['libphonenumber-js/mobile'],
+          intl: ['react-intl'],
         },
       },
     },

@@ -4,6 +4,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from './apollo/apollo';
 import { App } from './app/App';
 import { readConfig } from './config';
+import { localeStore } from './i18n/locale-store';
 import './styles.css';
 
 const { apiUrl } = readConfig();
@@ -12,6 +13,8 @@ const client = createApolloClient({
   apiUrl,
   // The token is already forgotten; App sends the customer to Log in and back here afterwards.
   onUnauthenticated: () => void client.clearStore(),
+  // The language on screen: the signed-out choice, or the account's once signed in (App copies it).
+  getLocale: localeStore.get,
 });
 
 const root = document.getElementById('root');

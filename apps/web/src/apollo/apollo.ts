@@ -8,13 +8,31 @@ export interface ApolloOptions {
   apiUrl: string;
   /** Called when the API answers UNAUTHENTICATED: the stored session is no longer valid. */
   onUnauthenticated: () => void;
+  /**
+   * The language the app is shown in, sent as Accept-Language: signUp stores it as the new
+   * account's locale, so its first SMS already speaks the language of the page.
+   */
+  getLocale?: () => string;
+}
+
+/** Session token and language of every request. */
+export function requestHeaders(
+  previous: Record<string, string> | undefined,
+  token: string | null,
+  locale: string | undefined,
+): Record<string, string> {
+  return {
+    ...previous,
+    ...(locale ? { 'accept-language': locale } : {}),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
 }
 
 /**
  * The one place that builds the link chain:
- * error link (reacts to `extensions.code`) → auth link (Bearer token) → HTTP.
+ * error link (reacts to `extensions.code`) → context link (Bearer token, Accept-Language) → HTTP.
  */
-export function createApolloClient({ apiUrl, onUnauthenticated }: ApolloOptions): ApolloClient {
+export function createApolloClient({ apiUrl, onUnauthenticated, getLocale }: ApolloOptions): ApolloClient {
   const errorLink = new ErrorLink(({ error }) => {
     if (
       CombinedGraphQLErrors.is(error) &&
@@ -25,22 +43,32 @@ export function createApolloClient({ apiUrl, onUnauthenticated }: ApolloOptions)
     }
   });
 
-  const authLink = new SetContextLink((prevContext) => {
-    const token = sessionStore.getToken();
-    if (!token) return {};
-    return { headers: { ...prevContext.headers, authorization: `Bearer ${token}` } };
-  });
+  const contextLink = new SetContextLink((prevContext) => ({
+    headers: requestHeaders(prevContext.headers, sessionStore.getToken(), getLocale?.()),
+  }));
 
   const httpLink = new HttpLink({ uri: `${apiUrl}/graphql` });
 
   return new ApolloClient({
-    link: ApolloLink.from([errorLink, authLink, httpLink]),
+    link: ApolloLink.from([errorLink, contextLink, httpLink]),
     cache: new InMemoryCache({
       typePolicies: {
         // Not normalised (no id): a newer status replaces the older one as a whole.
         TwoFactorStatus: { merge: true },
         BackupCodesStatus: { merge: true },
-        Query: { fields: { securityEvents: { keyArgs: ['first'] } } },
+        TwoFactorLimits: { merge: true },
+        Query: {
+          fields: {
+            // One list per account; "Show more" (a page `after` a cursor) appends, a first page replaces.
+            securityEvents: {
+              keyArgs: false,
+              merge(existing: { nodes: unknown[] } | undefined, incoming: { nodes: unknown[] }, { args }) {
+                if (!existing || !args?.['after']) return incoming;
+                return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+              },
+            },
+          },
+        },
       },
     }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },

@@ -2,6 +2,10 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import type { SessionFieldsFragment } from '../gql/graphql';
 import { sessionStore } from '../apollo/session-store';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { localeStore } from '../i18n/locale-store';
+import { isLocale } from '../i18n/locales';
+import { useT } from '../i18n/translator';
 import { LogoutDocument, MeDocument } from '../modules/auth/graphql/auth.graphql';
 import { LoginPage } from '../modules/auth/pages/LoginPage';
 import { SignUpPage } from '../modules/auth/pages/SignUpPage';
@@ -11,18 +15,45 @@ import { Header } from './Header';
 import { HomePage } from './HomePage';
 import { Page } from './Page';
 import { navigate, useRoute } from './router';
+import { Shell } from './Shell';
 
 const PUBLIC_ROUTES = ['/login', '/signup'];
+
+function Unreachable() {
+  const t = useT();
+  return (
+    <Page title={t('app.error.title')}>
+      <p role="alert">{t('app.error.unreachable')}</p>
+    </Page>
+  );
+}
+
+function Loading() {
+  const t = useT();
+  return (
+    <main id="main" className="page" aria-busy="true">
+      <p className="muted">{t('common.loading')}</p>
+    </main>
+  );
+}
 
 export function App() {
   const client = useApolloClient();
   const token = useSyncExternalStore(sessionStore.subscribe, sessionStore.getToken);
+  const storedLocale = useSyncExternalStore(localeStore.subscribe, localeStore.get);
   const route = useRoute();
   const { data, loading, error } = useQuery(MeDocument, { skip: !token, fetchPolicy: 'cache-and-network' });
   const [logout] = useMutation(LogoutDocument);
   const me = token ? data?.me : null;
   const returnTo = useRef<string | null>(null);
   const loggedOut = useRef(false);
+
+  // Signed in, the account's language wins; it is remembered for the signed-out pages too.
+  const accountLocale = me && isLocale(me.locale) ? me.locale : null;
+  const locale = accountLocale ?? storedLocale;
+  useEffect(() => {
+    if (accountLocale) localeStore.set(accountLocale);
+  }, [accountLocale]);
 
   // A stored token the API no longer knows (expired, logged out elsewhere): forget it.
   useEffect(() => {
@@ -65,26 +96,30 @@ export function App() {
   if (!token) {
     content = route === '/signup' ? <SignUpPage onSignedIn={signedIn} /> : <LoginPage onSignedIn={signedIn} />;
   } else if (!me) {
-    content =
-      error && !loading ? (
-        <Page title="Something went wrong">
-          <p role="alert">We can&apos;t reach the server. Check your connection, then reload the page.</p>
-        </Page>
-      ) : (
-        <main id="main" className="page" aria-busy="true">
-          <p className="muted">Loading…</p>
-        </main>
-      );
-  } else if (route === '/security') {
-    content = <SecurityPage twoFactor={me.twoFactor} />;
+    content = error && !loading ? <Unreachable /> : <Loading />;
   } else {
-    content = <HomePage name={me.name} twoFactorEnabled={me.twoFactor.enabled} />;
+    content = (
+      <Shell route={route}>
+        {route === '/security' ? (
+          <SecurityPage twoFactor={me.twoFactor} locale={locale} />
+        ) : (
+          <HomePage name={me.name} twoFactorEnabled={me.twoFactor.enabled} />
+        )}
+      </Shell>
+    );
   }
 
   return (
-    <ReauthProvider>
-      <Header account={me ? { name: me.name, initials: me.initials } : null} onLogout={logOut} />
-      {content}
-    </ReauthProvider>
+    <I18nProvider locale={locale}>
+      <ReauthProvider>
+        <Header
+          account={me ? { name: me.name, initials: me.initials } : null}
+          onLogout={logOut}
+          locale={locale}
+          onLocaleChange={localeStore.set}
+        />
+        {content}
+      </ReauthProvider>
+    </I18nProvider>
   );
 }

@@ -1,13 +1,22 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '../i18n/locales';
+import { useT } from '../i18n/translator';
 import { Link, navigate } from './router';
 
 interface HeaderProps {
   account: { name: string; initials: string } | null;
   onLogout: () => void;
+  locale: Locale;
+  /** Signed out only: the language of these pages (the account's is chosen on Security). */
+  onLocaleChange: (locale: Locale) => void;
 }
 
-/** The customer's name and a round initials badge that opens a menu with Security and Log out. */
-export function Header({ account, onLogout }: HeaderProps) {
+/**
+ * Signed in: the customer's name and a round initials badge that opens a menu with Security and
+ * Log out. Signed out: the language switch.
+ */
+export function Header({ account, onLogout, locale, onLocaleChange }: HeaderProps) {
+  const t = useT();
   return (
     <header className="header">
       <a
@@ -18,17 +27,46 @@ export function Header({ account, onLogout }: HeaderProps) {
           document.getElementById('main')?.focus();
         }}
       >
-        Skip to content
+        {t('header.skip')}
       </a>
       <Link to="/" className="header__brand">
         Twofold
       </Link>
-      {account ? <AccountMenu account={account} onLogout={onLogout} /> : null}
+      {account ? (
+        <AccountMenu account={account} onLogout={onLogout} />
+      ) : (
+        <LanguageSwitch locale={locale} onChange={onLocaleChange} />
+      )}
     </header>
   );
 }
 
+/** Each language by its own name, so a reader who does not understand the page still finds theirs. */
+function LanguageSwitch({ locale, onChange }: { locale: Locale; onChange: (locale: Locale) => void }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <div className="language-switch">
+      <label htmlFor={id}>{t('header.language')}</label>
+      <select
+        id={id}
+        value={locale}
+        onChange={(event) => {
+          if (isLocale(event.target.value)) onChange(event.target.value);
+        }}
+      >
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function AccountMenu({ account, onLogout }: { account: { name: string; initials: string }; onLogout: () => void }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -94,9 +132,17 @@ function AccountMenu({ account, onLogout }: { account: { name: string; initials:
         }}
       >
         <span aria-hidden="true">{account.initials}</span>
-        <span className="visually-hidden">Account menu for {account.name}</span>
+        <span className="visually-hidden">{t('header.accountMenu', { name: account.name })}</span>
       </button>
-      <ul id={menuId} ref={menu} role="menu" aria-label="Account" className="menu" hidden={!open} onKeyDown={onMenuKey}>
+      <ul
+        id={menuId}
+        ref={menu}
+        role="menu"
+        aria-label={t('header.account')}
+        className="menu"
+        hidden={!open}
+        onKeyDown={onMenuKey}
+      >
         <li role="none">
           <a
             role="menuitem"
@@ -108,7 +154,7 @@ function AccountMenu({ account, onLogout }: { account: { name: string; initials:
               navigate('/security');
             }}
           >
-            Security
+            {t('nav.security')}
           </a>
         </li>
         <li role="none">
@@ -121,7 +167,7 @@ function AccountMenu({ account, onLogout }: { account: { name: string; initials:
               onLogout();
             }}
           >
-            Log out
+            {t('header.logOut')}
           </button>
         </li>
       </ul>

@@ -1,20 +1,15 @@
+import { useT } from '../i18n/translator';
 import { Page } from './Page';
 import { Link } from './router';
 
 export function HomePage({ name, twoFactorEnabled }: { name: string; twoFactorEnabled: boolean }) {
+  const t = useT();
   return (
-    <Page title={`Welcome, ${name}`}>
+    <Page title={t('home.title', { name })}>
       <div className="card">
-        {twoFactorEnabled ? (
-          <p>Two-factor authentication is on. Your account asks for a code from your phone at every login.</p>
-        ) : (
-          <p>
-            Two-factor authentication is off. Turn it on so that a stolen password is not enough to get into your
-            account.
-          </p>
-        )}
+        <p>{twoFactorEnabled ? t('home.twoFactorOn') : t('home.twoFactorOff')}</p>
         <p>
-          <Link to="/security">Go to Security settings</Link>
+          <Link to="/security">{t('home.goToSecurity')}</Link>
         </p>
       </div>
     </Page>

@@ -1,9 +1,13 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { ErrorCode } from '@twofold/error-codes';
-import { describeGraphQLError, formatWait, toUiError } from './error-messages';
+import { testT } from '../test/render';
+import { describeGraphQLError, errorCode, formatWait, toUiError } from './error-messages';
 
-const err = (code: string, extra: Record<string, unknown> = {}, message = 'server says') =>
-  describeGraphQLError({ message, extensions: { code, ...extra } });
+const en = testT('en');
+const fr = testT('fr');
+
+const err = (code: string, extra: Record<string, unknown> = {}, message = 'server says', t = en) =>
+  describeGraphQLError({ message, extensions: { code, ...extra } }, t);
 
 describe('error messages', () => {
   it('says how many tries are left after a wrong code', () => {
@@ -30,7 +34,9 @@ describe('error messages', () => {
     expect(
       err(ErrorCode.PHONE_NUMBER_INVALID, {}, 'This number cannot receive SMS: use a mobile number.').message,
     ).toBe('This number cannot receive SMS: use a mobile number.');
-    expect(err(ErrorCode.PHONE_NUMBER_INVALID, {}, '').message).toMatch(/international format/);
+    expect(err(ErrorCode.PHONE_NUMBER_INVALID, {}, '').message).toMatch(
+      /Enter a mobile number, as dialled in its country/,
+    );
     expect(err(ErrorCode.BAD_USER_INPUT, { fields: { password: 'Use at least 10 characters.' } }).message).toBe(
       'Use at least 10 characters.',
     );
@@ -44,15 +50,61 @@ describe('error messages', () => {
     const graphQLErrors = new CombinedGraphQLErrors({
       errors: [{ message: 'x', extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: 61 } }],
     });
-    expect(toUiError(graphQLErrors)).toMatchObject({ code: ErrorCode.RATE_LIMITED, retryAfterSeconds: 61 });
-    expect(toUiError(graphQLErrors).message).toMatch(/2 minutes/);
-    expect(toUiError(new TypeError('Failed to fetch')).code).toBe('NETWORK');
+    expect(toUiError(graphQLErrors, en)).toMatchObject({ code: ErrorCode.RATE_LIMITED, retryAfterSeconds: 61 });
+    expect(toUiError(graphQLErrors, en).message).toMatch(/2 minutes/);
+    expect(toUiError(new TypeError('Failed to fetch'), en).code).toBe('NETWORK');
+    expect(errorCode(graphQLErrors)).toBe(ErrorCode.RATE_LIMITED);
+    expect(errorCode(new TypeError('Failed to fetch'))).toBe('NETWORK');
   });
 
   it('rounds waits up', () => {
-    expect(formatWait(1)).toBe('1 second');
-    expect(formatWait(60)).toBe('1 minute');
-    expect(formatWait(61)).toBe('2 minutes');
-    expect(formatWait(3600)).toBe('1 hour');
+    expect(formatWait(1, en)).toBe('1 second');
+    expect(formatWait(60, en)).toBe('1 minute');
+    expect(formatWait(61, en)).toBe('2 minutes');
+    expect(formatWait(3600, en)).toBe('1 hour');
+    expect(formatWait(3601, en)).toBe('2 hours');
+  });
+});
+
+describe('error messages in French', () => {
+  it('uses French plurals, where one covers 0 and 1', () => {
+    expect(err(ErrorCode.INVALID_CODE, { remainingAttempts: 3 }, '', fr).message).toBe(
+      'Ce code est incorrect. Il vous reste 3 essais.',
+    );
+    expect(err(ErrorCode.INVALID_CODE, { remainingAttempts: 1 }, '', fr).message).toBe(
+      'Ce code est incorrect. Il vous reste 1 essai.',
+    );
+    expect(err(ErrorCode.INVALID_CODE, { remainingAttempts: 0 }, '', fr).message).toBe(
+      'Ce code est incorrect et il ne reste aucun essai.',
+    );
+    expect(formatWait(1, fr)).toBe('1 seconde');
+    expect(formatWait(900, fr)).toBe('15 minutes');
+    expect(err(ErrorCode.TOO_MANY_ATTEMPTS, { retryAfterSeconds: 7200 }, '', fr).message).toBe(
+      'Trop de codes erronés. Réessayez dans 2 heures.',
+    );
+  });
+
+  it('has a sentence for every shared error code and for the network', () => {
+    for (const code of Object.values(ErrorCode)) {
+      const message = err(code, {}, 'English from the server', fr).message;
+      expect(message).not.toMatch(/English from the server/);
+      expect(message).not.toBe(err(code, {}, '', en).message);
+    }
+    expect(toUiError(new TypeError('Failed to fetch'), fr).message).toBe(
+      'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
+    );
+  });
+
+  it("replaces the API's English reasons by the field's French sentence", () => {
+    expect(
+      err(ErrorCode.BAD_USER_INPUT, { fields: { password: 'Use at least 10 characters.' } }, '', fr),
+    ).toMatchObject({
+      message: 'Vérifiez le mot de passe.',
+      fields: { password: 'Vérifiez le mot de passe.' },
+    });
+    expect(err(ErrorCode.PHONE_NUMBER_INVALID, {}, 'This number cannot receive SMS.', fr).message).toMatch(
+      /^Ce numéro ne peut pas recevoir/,
+    );
+    expect(err(ErrorCode.INTERNAL_SERVER_ERROR, { correlationId: 'req-42' }, '', fr).message).toContain('req-42');
   });
 });

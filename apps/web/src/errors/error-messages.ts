@@ -1,5 +1,8 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 import { ErrorCode, isErrorCode } from '@twofold/error-codes';
+import { useCallback } from 'react';
+import type { MessageId } from '../i18n/messages/en';
+import { useT, type Translator } from '../i18n/translator';
 
 /** What a screen needs to know about a failed request, already in plain words. */
 export interface UiError {
@@ -17,18 +20,20 @@ interface RawError {
   extensions?: Record<string, unknown>;
 }
 
-/** "45 seconds", "1 minute", "15 minutes", "2 hours". Rounded up: never promise too short a wait. */
-export function formatWait(seconds: number): string {
-  const s = Math.max(1, Math.ceil(seconds));
-  if (s < 60) return s === 1 ? '1 second' : `${s} seconds`;
-  const minutes = Math.ceil(s / 60);
-  if (minutes < 60) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
-  const hours = Math.ceil(minutes / 60);
-  return hours === 1 ? '1 hour' : `${hours} hours`;
-}
+/**
+ * The API writes its human reasons (BAD_USER_INPUT fields, a refused number) in English. They are
+ * shown as they are to English readers; other languages get the translated sentence for the code
+ * or field instead, never a sentence in the wrong language.
+ */
+const SERVER_LANGUAGE = 'en';
 
-function tries(n: number): string {
-  return n === 1 ? '1 try' : `${n} tries`;
+/** "45 seconds", "1 minute", "15 minutes", "2 hours". Rounded up: never promise too short a wait. */
+export function formatWait(seconds: number, t: Translator): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return t('wait.seconds', { count: s });
+  const minutes = Math.ceil(s / 60);
+  if (minutes < 60) return t('wait.minutes', { count: minutes });
+  return t('wait.hours', { count: Math.ceil(minutes / 60) });
 }
 
 function asNumber(value: unknown): number | undefined {
@@ -43,109 +48,136 @@ function asFields(value: unknown): Record<string, string> | undefined {
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
-/** Maps one GraphQL error (code + extensions) to the sentence the customer reads. */
-export function describeGraphQLError(raw: RawError): UiError {
+/** The translated sentence for a BAD_USER_INPUT field the API named. */
+const FIELD_MESSAGES: Record<string, MessageId> = {
+  name: 'error.field.name',
+  email: 'error.field.email',
+  password: 'error.field.password',
+  phoneNumber: 'error.field.phoneNumber',
+  description: 'error.field.description',
+  locale: 'error.field.locale',
+};
+
+function localFields(fields: Record<string, string> | undefined, t: Translator): Record<string, string> | undefined {
+  if (!fields || t.locale === SERVER_LANGUAGE) return fields;
+  return Object.fromEntries(
+    Object.keys(fields).map((name) => [name, t(FIELD_MESSAGES[name] ?? 'error.BAD_USER_INPUT')]),
+  );
+}
+
+/** Maps one GraphQL error (code + extensions) to the sentence the customer reads, in `t`'s language. */
+export function describeGraphQLError(raw: RawError, t: Translator): UiError {
   const ext = raw.extensions ?? {};
   const code = isErrorCode(ext['code']) ? ext['code'] : ErrorCode.INTERNAL_SERVER_ERROR;
   const remainingAttempts = asNumber(ext['remainingAttempts']);
   const retryAfterSeconds = asNumber(ext['retryAfterSeconds']);
-  const fields = asFields(ext['fields']);
-  const serverMessage = raw.message?.trim();
+  const fields = localFields(asFields(ext['fields']), t);
+  const serverMessage = t.locale === SERVER_LANGUAGE ? raw.message?.trim() || undefined : undefined;
   const base = { code, fields, remainingAttempts, retryAfterSeconds };
 
   switch (code) {
     case ErrorCode.INVALID_CREDENTIALS:
-      return { ...base, message: 'The email or password is not right.' };
+      return { ...base, message: t('error.INVALID_CREDENTIALS') };
     case ErrorCode.EMAIL_ALREADY_REGISTERED:
-      return { ...base, message: 'An account already uses this email address. Log in instead.' };
+      return { ...base, message: t('error.EMAIL_ALREADY_REGISTERED') };
     case ErrorCode.PHONE_NUMBER_INVALID:
-      return {
-        ...base,
-        // The API's reason is already written for people ("This number cannot receive SMS: use a mobile number.").
-        message:
-          serverMessage ||
-          "This number can't receive SMS codes. Enter a mobile number in international format, e.g. +44 7700 900123.",
-      };
+      // The API's reason is already written for people ("This number cannot receive SMS: use a mobile number.").
+      return { ...base, message: serverMessage ?? t('error.PHONE_NUMBER_INVALID') };
     case ErrorCode.PHONE_NUMBER_ALREADY_REGISTERED:
-      return { ...base, message: 'This number is already on your account.' };
+      return { ...base, message: t('error.PHONE_NUMBER_ALREADY_REGISTERED') };
     case ErrorCode.COUNTRY_NOT_ALLOWED:
-      return { ...base, message: "Numbers from this country can't be used here. Use a number from another country." };
+      return { ...base, message: t('error.COUNTRY_NOT_ALLOWED') };
     case ErrorCode.INVALID_CODE:
       return {
         ...base,
         message:
           remainingAttempts === undefined
-            ? 'That code is not right. Check it and try again.'
-            : remainingAttempts > 0
-              ? `That code is not right. You have ${tries(remainingAttempts)} left.`
-              : 'That code is not right, and no tries are left.',
+            ? t('error.INVALID_CODE')
+            : t('error.INVALID_CODE.remaining', { count: Math.max(0, remainingAttempts) }),
       };
     case ErrorCode.CODE_EXPIRED:
-      return { ...base, message: 'This code has expired. Ask for a new code and use it within 5 minutes.' };
+      return { ...base, message: t('error.CODE_EXPIRED') };
     case ErrorCode.TOO_MANY_ATTEMPTS:
       return {
         ...base,
         message:
           retryAfterSeconds !== undefined
-            ? `Too many wrong codes. Try again in ${formatWait(retryAfterSeconds)}.`
-            : 'Too many wrong codes. Start again.',
+            ? t('error.TOO_MANY_ATTEMPTS.wait', { wait: formatWait(retryAfterSeconds, t) })
+            : t('error.TOO_MANY_ATTEMPTS'),
       };
     case ErrorCode.RATE_LIMITED:
       return {
         ...base,
         message:
           retryAfterSeconds !== undefined
-            ? `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`
-            : 'Too many attempts. Wait a little and try again.',
+            ? t('error.RATE_LIMITED.wait', { wait: formatWait(retryAfterSeconds, t) })
+            : t('error.RATE_LIMITED'),
       };
     case ErrorCode.TICKET_EXPIRED:
-      return { ...base, message: 'This sign-in took too long. Enter your password again.' };
+      return { ...base, message: t('error.TICKET_EXPIRED') };
     case ErrorCode.REAUTH_REQUIRED:
-      return { ...base, message: 'For your security, confirm your password to continue.' };
+      return { ...base, message: t('error.REAUTH_REQUIRED') };
     case ErrorCode.METHOD_NOT_ENABLED:
-      return { ...base, message: "This method can't be used any more. Choose another method." };
+      return { ...base, message: t('error.METHOD_NOT_ENABLED') };
     case ErrorCode.NOT_FOUND:
-      return { ...base, message: 'This item no longer exists. Reload the page.' };
+      return { ...base, message: t('error.NOT_FOUND') };
     case ErrorCode.FORBIDDEN:
-      return { ...base, message: "You aren't allowed to do that." };
+      return { ...base, message: t('error.FORBIDDEN') };
     case ErrorCode.UNAUTHENTICATED:
-      return { ...base, message: 'Your session has ended. Log in again.' };
+      return { ...base, message: t('error.UNAUTHENTICATED') };
     case ErrorCode.BAD_USER_INPUT: {
       const first = fields ? Object.values(fields)[0] : undefined;
-      return { ...base, message: first ?? serverMessage ?? 'Check what you entered and try again.' };
+      return { ...base, message: first ?? serverMessage ?? t('error.BAD_USER_INPUT') };
     }
     case ErrorCode.INTERNAL_SERVER_ERROR: {
-      const ref = typeof ext['correlationId'] === 'string' ? ` (reference ${ext['correlationId']})` : '';
-      return { ...base, message: `Something went wrong on our side${ref}. Try again in a moment.` };
+      const reference = typeof ext['correlationId'] === 'string' ? ext['correlationId'] : '';
+      return {
+        ...base,
+        message: reference
+          ? t('error.INTERNAL_SERVER_ERROR.reference', { reference })
+          : t('error.INTERNAL_SERVER_ERROR'),
+      };
     }
   }
 }
 
-const NETWORK: UiError = {
-  code: 'NETWORK',
-  message: "We can't reach the server. Check your connection and try again.",
-};
-
-/** Turns whatever a mutation or query rejected with into a UiError. */
-export function toUiError(error: unknown): UiError {
-  if (CombinedGraphQLErrors.is(error) && error.errors.length > 0) {
-    return describeGraphQLError(error.errors[0] as RawError);
-  }
+/** The first GraphQL error inside whatever a mutation or query rejected with, if any. */
+function firstGraphQLError(error: unknown): RawError | null {
+  if (CombinedGraphQLErrors.is(error) && error.errors.length > 0) return error.errors[0] as RawError;
   if (ServerError.is(error)) {
     try {
       const body = JSON.parse(error.bodyText) as { errors?: RawError[] };
-      if (body.errors?.[0]) return describeGraphQLError(body.errors[0]);
+      if (body.errors?.[0]) return body.errors[0];
     } catch {
       // not JSON: fall through
     }
   }
   if (error && typeof error === 'object' && Array.isArray((error as { errors?: unknown }).errors)) {
-    const first = (error as { errors: RawError[] }).errors[0];
-    if (first) return describeGraphQLError(first);
+    return (error as { errors: RawError[] }).errors[0] ?? null;
   }
-  return NETWORK;
+  return null;
+}
+
+/** Turns whatever a mutation or query rejected with into a UiError. */
+export function toUiError(error: unknown, t: Translator): UiError {
+  const first = firstGraphQLError(error);
+  return first ? describeGraphQLError(first, t) : { code: 'NETWORK', message: t('error.NETWORK') };
+}
+
+/** `toUiError` in the current language. */
+export function useToUiError(): (error: unknown) => UiError {
+  const t = useT();
+  return useCallback((error: unknown) => toUiError(error, t), [t]);
+}
+
+/** The error's code (NETWORK when it carries none); needs no words. */
+export function errorCode(error: unknown): ErrorCode | 'NETWORK' {
+  const first = firstGraphQLError(error);
+  if (!first) return 'NETWORK';
+  const code = first.extensions?.['code'];
+  return isErrorCode(code) ? code : ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
 export function hasCode(error: unknown, code: ErrorCode): boolean {
-  return toUiError(error).code === code;
+  return errorCode(error) === code;
 }

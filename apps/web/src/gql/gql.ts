@@ -16,9 +16,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
   '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n': typeof types.LoginMethodFieldsFragmentDoc;
   '\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n': typeof types.TwoFactorChallengeFieldsFragmentDoc;
-  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n    }\n  }\n': typeof types.SessionFieldsFragmentDoc;
+  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n': typeof types.SessionFieldsFragmentDoc;
   '\n  fragment SmsDispatchFields on SmsCodeDispatch {\n    id\n    maskedPhoneNumber\n    status\n    expiresAt\n    resendAvailableAt\n    failureReason\n  }\n': typeof types.SmsDispatchFieldsFragmentDoc;
-  '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n': typeof types.MeDocument;
+  '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      locale\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n': typeof types.MeDocument;
   '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.SignUpDocument;
   '\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n': typeof types.LoginDocument;
   '\n  mutation Reauthenticate($input: ReauthenticateInput!) {\n    reauthenticate(input: $input) {\n      __typename\n      ... on Session {\n        ...SessionFields\n      }\n      ... on TwoFactorChallenge {\n        ...TwoFactorChallengeFields\n      }\n    }\n  }\n': typeof types.ReauthenticateDocument;
@@ -29,7 +29,7 @@ type Documents = {
   '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.SmsDispatchDocument;
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n': typeof types.SmsMethodFieldsFragmentDoc;
   '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n': typeof types.BackupCodesStatusFieldsFragmentDoc;
-  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n  }\n': typeof types.TwoFactorStatusFieldsFragmentDoc;
+  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n': typeof types.TwoFactorStatusFieldsFragmentDoc;
   '\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n': typeof types.AddSmsMethodDocument;
   '\n  mutation ResendSmsMethodCode($methodId: ID!) {\n    resendSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.ResendSmsMethodCodeDocument;
   '\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n': typeof types.ConfirmSmsMethodDocument;
@@ -38,18 +38,19 @@ type Documents = {
   '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.SetDefaultTwoFactorMethodDocument;
   '\n  mutation RegenerateBackupCodes {\n    regenerateBackupCodes {\n      codes\n      status {\n        ...BackupCodesStatusFields\n      }\n    }\n  }\n': typeof types.RegenerateBackupCodesDocument;
   '\n  mutation DeleteBackupCodes {\n    deleteBackupCodes {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.DeleteBackupCodesDocument;
-  '\n  query SecurityEvents($first: Int) {\n    securityEvents(first: $first) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.SecurityEventsDocument;
+  '\n  query SecurityEvents($first: Int, $after: String) {\n    securityEvents(first: $first, after: $after) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.SecurityEventsDocument;
+  '\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      locale\n    }\n  }\n': typeof types.UpdateAccountDocument;
 };
 const documents: Documents = {
   '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n':
     types.LoginMethodFieldsFragmentDoc,
   '\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n':
     types.TwoFactorChallengeFieldsFragmentDoc,
-  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n    }\n  }\n':
+  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n':
     types.SessionFieldsFragmentDoc,
   '\n  fragment SmsDispatchFields on SmsCodeDispatch {\n    id\n    maskedPhoneNumber\n    status\n    expiresAt\n    resendAvailableAt\n    failureReason\n  }\n':
     types.SmsDispatchFieldsFragmentDoc,
-  '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n':
+  '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      locale\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n':
     types.MeDocument,
   '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n':
     types.SignUpDocument,
@@ -70,7 +71,7 @@ const documents: Documents = {
     types.SmsMethodFieldsFragmentDoc,
   '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n':
     types.BackupCodesStatusFieldsFragmentDoc,
-  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n  }\n':
+  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n':
     types.TwoFactorStatusFieldsFragmentDoc,
   '\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n':
     types.AddSmsMethodDocument,
@@ -88,8 +89,10 @@ const documents: Documents = {
     types.RegenerateBackupCodesDocument,
   '\n  mutation DeleteBackupCodes {\n    deleteBackupCodes {\n      ...TwoFactorStatusFields\n    }\n  }\n':
     types.DeleteBackupCodesDocument,
-  '\n  query SecurityEvents($first: Int) {\n    securityEvents(first: $first) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
+  '\n  query SecurityEvents($first: Int, $after: String) {\n    securityEvents(first: $first, after: $after) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n':
     types.SecurityEventsDocument,
+  '\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      locale\n    }\n  }\n':
+    types.UpdateAccountDocument,
 };
 
 /**
@@ -122,8 +125,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n    }\n  }\n',
-): (typeof documents)['\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n    }\n  }\n'];
+  source: '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n',
+): (typeof documents)['\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -134,8 +137,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n'];
+  source: '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      locale\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      locale\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -200,8 +203,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n  }\n',
-): (typeof documents)['\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n  }\n'];
+  source: '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n',
+): (typeof documents)['\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -254,8 +257,14 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query SecurityEvents($first: Int) {\n    securityEvents(first: $first) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n',
-): (typeof documents)['\n  query SecurityEvents($first: Int) {\n    securityEvents(first: $first) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n'];
+  source: '\n  query SecurityEvents($first: Int, $after: String) {\n    securityEvents(first: $first, after: $after) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query SecurityEvents($first: Int, $after: String) {\n    securityEvents(first: $first, after: $after) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      locale\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      locale\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -71,6 +71,11 @@ export type SmsMethodStatus = 'ENABLED' | 'PENDING_VERIFICATION';
 
 export type TwoFactorMethodKind = 'BACKUP_CODE' | 'SMS';
 
+export type UpdateAccountInput = {
+  /** The language of SMS and of the web app: "en" or "fr". Left out or null: unchanged. */
+  locale?: string | null | undefined;
+};
+
 export type UpdateSmsMethodInput = {
   description?: string | null | undefined;
   methodId: string | number;
@@ -106,7 +111,7 @@ export type TwoFactorChallengeFieldsFragment = {
 export type SessionFieldsFragment = {
   token: string;
   expiresAt: string;
-  account: { id: string; name: string; email: string; initials: string };
+  account: { id: string; name: string; email: string; initials: string; locale: string };
 };
 
 export type SmsDispatchFieldsFragment = {
@@ -126,6 +131,7 @@ export type MeQuery = {
     email: string;
     name: string;
     initials: string;
+    locale: string;
     createdAt: string;
     twoFactor: {
       enabled: boolean;
@@ -143,6 +149,7 @@ export type MeQuery = {
         lastUsedAt: string | null;
       }>;
       backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
+      limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
     };
   } | null;
 };
@@ -152,7 +159,11 @@ export type SignUpMutationVariables = Exact<{
 }>;
 
 export type SignUpMutation = {
-  signUp: { token: string; expiresAt: string; account: { id: string; name: string; email: string; initials: string } };
+  signUp: {
+    token: string;
+    expiresAt: string;
+    account: { id: string; name: string; email: string; initials: string; locale: string };
+  };
 };
 
 export type LoginMutationVariables = Exact<{
@@ -165,7 +176,7 @@ export type LoginMutation = {
         __typename: 'Session';
         token: string;
         expiresAt: string;
-        account: { id: string; name: string; email: string; initials: string };
+        account: { id: string; name: string; email: string; initials: string; locale: string };
       }
     | {
         __typename: 'TwoFactorChallenge';
@@ -198,7 +209,7 @@ export type ReauthenticateMutation = {
         __typename: 'Session';
         token: string;
         expiresAt: string;
-        account: { id: string; name: string; email: string; initials: string };
+        account: { id: string; name: string; email: string; initials: string; locale: string };
       }
     | {
         __typename: 'TwoFactorChallenge';
@@ -244,7 +255,7 @@ export type CompleteLoginWithSmsMutation = {
   completeLoginWithSms: {
     token: string;
     expiresAt: string;
-    account: { id: string; name: string; email: string; initials: string };
+    account: { id: string; name: string; email: string; initials: string; locale: string };
   };
 };
 
@@ -256,7 +267,7 @@ export type CompleteLoginWithBackupCodeMutation = {
   completeLoginWithBackupCode: {
     token: string;
     expiresAt: string;
-    account: { id: string; name: string; email: string; initials: string };
+    account: { id: string; name: string; email: string; initials: string; locale: string };
   };
 };
 
@@ -316,6 +327,7 @@ export type TwoFactorStatusFieldsFragment = {
     lastUsedAt: string | null;
   }>;
   backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
+  limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
 };
 
 export type AddSmsMethodMutationVariables = Exact<{
@@ -397,6 +409,7 @@ export type ConfirmSmsMethodMutation = {
         lastUsedAt: string | null;
       }>;
       backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
+      limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
     };
   };
 };
@@ -441,6 +454,7 @@ export type RemoveSmsMethodMutation = {
       lastUsedAt: string | null;
     }>;
     backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
+    limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
   };
 };
 
@@ -465,6 +479,7 @@ export type SetDefaultTwoFactorMethodMutation = {
       lastUsedAt: string | null;
     }>;
     backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
+    limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
   };
 };
 
@@ -496,11 +511,13 @@ export type DeleteBackupCodesMutation = {
       lastUsedAt: string | null;
     }>;
     backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
+    limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
   };
 };
 
 export type SecurityEventsQueryVariables = Exact<{
   first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 export type SecurityEventsQuery = {
@@ -516,6 +533,12 @@ export type SecurityEventsQuery = {
     pageInfo: { endCursor: string | null; hasNextPage: boolean };
   };
 };
+
+export type UpdateAccountMutationVariables = Exact<{
+  input: UpdateAccountInput;
+}>;
+
+export type UpdateAccountMutation = { updateAccount: { id: string; locale: string } };
 
 export const LoginMethodFieldsFragmentDoc = {
   kind: 'Document',
@@ -607,6 +630,7 @@ export const SessionFieldsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'email' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
               ],
             },
           },
@@ -708,6 +732,17 @@ export const TwoFactorStatusFieldsFragmentDoc = {
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupCodesStatusFields' } }],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'limits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'smsMethodsPerAccount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'descriptionMaxLength' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -767,6 +802,7 @@ export const MeDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'email' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
                 {
                   kind: 'Field',
@@ -841,6 +877,17 @@ export const MeDocument = {
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupCodesStatusFields' } }],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'limits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'smsMethodsPerAccount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'descriptionMaxLength' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -900,6 +947,7 @@ export const SignUpDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'email' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
               ],
             },
           },
@@ -995,6 +1043,7 @@ export const LoginDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'email' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
               ],
             },
           },
@@ -1121,6 +1170,7 @@ export const ReauthenticateDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'email' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
               ],
             },
           },
@@ -1270,6 +1320,7 @@ export const CompleteLoginWithSmsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'email' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
               ],
             },
           },
@@ -1335,6 +1386,7 @@ export const CompleteLoginWithBackupCodeDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'email' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
               ],
             },
           },
@@ -1678,6 +1730,17 @@ export const ConfirmSmsMethodDocument = {
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupCodesStatusFields' } }],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'limits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'smsMethodsPerAccount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'descriptionMaxLength' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1837,6 +1900,17 @@ export const RemoveSmsMethodDocument = {
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupCodesStatusFields' } }],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'limits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'smsMethodsPerAccount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'descriptionMaxLength' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1934,6 +2008,17 @@ export const SetDefaultTwoFactorMethodDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupCodesStatusFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'limits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'smsMethodsPerAccount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'descriptionMaxLength' } },
+              ],
             },
           },
         ],
@@ -2068,6 +2153,17 @@ export const DeleteBackupCodesDocument = {
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupCodesStatusFields' } }],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'limits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'smsMethodsPerAccount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'descriptionMaxLength' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -2086,6 +2182,11 @@ export const SecurityEventsDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -2098,6 +2199,11 @@ export const SecurityEventsDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
               },
             ],
             selectionSet: {
@@ -2137,3 +2243,46 @@ export const SecurityEventsDocument = {
     },
   ],
 } as unknown as DocumentNode<SecurityEventsQuery, SecurityEventsQueryVariables>;
+export const UpdateAccountDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateAccount' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateAccountInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateAccount' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateAccountMutation, UpdateAccountMutationVariables>;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
+import { render } from '../test/render';
 import userEvent from '@testing-library/user-event';
 import { CodeField } from './CodeField';
 import { formatBackupCode, isCompleteBackupCode, isCompleteSmsCode, sanitizeSmsCode } from './code-input';

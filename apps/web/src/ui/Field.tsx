@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/translator';
 
 interface FieldProps {
   id: string;
@@ -11,6 +12,7 @@ interface FieldProps {
 
 /** Label, hint, input and an error slot that always keeps its height (no layout jump). */
 export function Field({ id, label, hint, error, optional, children }: FieldProps) {
+  const t = useT();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
   const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(' ') || undefined;
@@ -18,7 +20,7 @@ export function Field({ id, label, hint, error, optional, children }: FieldProps
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {optional ? <span className="field__optional"> (optional)</span> : null}
+        {optional ? <span className="field__optional"> {t('field.optional')}</span> : null}
       </label>
       {hint ? (
         <p className="field__hint" id={hintId}>

@@ -1,3 +1,5 @@
+import { useT } from '../i18n/translator';
+
 export type RemainingTone = 'green' | 'amber' | 'red';
 
 /** Green above 5, amber at 4 and 5, red below 4. */
@@ -7,18 +9,13 @@ export function remainingTone(remaining: number): RemainingTone {
   return 'red';
 }
 
-const TONE_NOTE: Record<RemainingTone, string> = {
-  green: '',
-  amber: ' (running low)',
-  red: ' (almost none left: regenerate soon)',
-};
-
 /** "7 of 10 remaining" in a coloured badge; the words carry the warning too, not only the colour. */
 export function RemainingBadge({ remaining, total }: { remaining: number; total: number }) {
+  const t = useT();
   const tone = remainingTone(remaining);
   return (
     <span className={`badge badge--${tone}`} data-tone={tone}>
-      {remaining} of {total} remaining{TONE_NOTE[tone]}
+      {t('badge.remaining', { remaining, total, tone })}
     </span>
   );
 }

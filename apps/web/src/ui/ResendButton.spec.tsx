@@ -1,4 +1,5 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
+import { render } from '../test/render';
 import { ResendButton } from './ResendButton';
 import { formatCountdown, secondsUntil } from './countdown';
 

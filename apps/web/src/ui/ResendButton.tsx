@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n/translator';
 import { formatCountdown, secondsUntil } from './countdown';
 
 interface ResendButtonProps {
@@ -11,14 +12,10 @@ interface ResendButtonProps {
 }
 
 /** "Resend code", disabled and counting down until `availableAt`. */
-export function ResendButton({
-  availableAt,
-  onResend,
-  busy,
-  label = 'Resend code',
-  now = Date.now,
-}: ResendButtonProps) {
+export function ResendButton({ availableAt, onResend, busy, label, now = Date.now }: ResendButtonProps) {
+  const t = useT();
   const [remaining, setRemaining] = useState(() => secondsUntil(availableAt, now()));
+  const text = label ?? t('resend.label');
 
   useEffect(() => {
     setRemaining(secondsUntil(availableAt, now()));
@@ -38,15 +35,15 @@ export function ResendButton({
       onClick={onResend}
       disabled={waiting || busy}
     >
-      {waiting ? (
-        <>
-          {label} in <span className="countdown">{formatCountdown(remaining)}</span>
-        </>
-      ) : busy ? (
-        'Sending…'
-      ) : (
-        label
-      )}
+      {waiting
+        ? t.rich('resend.in', {
+            label: text,
+            time: formatCountdown(remaining),
+            countdown: (chunks) => <span className="countdown">{chunks}</span>,
+          })
+        : busy
+          ? t('common.sending')
+          : text}
     </button>
   );
 }

@@ -1,4 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { render } from '../../../test/render';
 import userEvent from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { GraphQLError } from 'graphql';
@@ -56,7 +57,14 @@ const session = {
   __typename: 'Session' as const,
   token: 'tok',
   expiresAt: '2099-01-01T00:00:00Z',
-  account: { __typename: 'Account' as const, id: 'a1', name: 'Ada Lovelace', email: 'ada@example.com', initials: 'AL' },
+  account: {
+    __typename: 'Account' as const,
+    id: 'a1',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    initials: 'AL',
+    locale: 'en',
+  },
 };
 
 describe('SecondFactorForm', () => {

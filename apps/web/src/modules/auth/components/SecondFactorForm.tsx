@@ -6,10 +6,11 @@ import type {
   SessionFieldsFragment,
   TwoFactorChallengeFieldsFragment,
 } from '../../../gql/graphql';
-import { toUiError, type UiError } from '../../../errors/error-messages';
+import { useToUiError, type UiError } from '../../../errors/error-messages';
+import { useT, type Translator } from '../../../i18n/translator';
 import { CodeField } from '../../../ui/CodeField';
 import { isCompleteBackupCode, isCompleteSmsCode } from '../../../ui/code-input';
-import { DeliveryStatus, type Dispatch } from '../../../ui/DeliveryStatus';
+import type { Dispatch } from '../../../ui/DeliveryStatus';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { ResendButton } from '../../../ui/ResendButton';
 import {
@@ -17,6 +18,7 @@ import {
   CompleteLoginWithSmsDocument,
   SendLoginSmsCodeDocument,
 } from '../graphql/auth.graphql';
+import { SmsDelivery } from './SmsDelivery';
 
 interface SecondFactorFormProps {
   challenge: TwoFactorChallengeFieldsFragment;
@@ -26,8 +28,14 @@ interface SecondFactorFormProps {
   headingLevel?: 'h2' | 'h3';
 }
 
-function methodName(method: LoginMethodFieldsFragment): string {
-  return method.kind === 'BACKUP_CODE' ? 'Emergency code' : method.label;
+/**
+ * "SMS to +44 •••• ••0123 (Personal phone)" or "Emergency code", in the reader's language (the API's
+ * `label` is English; it is the fallback for a kind this app does not know yet).
+ */
+export function methodName(method: LoginMethodFieldsFragment, t: Translator): string {
+  if (method.kind === 'BACKUP_CODE') return t('secondFactor.emergencyCode');
+  if (method.kind === 'SMS' && method.maskedPhoneNumber) return t('secondFactor.smsTo', { target: smsTarget(method) });
+  return method.label;
 }
 
 /** "+44 •••• ••0123 (Work phone)", falling back to the API's label. */
@@ -41,6 +49,8 @@ export function smsTarget(method: LoginMethodFieldsFragment): string {
  * and "Try another method" listing every number by its label plus "Emergency code".
  */
 export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel = 'h2' }: SecondFactorFormProps) {
+  const t = useT();
+  const toUiError = useToUiError();
   const [method, setMethod] = useState<LoginMethodFieldsFragment>(challenge.defaultMethod);
   const [dispatches, setDispatches] = useState<Record<string, Dispatch>>({});
   const [code, setCode] = useState('');
@@ -97,7 +107,7 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
     event.preventDefault();
     setError(null);
     if (isSms ? !isCompleteSmsCode(code) : !isCompleteBackupCode(code)) {
-      setFieldError(isSms ? 'Enter the 6 digits from the SMS.' : 'Enter all 16 characters of an emergency code.');
+      setFieldError(isSms ? t('secondFactor.error.smsIncomplete') : t('secondFactor.error.backupIncomplete'));
       return;
     }
     setFieldError(null);
@@ -124,10 +134,10 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
   if (ticketDead) {
     return (
       <section className="second-factor" aria-labelledby={`${othersId}-title`}>
-        <Heading id={`${othersId}-title`}>Two-factor authentication</Heading>
+        <Heading id={`${othersId}-title`}>{t('secondFactor.title')}</Heading>
         <ErrorAlert error={ticketDead} />
         <button type="button" className="button" onClick={() => onRestart(ticketDead)}>
-          Start again
+          {t('secondFactor.startAgain')}
         </button>
       </section>
     );
@@ -137,34 +147,35 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
 
   return (
     <section className="second-factor" aria-labelledby={`${othersId}-title`}>
-      <Heading id={`${othersId}-title`}>Two-factor authentication</Heading>
+      <Heading id={`${othersId}-title`}>{t('secondFactor.title')}</Heading>
       {isSms ? (
         <p>
-          We&apos;ll send a 6-digit code by SMS to <strong>{smsTarget(method)}</strong>.
+          {t.rich('secondFactor.willSend', {
+            target: smsTarget(method),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       ) : (
-        <p>
-          Enter one of the emergency codes you saved when you turned on two-factor authentication. Each code works once.
-        </p>
+        <p>{t('secondFactor.backupIntro')}</p>
       )}
 
       <form onSubmit={submit} noValidate>
         {isSms && !dispatch ? (
           <div className="actions">
             <button ref={sendButton} type="button" className="button" onClick={send} disabled={sending.loading}>
-              {sending.loading ? 'Sending…' : 'Send code'}
+              {sending.loading ? t('common.sending') : t('secondFactor.send')}
             </button>
           </div>
         ) : null}
-        {isSms ? <DeliveryStatus dispatch={dispatch} ticket={challenge.ticket} /> : null}
+        {isSms ? <SmsDelivery dispatch={dispatch} ticket={challenge.ticket} /> : null}
         {!isSms || dispatch ? (
           <>
             <CodeField
               id={isSms ? 'login-sms-code' : 'login-backup-code'}
               key={method.id}
-              label={isSms ? 'Security code' : 'Emergency code'}
+              label={isSms ? t('secondFactor.smsCode') : t('secondFactor.emergencyCode')}
               kind={isSms ? 'sms' : 'backup'}
-              hint={isSms ? 'The 6 digits from the SMS.' : 'Like ABCD-EFGH-JKMN-PQRS.'}
+              hint={isSms ? t('secondFactor.smsCodeHint') : t('secondFactor.backupCodeHint')}
               value={code}
               onChange={setCode}
               error={fieldError}
@@ -172,7 +183,7 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
             />
             <div className="actions">
               <button type="submit" className="button" disabled={busy}>
-                {busy ? 'Checking…' : 'Verify'}
+                {busy ? t('common.checking') : t('secondFactor.verify')}
               </button>
               {isSms ? (
                 <ResendButton availableAt={dispatch?.resendAvailableAt} onResend={send} busy={sending.loading} />
@@ -191,7 +202,7 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
           aria-controls={othersId}
           onClick={() => setShowOthers((value) => !value)}
         >
-          Try another method
+          {t('secondFactor.tryAnother')}
         </button>
         <ul id={othersId} className="method-list" hidden={!showOthers}>
           {challenge.methods.map((candidate) => (
@@ -202,7 +213,7 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
                 aria-current={candidate.id === method.id ? 'true' : undefined}
                 onClick={() => choose(candidate)}
               >
-                {methodName(candidate)}
+                {methodName(candidate, t)}
               </button>
             </li>
           ))}

@@ -32,6 +32,7 @@ export const SessionFieldsFragment = graphql(`
       name
       email
       initials
+      locale
     }
   }
 `);
@@ -54,6 +55,7 @@ export const MeDocument = graphql(`
       email
       name
       initials
+      locale
       createdAt
       twoFactor {
         ...TwoFactorStatusFields

@@ -3,13 +3,16 @@ import { useMutation } from '@apollo/client/react';
 import type { SessionFieldsFragment, TwoFactorChallengeFieldsFragment } from '../../../gql/graphql';
 import { Page } from '../../../app/Page';
 import { Link } from '../../../app/router';
-import { toUiError, type UiError } from '../../../errors/error-messages';
+import { useToUiError, type UiError } from '../../../errors/error-messages';
+import { useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
 import { SecondFactorForm } from '../components/SecondFactorForm';
 import { LoginDocument } from '../graphql/auth.graphql';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsFragment) => void }) {
+  const t = useT();
+  const toUiError = useToUiError();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<UiError | string | null>(null);
@@ -34,7 +37,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
 
   if (challenge) {
     return (
-      <Page title="Log in" narrow>
+      <Page title={t('login.title')} narrow>
         <SecondFactorForm
           challenge={challenge}
           onSuccess={onSignedIn}
@@ -48,9 +51,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
   }
 
   return (
-    <Page title="Log in" narrow>
+    <Page title={t('login.title')} narrow>
       <form className="card" onSubmit={submit} noValidate>
-        <Field id="login-email" label="Email">
+        <Field id="login-email" label={t('field.email')}>
           {(aria) => (
             <input
               {...aria}
@@ -62,7 +65,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
             />
           )}
         </Field>
-        <Field id="login-password" label="Password">
+        <Field id="login-password" label={t('field.password')}>
           {(aria) => (
             <input
               {...aria}
@@ -77,13 +80,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
         <ErrorAlert error={error} />
         <div className="actions">
           <button type="submit" className="button" disabled={loading}>
-            {loading ? 'Checking…' : 'Log in'}
+            {loading ? t('common.checking') : t('login.submit')}
           </button>
         </div>
       </form>
-      <p className="aside">
-        New to Twofold? <Link to="/signup">Sign up</Link>
-      </p>
+      <p className="aside">{t.rich('login.signUpInstead', { link: (chunks) => <Link to="/signup">{chunks}</Link> })}</p>
     </Page>
   );
 }

@@ -4,24 +4,30 @@ import { ErrorCode } from '@twofold/error-codes';
 import type { SessionFieldsFragment } from '../../../gql/graphql';
 import { Page } from '../../../app/Page';
 import { Link } from '../../../app/router';
-import { toUiError, type UiError } from '../../../errors/error-messages';
+import { useToUiError, type UiError } from '../../../errors/error-messages';
+import type { MessageId } from '../../../i18n/messages/en';
+import { useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
 import { SignUpDocument } from '../graphql/auth.graphql';
 
 type Fields = 'name' | 'email' | 'password';
 
-function validate(values: Record<Fields, string>): Partial<Record<Fields, string>> {
-  const errors: Partial<Record<Fields, string>> = {};
-  if (!values.name.trim()) errors.name = 'Enter your name.';
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim()))
-    errors.email = 'Enter an email address like name@example.com.';
-  if (values.password.length < 10) errors.password = 'Use at least 10 characters.';
-  else if (values.password.length > 256) errors.password = 'Use at most 256 characters.';
+const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 256;
+
+function validate(values: Record<Fields, string>): Partial<Record<Fields, MessageId>> {
+  const errors: Partial<Record<Fields, MessageId>> = {};
+  if (!values.name.trim()) errors.name = 'signup.error.name';
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) errors.email = 'signup.error.email';
+  if (values.password.length < PASSWORD_MIN) errors.password = 'signup.error.passwordShort';
+  else if (values.password.length > PASSWORD_MAX) errors.password = 'signup.error.passwordLong';
   return errors;
 }
 
 export function SignUpPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsFragment) => void }) {
+  const t = useT();
+  const toUiError = useToUiError();
   const [values, setValues] = useState<Record<Fields, string>>({ name: '', email: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Fields, string>>>({});
   const [error, setError] = useState<UiError | null>(null);
@@ -33,7 +39,10 @@ export function SignUpPage({ onSignedIn }: { onSignedIn: (session: SessionFields
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const errors = validate(values);
+    const problems = validate(values);
+    const errors = Object.fromEntries(
+      Object.entries(problems).map(([field, id]) => [field, t(id, { min: PASSWORD_MIN, max: PASSWORD_MAX })]),
+    ) as Partial<Record<Fields, string>>;
     setFieldErrors(errors);
     if (Object.keys(errors).length > 0) {
       document.getElementById(`signup-${Object.keys(errors)[0]}`)?.focus();
@@ -54,22 +63,22 @@ export function SignUpPage({ onSignedIn }: { onSignedIn: (session: SessionFields
   };
 
   return (
-    <Page title="Sign up" narrow>
+    <Page title={t('signup.title')} narrow>
       <form className="card" onSubmit={submit} noValidate>
-        <Field id="signup-name" label="Name" error={fieldErrors.name}>
+        <Field id="signup-name" label={t('field.name')} error={fieldErrors.name}>
           {(aria) => (
             <input {...aria} type="text" autoComplete="name" required value={values.name} onChange={set('name')} />
           )}
         </Field>
-        <Field id="signup-email" label="Email" error={fieldErrors.email}>
+        <Field id="signup-email" label={t('field.email')} error={fieldErrors.email}>
           {(aria) => (
             <input {...aria} type="email" autoComplete="email" required value={values.email} onChange={set('email')} />
           )}
         </Field>
         <Field
           id="signup-password"
-          label="Password"
-          hint="At least 10 characters. Avoid common passwords."
+          label={t('field.password')}
+          hint={t('signup.passwordHint', { min: PASSWORD_MIN })}
           error={fieldErrors.password}
         >
           {(aria) => (
@@ -86,13 +95,11 @@ export function SignUpPage({ onSignedIn }: { onSignedIn: (session: SessionFields
         <ErrorAlert error={error} />
         <div className="actions">
           <button type="submit" className="button" disabled={loading}>
-            {loading ? 'Creating your account…' : 'Sign up'}
+            {loading ? t('signup.creating') : t('signup.submit')}
           </button>
         </div>
       </form>
-      <p className="aside">
-        Already have an account? <Link to="/login">Log in</Link>
-      </p>
+      <p className="aside">{t.rich('signup.logInInstead', { link: (chunks) => <Link to="/login">{chunks}</Link> })}</p>
     </Page>
   );
 }

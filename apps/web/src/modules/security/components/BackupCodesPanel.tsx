@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import type { BackupCodesStatusFieldsFragment } from '../../../gql/graphql';
-import { toUiError, type UiError } from '../../../errors/error-messages';
+import { useToUiError, type UiError } from '../../../errors/error-messages';
+import { formatDateTime } from '../../../i18n/dates';
+import { useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { RemainingBadge } from '../../../ui/RemainingBadge';
 import { DeleteBackupCodesDocument, RegenerateBackupCodesDocument } from '../graphql/security.graphql';
 import { ReauthCancelled, useWithReauth } from '../reauth/ReauthProvider';
 import { EmergencyCodes } from './EmergencyCodes';
-import { formatDateTime } from './format';
 import { useRefreshSecurity } from './use-refresh-security';
 
 /** Emergency codes: remaining count, Regenerate (shown once) and Delete. */
@@ -18,6 +19,8 @@ export function BackupCodesPanel({
   status: BackupCodesStatusFieldsFragment;
   onMessage: (m: string) => void;
 }) {
+  const t = useT();
+  const toUiError = useToUiError();
   const [fresh, setFresh] = useState<readonly string[] | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
@@ -44,7 +47,7 @@ export function BackupCodesPanel({
       await withReauth(() => remove());
       setConfirmingDelete(false);
       await refresh();
-      onMessage('Emergency codes deleted.');
+      onMessage(t('backup.deleted'));
     } catch (err) {
       setConfirmingDelete(false);
       if (!(err instanceof ReauthCancelled)) setError(toUiError(err));
@@ -59,7 +62,7 @@ export function BackupCodesPanel({
           headingLevel="h3"
           onSaved={() => {
             setFresh(null);
-            onMessage('New emergency codes saved. The old ones no longer work.');
+            onMessage(t('backup.regenerated'));
           }}
         />
       </div>
@@ -72,16 +75,21 @@ export function BackupCodesPanel({
         <>
           <p className="backup-codes__status">
             <RemainingBadge remaining={status.remaining} total={status.total} />
-            {status.generatedAt ? <span className="muted"> Created {formatDateTime(status.generatedAt)}</span> : null}
+            {status.generatedAt ? (
+              <span className="muted">
+                {' '}
+                {t('backup.created', { date: formatDateTime(t.intl, status.generatedAt) })}
+              </span>
+            ) : null}
           </p>
-          <p>Use an emergency code to log in when you can&apos;t receive SMS. Each code works once.</p>
+          <p>{t('backup.intro')}</p>
         </>
       ) : (
-        <p>You have no emergency codes. Create some so you can still log in if you lose your phone.</p>
+        <p>{t('backup.none')}</p>
       )}
       {confirmingDelete ? (
-        <div role="group" aria-label="Delete emergency codes">
-          <p>Delete your emergency codes? You won&apos;t be able to log in with them any more.</p>
+        <div role="group" aria-label={t('backup.deleteGroup')}>
+          <p>{t('backup.deleteConfirm')}</p>
           <div className="actions">
             <button
               type="button"
@@ -90,10 +98,10 @@ export function BackupCodesPanel({
               onClick={onDelete}
               disabled={removing.loading}
             >
-              Delete codes
+              {t('backup.deleteCodes')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setConfirmingDelete(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>
@@ -105,7 +113,7 @@ export function BackupCodesPanel({
             onClick={onRegenerate}
             disabled={regenerating.loading}
           >
-            {status.active ? 'Regenerate' : 'Create codes'}
+            {status.active ? t('backup.regenerate') : t('backup.create')}
           </button>
           {status.active ? (
             <button
@@ -113,7 +121,7 @@ export function BackupCodesPanel({
               className="button button--secondary button--danger-text"
               onClick={() => setConfirmingDelete(true)}
             >
-              Delete
+              {t('common.delete')}
             </button>
           ) : null}
         </div>

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useT, type Translator } from '../../../i18n/translator';
 
 interface EmergencyCodesProps {
   codes: readonly string[];
@@ -8,10 +9,10 @@ interface EmergencyCodesProps {
   showHeading?: boolean;
 }
 
-export function codesAsText(codes: readonly string[], now = new Date()): string {
+export function codesAsText(codes: readonly string[], t: Translator, now = new Date()): string {
   return [
-    'Twofold emergency codes',
-    `Created ${now.toISOString().slice(0, 10)}. Each code works once. Keep them somewhere safe.`,
+    t('codes.file.title'),
+    t('codes.file.created', { date: now.toISOString().slice(0, 10) }),
     '',
     ...codes.map((code, index) => `${String(index + 1).padStart(2, ' ')}. ${code}`),
     '',
@@ -28,32 +29,34 @@ export function EmergencyCodes({ codes, onSaved, headingLevel = 'h3', showHeadin
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const Heading = headingLevel;
+  const t = useT();
+  const fileName = t('codes.file.name');
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(codesAsText(codes));
-      setNotice('Codes copied to the clipboard.');
+      await navigator.clipboard.writeText(codesAsText(codes, t));
+      setNotice(t('codes.copied'));
     } catch {
-      setNotice("Your browser didn't allow copying. Select the codes and copy them, or download them.");
+      setNotice(t('codes.copyFailed'));
     }
   };
 
   const download = () => {
-    const url = URL.createObjectURL(new Blob([codesAsText(codes)], { type: 'text/plain;charset=utf-8' }));
+    const url = URL.createObjectURL(new Blob([codesAsText(codes, t)], { type: 'text/plain;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = 'twofold-emergency-codes.txt';
+    link.download = fileName;
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setNotice('Codes downloaded as twofold-emergency-codes.txt.');
+    setNotice(t('codes.downloaded', { file: fileName }));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!saved) {
-      setError('Confirm that you have saved the codes first.');
+      setError(t('codes.confirmFirst'));
       return;
     }
     onSaved();
@@ -62,13 +65,10 @@ export function EmergencyCodes({ codes, onSaved, headingLevel = 'h3', showHeadin
   return (
     <section className="emergency-codes printable" aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`} className={showHeading ? undefined : 'visually-hidden'}>
-        Emergency codes
+        {t('codes.title')}
       </Heading>
-      <p>
-        If you lose your phone, each of these codes lets you log in once.{' '}
-        <strong>This is the only time they are shown.</strong> Save them somewhere safe, such as a password manager.
-      </p>
-      <ol className="codes" aria-label="Your emergency codes">
+      <p>{t.rich('codes.intro', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <ol className="codes" aria-label={t('codes.listLabel')}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -77,13 +77,13 @@ export function EmergencyCodes({ codes, onSaved, headingLevel = 'h3', showHeadin
       </ol>
       <div className="actions no-print">
         <button type="button" className="button button--secondary" onClick={copy}>
-          Copy
+          {t('codes.copy')}
         </button>
         <button type="button" className="button button--secondary" onClick={download}>
-          Download .txt
+          {t('codes.download')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => window.print()}>
-          Print
+          {t('codes.print')}
         </button>
       </div>
       <p className="notice no-print" role="status" aria-live="polite">
@@ -101,14 +101,14 @@ export function EmergencyCodes({ codes, onSaved, headingLevel = 'h3', showHeadin
               setError('');
             }}
           />
-          <label htmlFor={`${id}-saved`}>I have saved these codes</label>
+          <label htmlFor={`${id}-saved`}>{t('codes.saved')}</label>
         </div>
         <p className="field__error" id={`${id}-error`} role="alert">
           {error}
         </p>
         <div className="actions">
           <button type="submit" className="button">
-            Done
+            {t('common.done')}
           </button>
         </div>
       </form>

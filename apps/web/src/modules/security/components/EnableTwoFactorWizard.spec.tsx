@@ -1,4 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { render } from '../../../test/render';
 import userEvent from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { GraphQLError } from 'graphql';
@@ -42,6 +43,7 @@ const twoFactor = {
     total: 10,
     generatedAt: '2026-11-28T12:01:00Z',
   },
+  limits: { __typename: 'TwoFactorLimits' as const, smsMethodsPerAccount: 5, descriptionMaxLength: 100 },
 };
 
 const codes = Array.from({ length: 10 }, (_, i) => `ABCD-EFGH-JKMN-P${'23456789AB'[i]}QR`);
@@ -85,7 +87,7 @@ describe('EnableTwoFactorWizard', () => {
           },
         ]}
       >
-        <EnableTwoFactorWizard mode="enable" methods={[]} onClose={onClose} />
+        <EnableTwoFactorWizard mode="enable" methods={[]} onClose={onClose} descriptionMaxLength={100} />
       </MockedProvider>,
     );
 
@@ -137,7 +139,7 @@ describe('EnableTwoFactorWizard', () => {
           },
         ]}
       >
-        <EnableTwoFactorWizard mode="add" methods={[]} onClose={jest.fn()} />
+        <EnableTwoFactorWizard mode="add" methods={[]} onClose={jest.fn()} descriptionMaxLength={100} />
       </MockedProvider>,
     );
     expect(screen.getByText('Step 1 of 2')).toBeTruthy();

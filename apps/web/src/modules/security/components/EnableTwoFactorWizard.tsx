@@ -2,14 +2,16 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ErrorCode } from '@twofold/error-codes';
 import type { SmsMethodFieldsFragment } from '../../../gql/graphql';
-import { toUiError, type UiError } from '../../../errors/error-messages';
+import { useToUiError, type UiError } from '../../../errors/error-messages';
+import { useT } from '../../../i18n/translator';
+import { SmsDelivery } from '../../auth/components/SmsDelivery';
 import { CodeField } from '../../../ui/CodeField';
 import { isCompleteSmsCode } from '../../../ui/code-input';
-import { DeliveryStatus, type Dispatch } from '../../../ui/DeliveryStatus';
+import type { Dispatch } from '../../../ui/DeliveryStatus';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
 import { PhoneNumberField } from '../../../ui/PhoneNumberField';
-import { toE164, validatePhoneNumber } from '../../../ui/phone-number';
+import { allCountries, defaultCountry, toE164, validatePhoneNumber, type CountryCode } from '../../../ui/phone-number';
 import { ResendButton } from '../../../ui/ResendButton';
 import {
   AddSmsMethodDocument,
@@ -28,6 +30,10 @@ interface WizardProps {
   /** The account's numbers: a number left waiting for its code is resumed instead of refused. */
   methods: readonly SmsMethodFieldsFragment[];
   onClose: (message?: string) => void;
+  /** TwoFactorStatus.limits.descriptionMaxLength. */
+  descriptionMaxLength: number;
+  /** Countries numbers may come from. The API exposes no list today, so all of them by default. */
+  countries?: readonly CountryCode[];
 }
 
 const PHONE_ERRORS: readonly string[] = [
@@ -38,9 +44,20 @@ const PHONE_ERRORS: readonly string[] = [
 ];
 
 /** "Enable two-factor authentication" (and "Add a number"): method → number → code → emergency codes. */
-export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
+export function EnableTwoFactorWizard({
+  mode,
+  methods,
+  onClose,
+  descriptionMaxLength,
+  countries = allCountries(),
+}: WizardProps) {
+  const t = useT();
+  const toUiError = useToUiError();
   const id = useId();
   const [step, setStep] = useState<Step>(mode === 'enable' ? 'method' : 'phone');
+  const [country, setCountry] = useState<CountryCode>(() =>
+    defaultCountry([...(navigator.languages ?? []), t.locale], countries),
+  );
   const [phone, setPhone] = useState('');
   const [phoneTouched, setPhoneTouched] = useState(false);
   const [phoneServerError, setPhoneServerError] = useState<string | null>(null);
@@ -66,15 +83,17 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
 
   const steps: Step[] = mode === 'enable' ? ['method', 'phone', 'confirm', 'codes'] : ['phone', 'confirm'];
   const stepNumber = Math.min(steps.indexOf(step) + 1, steps.length);
-  const title = mode === 'enable' ? 'Enable two-factor authentication' : 'Add a number';
+  const title = mode === 'enable' ? t('wizard.enableTitle') : t('wizard.addTitle');
   const stepTitle: Record<Step, string> = {
-    method: 'Choose a method',
-    phone: 'Enter your mobile number',
-    confirm: 'Enter the confirmation code',
-    codes: 'Save your emergency codes',
+    method: t('wizard.step.method'),
+    phone: t('wizard.step.phone'),
+    confirm: t('wizard.step.confirm'),
+    codes: t('wizard.step.codes'),
   };
 
-  const localPhoneError = validatePhoneNumber(phone);
+  const descriptionTooLong = description.length > descriptionMaxLength;
+  const localPhoneError = validatePhoneNumber(phone, country, countries);
+  const e164 = toE164(phone, country);
   const phoneError = phoneServerError ?? (phoneTouched ? localPhoneError : null);
 
   const sendToNumber = async (event: FormEvent) => {
@@ -87,7 +106,7 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
       return;
     }
     try {
-      const result = await withReauth(() => addSmsMethod({ variables: { input: { phoneNumber: toE164(phone) } } }));
+      const result = await withReauth(() => addSmsMethod({ variables: { input: { phoneNumber: e164 } } }));
       const payload = result.data?.addSmsMethod;
       if (!payload) return;
       setMethod(payload.method);
@@ -98,7 +117,7 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
     } catch (err) {
       if (err instanceof ReauthCancelled) return;
       const ui = toUiError(err);
-      const pending = methods.find((m) => m.status === 'PENDING_VERIFICATION' && m.phoneNumber === toE164(phone));
+      const pending = methods.find((m) => m.status === 'PENDING_VERIFICATION' && m.phoneNumber === e164);
       if (ui.code === ErrorCode.PHONE_NUMBER_ALREADY_REGISTERED && pending) {
         // Started earlier and never confirmed: send it a new code and carry on.
         await resume(pending);
@@ -141,11 +160,11 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
     if (!method) return;
     setError(null);
     if (!isCompleteSmsCode(code)) {
-      setCodeError('Enter the 6 digits from the SMS.');
+      setCodeError(t('secondFactor.error.smsIncomplete'));
       document.getElementById(`${id}-code`)?.focus();
       return;
     }
-    if (description.length > 100) return;
+    if (descriptionTooLong) return;
     try {
       const result = await confirmSmsMethod({
         variables: { input: { methodId: method.id, code, description: description.trim() || null } },
@@ -159,8 +178,8 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
       } else {
         onClose(
           mode === 'enable'
-            ? 'Two-factor authentication is on.'
-            : `${payload.method.maskedPhoneNumber} is confirmed and can be used to log in.`,
+            ? t('wizard.done')
+            : t('wizard.numberConfirmed', { number: payload.method.maskedPhoneNumber }),
         );
       }
     } catch (err) {
@@ -174,7 +193,7 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
         setPhoneServerError(null);
         setError({
           ...ui,
-          message: `${ui.message} This number's confirmation has ended; enter the number again to get a new code.`,
+          message: t('wizard.confirmationEnded', { message: ui.message }),
         });
       } else if (ui.code === ErrorCode.BAD_USER_INPUT && ui.fields?.['description']) {
         setError(ui);
@@ -185,9 +204,7 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
   return (
     <section className="wizard card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
-      <p className="wizard__progress">
-        Step {stepNumber} of {steps.length}
-      </p>
+      <p className="wizard__progress">{t('wizard.progress', { step: stepNumber, total: steps.length })}</p>
       <h3 ref={heading} tabIndex={-1} className="wizard__step">
         {stepTitle[step]}
       </h3>
@@ -200,21 +217,21 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
           }}
         >
           <fieldset>
-            <legend>How do you want to receive codes?</legend>
+            <legend>{t('wizard.method.legend')}</legend>
             <div className="radio">
               <input id={`${id}-sms`} type="radio" name="method" value="SMS" defaultChecked />
               <label htmlFor={`${id}-sms`}>
-                SMS
-                <span className="radio__hint">A 6-digit code is sent to your mobile phone each time you log in.</span>
+                {t('wizard.method.sms')}
+                <span className="radio__hint">{t('wizard.method.smsHint')}</span>
               </label>
             </div>
           </fieldset>
           <div className="actions">
             <button type="submit" className="button">
-              Continue
+              {t('common.continue')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => onClose()}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
@@ -229,16 +246,22 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
               setPhone(value);
               setPhoneServerError(null);
             }}
+            country={country}
+            onCountryChange={(value) => {
+              setCountry(value);
+              setPhoneServerError(null);
+            }}
+            countries={countries}
             onBlur={() => setPhoneTouched(phone.trim() !== '')}
             error={phoneError}
           />
           <ErrorAlert error={error} />
           <div className="actions">
             <button type="submit" className="button" disabled={adding.loading}>
-              {adding.loading ? 'Sending…' : 'Send code'}
+              {adding.loading ? t('common.sending') : t('secondFactor.send')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => onClose()}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
@@ -247,12 +270,15 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
       {step === 'confirm' && method ? (
         <form onSubmit={confirm} noValidate>
           <p>
-            We sent a 6-digit code to <strong>{method.maskedPhoneNumber}</strong>.
+            {t.rich('wizard.sent', {
+              number: method.maskedPhoneNumber,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
-          <DeliveryStatus dispatch={dispatch} />
+          <SmsDelivery dispatch={dispatch} />
           <CodeField
             id={`${id}-code`}
-            label="Confirmation code"
+            label={t('wizard.confirmationCode')}
             value={code}
             onChange={setCode}
             error={codeError}
@@ -260,10 +286,10 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
           />
           <Field
             id={`${id}-description`}
-            label="Description"
+            label={t('methods.description')}
             optional
-            hint='A name to recognise this number, e.g. "Work phone".'
-            error={description.length > 100 ? 'Use at most 100 characters.' : null}
+            hint={t('wizard.descriptionHint')}
+            error={descriptionTooLong ? t('methods.descriptionTooLong', { max: descriptionMaxLength }) : null}
           >
             {(aria) => (
               <input
@@ -278,12 +304,12 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
           <ErrorAlert error={error} />
           <div className="actions">
             <button type="submit" className="button" disabled={confirming.loading}>
-              {confirming.loading ? 'Checking…' : 'Confirm'}
+              {confirming.loading ? t('common.checking') : t('common.confirm')}
             </button>
             <ResendButton availableAt={dispatch?.resendAvailableAt} onResend={resend} busy={resending.loading} />
           </div>
           <p className="aside">
-            Wrong number?{' '}
+            {t('wizard.wrongNumber')}{' '}
             <button
               type="button"
               className="button button--link"
@@ -292,14 +318,14 @@ export function EnableTwoFactorWizard({ mode, methods, onClose }: WizardProps) {
                 setStep('phone');
               }}
             >
-              Use a different number
+              {t('wizard.differentNumber')}
             </button>
           </p>
         </form>
       ) : null}
 
       {step === 'codes' ? (
-        <EmergencyCodes codes={codes} showHeading={false} onSaved={() => onClose('Two-factor authentication is on.')} />
+        <EmergencyCodes codes={codes} showHeading={false} onSaved={() => onClose(t('wizard.done'))} />
       ) : null}
     </section>
   );

@@ -1,53 +1,170 @@
+import { useId, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import type { SecurityEventType } from '../../../gql/graphql';
+import { formatDateTime, formatRelative } from '../../../i18n/dates';
+import type { MessageId } from '../../../i18n/messages/en';
+import { useT, type Translator } from '../../../i18n/translator';
+import { useNow } from '../../../ui/use-now';
 import { SecurityEventsDocument } from '../graphql/security.graphql';
-import { formatDateTime } from './format';
+import { parseUserAgent, type DeviceKind } from '../utils/user-agent.util';
+
+export const ACTIVITY_PAGE_SIZE = 10;
 
 // Every type of the schema must have words (a new one fails typecheck after codegen); extra keys
 // are allowed so the app can learn a type before the API's schema commits it.
-const EVENT_NAMES: Record<SecurityEventType, string> & Record<string, string> = {
-  ACCOUNT_CREATED: 'Account created',
-  LOGIN_SUCCEEDED: 'Logged in',
-  LOGIN_FAILED: 'Failed login attempt',
-  SECOND_FACTOR_FAILED: 'Wrong two-factor code',
-  SESSION_REVOKED: 'Logged out',
-  REAUTHENTICATED: 'Password confirmed',
-  SMS_METHOD_ADDED: 'Number added, waiting for confirmation',
-  SMS_METHOD_CONFIRMED: 'Number confirmed',
-  SMS_METHOD_UPDATED: 'Number description changed',
-  SMS_METHOD_REMOVED: 'Number removed',
-  DEFAULT_METHOD_CHANGED: 'Default number changed',
-  TWO_FACTOR_ENABLED: 'Two-factor authentication turned on',
-  TWO_FACTOR_DISABLED: 'Two-factor authentication turned off',
-  BACKUP_CODES_GENERATED: 'Emergency codes created',
-  BACKUP_CODES_DELETED: 'Emergency codes deleted',
-  BACKUP_CODE_USED: 'Emergency code used to log in',
-  SMS_SEND_BLOCKED: 'SMS not sent: sending limit reached',
+const EVENT_NAMES: Record<SecurityEventType, MessageId> & Record<string, MessageId> = {
+  ACCOUNT_CREATED: 'event.ACCOUNT_CREATED',
+  LOGIN_SUCCEEDED: 'event.LOGIN_SUCCEEDED',
+  LOGIN_FAILED: 'event.LOGIN_FAILED',
+  SECOND_FACTOR_FAILED: 'event.SECOND_FACTOR_FAILED',
+  SESSION_REVOKED: 'event.SESSION_REVOKED',
+  REAUTHENTICATED: 'event.REAUTHENTICATED',
+  SMS_METHOD_ADDED: 'event.SMS_METHOD_ADDED',
+  SMS_METHOD_CONFIRMED: 'event.SMS_METHOD_CONFIRMED',
+  SMS_METHOD_UPDATED: 'event.SMS_METHOD_UPDATED',
+  SMS_METHOD_REMOVED: 'event.SMS_METHOD_REMOVED',
+  DEFAULT_METHOD_CHANGED: 'event.DEFAULT_METHOD_CHANGED',
+  TWO_FACTOR_ENABLED: 'event.TWO_FACTOR_ENABLED',
+  TWO_FACTOR_DISABLED: 'event.TWO_FACTOR_DISABLED',
+  BACKUP_CODES_GENERATED: 'event.BACKUP_CODES_GENERATED',
+  BACKUP_CODES_DELETED: 'event.BACKUP_CODES_DELETED',
+  BACKUP_CODE_USED: 'event.BACKUP_CODE_USED',
+  SMS_SEND_BLOCKED: 'event.SMS_SEND_BLOCKED',
 };
 
-export function eventName(type: string): string {
-  return EVENT_NAMES[type] ?? type.toLowerCase().replace(/_/g, ' ');
+/** Events that record something refused or failed: marked in words and colour. */
+const FAILURES: readonly string[] = ['LOGIN_FAILED', 'SECOND_FACTOR_FAILED', 'SMS_SEND_BLOCKED'];
+
+export function isFailure(type: string): boolean {
+  return FAILURES.includes(type);
 }
 
-/** "Recent security activity" from securityEvents, newest first. */
+export function eventName(type: string, t: Translator): string {
+  const id = EVENT_NAMES[type];
+  return id ? t(id) : type.toLowerCase().replace(/_/g, ' ');
+}
+
+const DEVICE_KINDS: Record<DeviceKind, MessageId> = {
+  desktop: 'device.desktop',
+  mobile: 'device.mobile',
+  tablet: 'device.tablet',
+  tv: 'device.tv',
+};
+
+/** ["Chrome 131 on macOS", "Computer"]: browser and system first, then the kind or model of device. */
+export function describeDevice(userAgent: string | null | undefined, t: Translator): [string, string | null] {
+  const ua = parseUserAgent(userAgent);
+  const main =
+    ua.browser && ua.os
+      ? t('device.browserOn', { browser: ua.browser, os: ua.os })
+      : (ua.browser ?? ua.os ?? t('device.unknown'));
+  const kind = ua.model ?? (ua.kind ? t(DEVICE_KINDS[ua.kind]) : null);
+  return [main, kind];
+}
+
+/**
+ * "Recent security activity" as a table, newest first: the event (failures marked), the device and
+ * browser from the user agent, the IP address and when (relative, the exact time below it).
+ * "Show more" asks for the page after the connection's end cursor.
+ */
 export function SecurityActivity() {
-  const { data, loading, error } = useQuery(SecurityEventsDocument, { variables: { first: 20 } });
+  const t = useT();
+  const now = useNow();
+  const titleId = useId();
+  const table = useRef<HTMLTableSectionElement>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreFailed, setMoreFailed] = useState(false);
+  const { data, loading, error, fetchMore } = useQuery(SecurityEventsDocument, {
+    variables: { first: ACTIVITY_PAGE_SIZE },
+  });
   const events = data?.securityEvents.nodes ?? [];
-  if (loading && !data) return <p className="muted">Loading activity…</p>;
-  if (error && !data) return <p className="muted">Activity can&apos;t be shown right now.</p>;
-  if (events.length === 0) return <p className="muted">No activity yet.</p>;
+  const pageInfo = data?.securityEvents.pageInfo;
+  if (loading && !data) return <p className="muted">{t('activity.loading')}</p>;
+  if (error && !data) return <p className="muted">{t('activity.unavailable')}</p>;
+  if (events.length === 0) return <p className="muted">{t('activity.empty')}</p>;
+
+  const showMore = async () => {
+    if (!pageInfo?.endCursor) return;
+    const before = events.length;
+    setLoadingMore(true);
+    setMoreFailed(false);
+    try {
+      await fetchMore({ variables: { after: pageInfo.endCursor } });
+      // The first new row takes focus: the button may be gone, and the reader continues from there.
+      table.current?.querySelectorAll<HTMLElement>('tr')[before]?.focus();
+    } catch {
+      setMoreFailed(true);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
   return (
-    <ol className="activity">
-      {events.map((event) => (
-        <li key={event.id}>
-          <span className="activity__what">{eventName(event.type)}</span>
-          {event.detail ? <span className="activity__detail"> · {event.detail}</span> : null}
-          <span className="activity__when muted">
-            <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
-            {event.ipAddress ? ` · ${event.ipAddress}` : ''}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <div className="activity">
+      <table className="activity__table" aria-labelledby={titleId}>
+        <caption id={titleId} className="visually-hidden">
+          {t('activity.caption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('activity.column.event')}</th>
+            <th scope="col">{t('activity.column.device')}</th>
+            <th scope="col">{t('activity.column.ip')}</th>
+            <th scope="col">{t('activity.column.when')}</th>
+          </tr>
+        </thead>
+        <tbody ref={table}>
+          {events.map((event) => {
+            const failed = isFailure(event.type);
+            const [device, kind] = describeDevice(event.userAgent, t);
+            return (
+              <tr
+                key={event.id}
+                tabIndex={-1}
+                className={failed ? 'activity__row activity__row--failed' : 'activity__row'}
+              >
+                <td data-label={t('activity.column.event')}>
+                  <span className="activity__what">
+                    {failed ? (
+                      <span className="badge badge--failed">
+                        <span aria-hidden="true">✕ </span>
+                        {t('activity.failed')}
+                      </span>
+                    ) : null}{' '}
+                    {eventName(event.type, t)}
+                  </span>
+                  {event.detail ? <span className="activity__detail muted">{event.detail}</span> : null}
+                </td>
+                <td data-label={t('activity.column.device')}>
+                  <span className="activity__device">{device}</span>
+                  {kind ? <span className="activity__kind muted">{kind}</span> : null}
+                </td>
+                <td data-label={t('activity.column.ip')} className="activity__ip">
+                  {event.ipAddress ?? <span className="muted">{t('activity.noIp')}</span>}
+                </td>
+                <td data-label={t('activity.column.when')}>
+                  <time dateTime={event.createdAt} title={formatDateTime(t.intl, event.createdAt)}>
+                    {formatRelative(t.intl, event.createdAt, now)}
+                  </time>
+                  <span className="activity__exact muted">{formatDateTime(t.intl, event.createdAt)}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {pageInfo?.hasNextPage ? (
+        <div className="actions">
+          <button type="button" className="button button--secondary" onClick={showMore} disabled={loadingMore}>
+            {loadingMore ? t('common.loading') : t('activity.showMore')}
+          </button>
+        </div>
+      ) : null}
+      {moreFailed ? (
+        <p className="field__error" role="alert">
+          {t('activity.moreFailed')}
+        </p>
+      ) : null}
+    </div>
   );
 }

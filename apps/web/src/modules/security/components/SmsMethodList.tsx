@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import type { SmsMethodFieldsFragment } from '../../../gql/graphql';
-import { toUiError, type UiError } from '../../../errors/error-messages';
+import { useToUiError, type UiError } from '../../../errors/error-messages';
+import { formatDateTime } from '../../../i18n/dates';
+import { useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
 import {
@@ -11,19 +13,26 @@ import {
 } from '../graphql/security.graphql';
 import { ReauthCancelled, useWithReauth } from '../reauth/ReauthProvider';
 import { useRefreshSecurity } from './use-refresh-security';
-import { formatDateTime } from './format';
 
 interface SmsMethodListProps {
   methods: readonly SmsMethodFieldsFragment[];
   onMessage: (message: string) => void;
+  /** TwoFactorStatus.limits.descriptionMaxLength: the API's limit, not a constant of ours. */
+  descriptionMaxLength: number;
 }
 
 /** The account's numbers: masked number, description, Default badge, last used, and the actions. */
-export function SmsMethodList({ methods, onMessage }: SmsMethodListProps) {
+export function SmsMethodList({ methods, onMessage, descriptionMaxLength }: SmsMethodListProps) {
   return (
     <ul className="methods">
       {methods.map((method) => (
-        <SmsMethodItem key={method.id} method={method} onMessage={onMessage} isLast={methods.length === 1} />
+        <SmsMethodItem
+          key={method.id}
+          method={method}
+          onMessage={onMessage}
+          isLast={methods.length === 1}
+          descriptionMaxLength={descriptionMaxLength}
+        />
       ))}
     </ul>
   );
@@ -33,11 +42,15 @@ function SmsMethodItem({
   method,
   onMessage,
   isLast,
+  descriptionMaxLength,
 }: {
   method: SmsMethodFieldsFragment;
   onMessage: (m: string) => void;
   isLast: boolean;
+  descriptionMaxLength: number;
 }) {
+  const t = useT();
+  const toUiError = useToUiError();
   const [editing, setEditing] = useState(false);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   const [description, setDescription] = useState(method.description ?? '');
@@ -62,12 +75,14 @@ function SmsMethodItem({
     }
   };
 
+  const tooLong = description.length > descriptionMaxLength;
+
   const saveDescription = async (event: FormEvent) => {
     event.preventDefault();
-    if (description.length > 100) return;
+    if (tooLong) return;
     const ok = await run(
       () => update({ variables: { input: { methodId: method.id, description: description.trim() || null } } }),
-      `Description of ${method.maskedPhoneNumber} saved.`,
+      t('methods.descriptionSaved', { number: method.maskedPhoneNumber }),
     );
     if (ok) setEditing(false);
   };
@@ -76,15 +91,17 @@ function SmsMethodItem({
     <li className="method">
       <div className="method__summary">
         <span className="method__number">{method.maskedPhoneNumber}</span>
-        {method.isDefault ? <span className="badge badge--default">Default</span> : null}
+        {method.isDefault ? <span className="badge badge--default">{t('methods.default')}</span> : null}
         {method.status === 'PENDING_VERIFICATION' ? (
-          <span className="badge badge--pending">Waiting for confirmation</span>
+          <span className="badge badge--pending">{t('methods.pending')}</span>
         ) : null}
         <span className="method__description">
-          {method.description || <span className="muted">No description</span>}
+          {method.description || <span className="muted">{t('methods.noDescription')}</span>}
         </span>
         <span className="method__used muted">
-          {method.lastUsedAt ? `Last used ${formatDateTime(method.lastUsedAt)}` : 'Not used to log in yet'}
+          {method.lastUsedAt
+            ? t('methods.lastUsed', { date: formatDateTime(t.intl, method.lastUsedAt) })
+            : t('methods.neverUsed')}
         </span>
       </div>
 
@@ -92,9 +109,9 @@ function SmsMethodItem({
         <form className="method__edit" onSubmit={saveDescription} noValidate>
           <Field
             id={`description-${method.id}`}
-            label="Description"
+            label={t('methods.description')}
             optional
-            error={description.length > 100 ? 'Use at most 100 characters.' : null}
+            error={tooLong ? t('methods.descriptionTooLong', { max: descriptionMaxLength }) : null}
           >
             {(aria) => (
               <input
@@ -108,7 +125,7 @@ function SmsMethodItem({
           </Field>
           <div className="actions">
             <button type="submit" className="button" disabled={updating.loading}>
-              Save
+              {t('common.save')}
             </button>
             <button
               type="button"
@@ -118,17 +135,14 @@ function SmsMethodItem({
                 setDescription(method.description ?? '');
               }}
             >
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
       ) : confirmingRemove ? (
-        <div className="method__confirm" role="group" aria-label={`Remove ${who}`}>
+        <div className="method__confirm" role="group" aria-label={t('methods.removeGroup', { who })}>
           <p>
-            Remove {who}?{' '}
-            {isLast
-              ? 'It is your last number: two-factor authentication will turn off and your emergency codes will be deleted.'
-              : ''}
+            {t('methods.removeConfirm', { who })} {isLast ? t('methods.removeLast') : ''}
           </p>
           <div className="actions">
             <button
@@ -139,22 +153,25 @@ function SmsMethodItem({
               onClick={async () => {
                 const ok = await run(
                   () => remove({ variables: { methodId: method.id } }),
-                  isLast ? 'Number removed. Two-factor authentication is off.' : `${method.maskedPhoneNumber} removed.`,
+                  isLast ? t('methods.removedLast') : t('methods.removed', { number: method.maskedPhoneNumber }),
                 );
                 if (!ok) setConfirmingRemove(false);
               }}
             >
-              Remove number
+              {t('methods.removeNumber')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => setConfirmingRemove(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>
       ) : (
         <div className="actions actions--compact">
           <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
-            Edit description<span className="visually-hidden"> of {who}</span>
+            {t.rich('methods.editDescription', {
+              who,
+              hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+            })}
           </button>
           {!method.isDefault && method.status === 'ENABLED' ? (
             <button
@@ -164,11 +181,14 @@ function SmsMethodItem({
               onClick={() =>
                 run(
                   () => makeDefault({ variables: { methodId: method.id } }),
-                  `${method.maskedPhoneNumber} is now your default number.`,
+                  t('methods.nowDefault', { number: method.maskedPhoneNumber }),
                 )
               }
             >
-              Make default<span className="visually-hidden"> {who}</span>
+              {t.rich('methods.makeDefault', {
+                who,
+                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+              })}
             </button>
           ) : null}
           <button
@@ -176,7 +196,7 @@ function SmsMethodItem({
             className="button button--secondary button--danger-text"
             onClick={() => setConfirmingRemove(true)}
           >
-            Remove<span className="visually-hidden"> {who}</span>
+            {t.rich('methods.remove', { who, hidden: (chunks) => <span className="visually-hidden">{chunks}</span> })}
           </button>
         </div>
       )}

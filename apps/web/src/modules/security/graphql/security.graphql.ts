@@ -34,6 +34,10 @@ export const TwoFactorStatusFieldsFragment = graphql(`
     backupCodes {
       ...BackupCodesStatusFields
     }
+    limits {
+      smsMethodsPerAccount
+      descriptionMaxLength
+    }
   }
 `);
 
@@ -116,8 +120,8 @@ export const DeleteBackupCodesDocument = graphql(`
 `);
 
 export const SecurityEventsDocument = graphql(`
-  query SecurityEvents($first: Int) {
-    securityEvents(first: $first) {
+  query SecurityEvents($first: Int, $after: String) {
+    securityEvents(first: $first, after: $after) {
       nodes {
         id
         type
@@ -130,6 +134,15 @@ export const SecurityEventsDocument = graphql(`
         endCursor
         hasNextPage
       }
+    }
+  }
+`);
+
+export const UpdateAccountDocument = graphql(`
+  mutation UpdateAccount($input: UpdateAccountInput!) {
+    updateAccount(input: $input) {
+      id
+      locale
     }
   }
 `);

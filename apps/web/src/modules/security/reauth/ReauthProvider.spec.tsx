@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { render } from '../../../test/render';
 import userEvent from '@testing-library/user-event';
 import { useMutation } from '@apollo/client/react';
 import { MockedProvider } from '@apollo/client/testing/react';
@@ -15,6 +16,7 @@ const status = {
   defaultMethodId: 'm1',
   smsMethods: [],
   backupCodes: { __typename: 'BackupCodesStatus' as const, active: false, remaining: 0, total: 0, generatedAt: null },
+  limits: { __typename: 'TwoFactorLimits' as const, smsMethodsPerAccount: 5, descriptionMaxLength: 100 },
 };
 
 const reauthRequired = {
@@ -60,7 +62,14 @@ describe('ReauthProvider', () => {
                   __typename: 'Session',
                   token: 'same-token',
                   expiresAt: '2099-01-01T00:00:00Z',
-                  account: { __typename: 'Account', id: 'a1', name: 'Ada', email: 'ada@example.com', initials: 'A' },
+                  account: {
+                    __typename: 'Account',
+                    id: 'a1',
+                    name: 'Ada',
+                    email: 'ada@example.com',
+                    initials: 'A',
+                    locale: 'en',
+                  },
                 },
               },
             },

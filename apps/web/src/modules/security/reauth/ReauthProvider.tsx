@@ -12,7 +12,8 @@ import { useMutation } from '@apollo/client/react';
 import { ErrorCode } from '@twofold/error-codes';
 import type { TwoFactorChallengeFieldsFragment } from '../../../gql/graphql';
 import { sessionStore } from '../../../apollo/session-store';
-import { hasCode, toUiError, type UiError } from '../../../errors/error-messages';
+import { hasCode, useToUiError, type UiError } from '../../../errors/error-messages';
+import { useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
 import { SecondFactorForm } from '../../auth/components/SecondFactorForm';
@@ -70,6 +71,8 @@ export function ReauthProvider({ children }: { children: ReactNode }) {
 }
 
 function ReauthDialog({ onDone }: { onDone: (ok: boolean) => void }) {
+  const t = useT();
+  const toUiError = useToUiError();
   const dialog = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<Element | null>(document.activeElement);
   const [password, setPassword] = useState('');
@@ -97,7 +100,7 @@ function ReauthDialog({ onDone }: { onDone: (ok: boolean) => void }) {
     event.preventDefault();
     setError(null);
     if (!password) {
-      setError('Enter your password.');
+      setError(t('reauth.enterPassword'));
       return;
     }
     try {
@@ -112,7 +115,7 @@ function ReauthDialog({ onDone }: { onDone: (ok: boolean) => void }) {
       }
     } catch (err) {
       const ui = toUiError(err);
-      setError(ui.code === ErrorCode.INVALID_CREDENTIALS ? 'That password is not right.' : ui);
+      setError(ui.code === ErrorCode.INVALID_CREDENTIALS ? t('reauth.wrongPassword') : ui);
     }
   };
 
@@ -126,7 +129,7 @@ function ReauthDialog({ onDone }: { onDone: (ok: boolean) => void }) {
         close(false);
       }}
     >
-      <h2 id="reauth-title">Confirm it&apos;s you</h2>
+      <h2 id="reauth-title">{t('reauth.title')}</h2>
       {challenge ? (
         <SecondFactorForm
           challenge={challenge}
@@ -142,8 +145,8 @@ function ReauthDialog({ onDone }: { onDone: (ok: boolean) => void }) {
         />
       ) : (
         <form onSubmit={submit} noValidate>
-          <p>For your security, enter your password again before changing two-factor settings.</p>
-          <Field id="reauth-password" label="Password">
+          <p>{t('reauth.intro')}</p>
+          <Field id="reauth-password" label={t('field.password')}>
             {(aria) => (
               <input
                 {...aria}
@@ -157,10 +160,10 @@ function ReauthDialog({ onDone }: { onDone: (ok: boolean) => void }) {
           <ErrorAlert error={error} />
           <div className="actions">
             <button type="submit" className="button" disabled={loading}>
-              {loading ? 'Checking…' : 'Confirm'}
+              {loading ? t('common.checking') : t('common.confirm')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => close(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
@@ -168,7 +171,7 @@ function ReauthDialog({ onDone }: { onDone: (ok: boolean) => void }) {
       {challenge ? (
         <div className="actions">
           <button type="button" className="button button--secondary" onClick={() => close(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       ) : null}

@@ -1,0 +1,38 @@
+import { isLocale, pickLocale, type Locale } from './locales';
+
+/**
+ * The language of signed-out pages: the customer's choice (localStorage), else the browser's.
+ * Once signed in, the account's locale (stored by the API) wins and is copied here, so Log in
+ * after Log out stays in the same language.
+ */
+const KEY = 'twofold.locale';
+const listeners = new Set<() => void>();
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language ?? ''];
+}
+
+export const localeStore = {
+  get(): Locale {
+    const stored = storage()?.getItem(KEY);
+    return isLocale(stored) ? stored : pickLocale(browserLanguages());
+  },
+  set(locale: Locale): void {
+    if (storage()?.getItem(KEY) === locale) return;
+    storage()?.setItem(KEY, locale);
+    listeners.forEach((listener) => listener());
+  },
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};

@@ -1,0 +1,37 @@
+import type { TwoFactorStatusFieldsFragment } from '../../../gql/graphql';
+import { useT } from '../../../i18n/translator';
+
+/** "Two-factor authentication on · 2 numbers · 9 emergency codes left", the page's state at a glance. */
+export function SecuritySummary({ twoFactor }: { twoFactor: TwoFactorStatusFieldsFragment }) {
+  const t = useT();
+  const numbers = twoFactor.smsMethods.filter((method) => method.status === 'ENABLED').length;
+  const items = [
+    {
+      key: 'state',
+      text: t('summary.twoFactor', { state: twoFactor.enabled ? 'on' : 'off' }),
+      tone: twoFactor.enabled ? 'on' : 'off',
+    },
+    ...(twoFactor.enabled
+      ? [
+          { key: 'numbers', text: t('summary.numbers', { count: numbers }), tone: null },
+          {
+            key: 'codes',
+            text: twoFactor.backupCodes.active
+              ? t('summary.codesLeft', { count: twoFactor.backupCodes.remaining })
+              : t('summary.noCodes'),
+            tone: twoFactor.backupCodes.active && twoFactor.backupCodes.remaining > 3 ? null : 'warn',
+          },
+        ]
+      : []),
+  ];
+  return (
+    <p className="summary" data-testid="security-summary">
+      {items.map((item, index) => (
+        <span key={item.key}>
+          {index > 0 ? <span className="summary__separator"> · </span> : null}
+          <span className={item.tone ? `summary__item summary__item--${item.tone}` : 'summary__item'}>{item.text}</span>
+        </span>
+      ))}
+    </p>
+  );
+}
