@@ -51,26 +51,31 @@ export function createApolloClient({ apiUrl, onUnauthenticated, getLocale }: Apo
 
   return new ApolloClient({
     link: ApolloLink.from([errorLink, contextLink, httpLink]),
-    cache: new InMemoryCache({
-      typePolicies: {
-        // Not normalised (no id): a newer status replaces the older one as a whole.
-        TwoFactorStatus: { merge: true },
-        BackupCodesStatus: { merge: true },
-        TwoFactorLimits: { merge: true },
-        Query: {
-          fields: {
-            // One list per account; "Show more" (a page `after` a cursor) appends, a first page replaces.
-            securityEvents: {
-              keyArgs: false,
-              merge(existing: { nodes: unknown[] } | undefined, incoming: { nodes: unknown[] }, { args }) {
-                if (!existing || !args?.['after']) return incoming;
-                return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
-              },
+    cache: createCache(),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
+}
+
+/** The app's cache and its field policies (also what component tests run against). */
+export function createCache(): InMemoryCache {
+  return new InMemoryCache({
+    typePolicies: {
+      // Not normalised (no id): a newer status replaces the older one as a whole.
+      TwoFactorStatus: { merge: true },
+      BackupCodesStatus: { merge: true },
+      TwoFactorLimits: { merge: true },
+      Query: {
+        fields: {
+          // One list per account; "Show more" (a page `after` a cursor) appends, a first page replaces.
+          securityEvents: {
+            keyArgs: false,
+            merge(existing: { nodes: unknown[] } | undefined, incoming: { nodes: unknown[] }, { args }) {
+              if (!existing || !args?.['after']) return incoming;
+              return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
             },
           },
         },
       },
-    }),
-    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import type { SecurityEventType } from '../../../gql/graphql';
 import { formatDateTime, formatRelative } from '../../../i18n/dates';
@@ -79,6 +79,16 @@ export function SecurityActivity() {
   });
   const events = data?.securityEvents.nodes ?? [];
   const pageInfo = data?.securityEvents.pageInfo;
+  // After "Show more" the first new row takes focus: the button may be gone, and reading goes on there.
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusRow.current;
+    const row = index === null ? undefined : table.current?.querySelectorAll<HTMLElement>('tr')[index];
+    if (row) {
+      row.focus();
+      focusRow.current = null;
+    }
+  }, [events.length]);
   if (loading && !data) return <p className="muted">{t('activity.loading')}</p>;
   if (error && !data) return <p className="muted">{t('activity.unavailable')}</p>;
   if (events.length === 0) return <p className="muted">{t('activity.empty')}</p>;
@@ -89,10 +99,10 @@ export function SecurityActivity() {
     setLoadingMore(true);
     setMoreFailed(false);
     try {
+      focusRow.current = before;
       await fetchMore({ variables: { after: pageInfo.endCursor } });
-      // The first new row takes focus: the button may be gone, and the reader continues from there.
-      table.current?.querySelectorAll<HTMLElement>('tr')[before]?.focus();
     } catch {
+      focusRow.current = null;
       setMoreFailed(true);
     } finally {
       setLoadingMore(false);

@@ -1,0 +1,52 @@
+import { screen } from '@testing-library/react';
+import { render } from '../../../test/render';
+import { SecuritySummary } from './SecuritySummary';
+
+const number = (id: string, status: 'ENABLED' | 'PENDING_VERIFICATION') => ({
+  __typename: 'SmsMethod' as const,
+  id,
+  phoneNumber: '+447911123456',
+  maskedPhoneNumber: '+44 •••• ••3456',
+  countryCode: 'GB',
+  description: null,
+  status,
+  isDefault: id === 'm1',
+  createdAt: '2026-11-28T12:00:00Z',
+  verifiedAt: null,
+  lastUsedAt: null,
+});
+
+const status = (enabled: boolean, remaining: number, numbers = [number('m1', 'ENABLED'), number('m2', 'ENABLED')]) => ({
+  __typename: 'TwoFactorStatus' as const,
+  enabled,
+  defaultMethodId: enabled ? 'm1' : null,
+  smsMethods: enabled ? numbers : [],
+  backupCodes: {
+    __typename: 'BackupCodesStatus' as const,
+    active: enabled,
+    remaining,
+    total: 10,
+    generatedAt: null,
+  },
+  limits: { __typename: 'TwoFactorLimits' as const, smsMethodsPerAccount: 5, descriptionMaxLength: 100 },
+});
+
+const summary = () => screen.getByTestId('security-summary').textContent;
+
+describe('SecuritySummary', () => {
+  it('says the state at a glance', () => {
+    const { rerender } = render(<SecuritySummary twoFactor={status(true, 9)} />);
+    expect(summary()).toBe('Two-factor authentication on · 2 numbers · 9 emergency codes left');
+    rerender(
+      <SecuritySummary twoFactor={status(true, 1, [number('m1', 'ENABLED'), number('m2', 'PENDING_VERIFICATION')])} />,
+    );
+    expect(summary()).toBe('Two-factor authentication on · 1 number · 1 emergency code left');
+    rerender(<SecuritySummary twoFactor={status(false, 0)} />);
+    expect(summary()).toBe('Two-factor authentication off');
+  });
+
+  it('in French, with French plurals', () => {
+    render(<SecuritySummary twoFactor={status(true, 0)} />, { locale: 'fr' });
+    expect(summary()).toBe('Double authentification activée · 2 numéros · 0 code de secours restant');
+  });
+});
