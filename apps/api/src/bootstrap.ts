@@ -2,6 +2,7 @@ import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@twofold/config';
+import { usePreparedStatements } from '@twofold/persistence';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { queueBoard } from './admin/queue-board';
 import { JsonLogger } from './common/json-logger';
@@ -12,6 +13,7 @@ import { expressTrustProxy } from './common/trust-proxy';
 /** Builds the API application; main.ts listens on API_PORT, tests on port 0. */
 export async function createApi(options: AppModuleOptions & { logger?: false | LogLevel[] }): Promise<NestExpressApplication> {
   const config: AppConfig = options.config;
+  usePreparedStatements(config.databasePreparedStatements);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
     logger: options.logger ?? new JsonLogger('api', config.logLevel),
     bodyParser: false,

@@ -2,3 +2,4 @@ export * from './lib/entities';
 export * from './lib/data-source-options';
 export * from './lib/sql';
 export * from './lib/window-gate';
+export * from './lib/ensure-database';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
-import { PostgresProbe } from './postgres-probe.service';
+import { PostgresProbe } from './postgres-probe.store';
 
 /**
  * GET /health and /health/ready: 200 when PostgreSQL and Redis answer, 503 (naming which failed)

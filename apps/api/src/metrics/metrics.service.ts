@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { MetricsStore } from './metrics.store';
 
 /**
  * Prometheus metrics of the API. Counters are updated by the GraphQL metrics plugin; SMS states
@@ -14,7 +14,7 @@ export class MetricsService {
   readonly duration: Histogram<'operation'>;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly store: MetricsStore,
     private readonly outbox: SmsOutboxService,
   ) {
     this.registry.setDefaultLabels({ service: 'api' });
@@ -32,7 +32,7 @@ export class MetricsService {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [this.registry],
     });
-    const database = this.db;
+    const metricsStore = this.store;
     new Gauge({
       name: 'twofold_sms_messages_last_hour',
       help: 'SMS created in the last hour by provider and delivery state (shared across instances)',
@@ -40,9 +40,7 @@ export class MetricsService {
       registers: [this.registry],
       async collect() {
         this.reset();
-        const rows: { provider: string | null; status: string; purpose: string; n: number }[] = await database.query(
-          `SELECT provider, status, purpose, count(*)::int AS n FROM sms_message WHERE created_at > now() - interval '1 hour' GROUP BY 1, 2, 3`,
-        );
+        const rows = await metricsStore.smsLastHour();
         for (const r of rows) this.set({ provider: r.provider ?? 'none', status: r.status, purpose: r.purpose }, r.n);
       },
     });

@@ -7,10 +7,11 @@ import { SmsOutboxModule } from '../sms-outbox/sms-outbox.module';
 import { TwoFactorModule } from '../two-factor/two-factor.module';
 import { SmsMethodsResolver } from './sms-methods.resolver';
 import { SmsMethodsService } from './sms-methods.service';
+import { SmsMethodStore } from './sms-method.store';
 
 @Module({
   imports: [TwoFactorModule, SmsCodesModule, BackupCodesModule, SmsOutboxModule, SessionsModule, SecurityEventsModule],
-  providers: [SmsMethodsService, SmsMethodsResolver],
+  providers: [SmsMethodsService, SmsMethodStore, SmsMethodsResolver],
   exports: [SmsMethodsService],
 })
 export class SmsMethodsModule {}

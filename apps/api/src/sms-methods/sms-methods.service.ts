@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { SmsMethodEntity, type SmsMessageEntity } from '@twofold/persistence';
+import { SmsMethodEntity } from '@twofold/persistence';
 import { cleanText, DESCRIPTION_MAX_LENGTH, maskPhoneNumber, normalizeSmsCode, parseMobileNumber } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
@@ -18,6 +18,7 @@ import { toDispatchModel } from '../sms-codes/dto/to-dispatch';
 import type { SmsCodeDispatchModel } from '../sms-codes/dto/sms-code-dispatch.type';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
+import { SmsMethodStore } from './sms-method.store';
 
 type ConfirmOutcome =
   | { kind: 'ok'; method: SmsMethodEntity; backupCodes: string[] | null }
@@ -37,6 +38,7 @@ export class SmsMethodsService {
     private readonly outbox: SmsOutboxService,
     private readonly sessions: SessionsService,
     private readonly events: SecurityEventsService,
+    private readonly store: SmsMethodStore,
   ) {}
 
   /** REAUTH_REQUIRED unless the session fully authenticated within REAUTH_WINDOW_SECONDS. */
@@ -56,12 +58,12 @@ export class SmsMethodsService {
     const result = await this.outbox.inTransaction(async (em) => {
       // Serialises adds on one account so the 5-number cap and duplicates are decided once.
       await lockAccount(em, accountId);
-      const existing = await em.findOne(SmsMethodEntity, { where: { accountId, phoneNumber: e164 } });
+      const existing = await this.store.byNumber(em, accountId, e164);
       if (existing) {
         const stale = existing.status === 'PENDING_VERIFICATION' && (existing.createdAt <= this.twoFactor.pendingCutoff(now) || existing.failedAttempts >= this.config.limits.codeAttempts);
         if (!stale) throw Errors.phoneTaken();
         // An expired or exhausted confirmation may be started again; sending limits still apply.
-        await em.delete(SmsMethodEntity, { id: existing.id });
+        await this.store.remove(em, existing.id);
       }
       const count = (await this.twoFactor.methods(em, accountId, now)).length;
       if (count >= this.config.limits.smsMethodsPerAccount) {
@@ -81,7 +83,7 @@ export class SmsMethodsService {
         verifiedAt: null,
         lastUsedAt: null,
       });
-      await em.insert(SmsMethodEntity, method);
+      await this.store.insert(em, method);
       const issued = await this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip, requestId: meta.requestId }, now);
       await this.events.record(em, accountId, 'SMS_METHOD_ADDED', meta, now, maskPhoneNumber(e164));
       if (await this.twoFactor.isEnabled(em, accountId)) {
@@ -122,7 +124,7 @@ export class SmsMethodsService {
       const result = await this.smsCodes.check(em, { methodId: method.id, purpose: 'METHOD_CONFIRMATION', ticket: null, code: code as string }, now);
       if (result === 'expired') return { kind: 'expired' };
       if (result === 'wrong') {
-        await em.query('UPDATE sms_method SET failed_attempts = failed_attempts + 1 WHERE id = $1', [method.id]);
+        await this.store.countFailure(em, method.id);
         return { kind: 'wrong', remaining: Math.max(0, this.config.limits.codeAttempts - (method.failedAttempts + 1)) };
       }
       const wasEnabled = await this.twoFactor.isEnabled(em, accountId);
@@ -130,7 +132,7 @@ export class SmsMethodsService {
       method.verifiedAt = now;
       method.description = description.ok ? description.value : null;
       method.isDefault = !wasEnabled;
-      await em.update(SmsMethodEntity, { id: method.id }, { status: 'ENABLED', verifiedAt: now, description: method.description, isDefault: method.isDefault });
+      await this.store.enable(em, method);
       await this.events.record(em, accountId, 'SMS_METHOD_CONFIRMED', meta, now, maskPhoneNumber(method.phoneNumber));
       let backupCodes: string[] | null = null;
       if (!wasEnabled) {
@@ -159,7 +161,7 @@ export class SmsMethodsService {
     if (input.description === undefined) return method;
     method.description = description.value;
     await this.db.transaction(async (em) => {
-      await em.update(SmsMethodEntity, { id: method.id }, { description: description.value });
+      await this.store.describe(em, method.id, description.value);
       await this.events.record(em, auth.account.id, 'SMS_METHOD_UPDATED', meta, now, maskPhoneNumber(method.phoneNumber));
     });
     return method;
@@ -172,7 +174,7 @@ export class SmsMethodsService {
     await this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, accountId);
       const method = await this.ownMethod(em, accountId, methodId, now);
-      await em.delete(SmsMethodEntity, { id: method.id });
+      await this.store.remove(em, method.id);
       await this.events.record(em, accountId, 'SMS_METHOD_REMOVED', meta, now, maskPhoneNumber(method.phoneNumber));
       const remaining = await this.twoFactor.enabledMethods(em, accountId);
       if (method.status === 'ENABLED' && remaining.length === 0) {
@@ -184,7 +186,7 @@ export class SmsMethodsService {
       }
       if (method.status === 'ENABLED' && method.isDefault) {
         // The oldest remaining number becomes the default.
-        await em.update(SmsMethodEntity, { id: remaining[0].id }, { isDefault: true });
+        await this.store.makeDefault(em, accountId, remaining[0].id);
         await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(remaining[0].phoneNumber));
       }
       // Any removal (a pending number too) is told to the enabled numbers; none when 2FA is off.
@@ -202,8 +204,7 @@ export class SmsMethodsService {
       const method = await this.ownMethod(em, accountId, methodId, now);
       if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
       if (method.isDefault) return;
-      await em.update(SmsMethodEntity, { accountId, isDefault: true }, { isDefault: false });
-      await em.update(SmsMethodEntity, { id: method.id }, { isDefault: true });
+      await this.store.makeDefault(em, accountId, method.id);
       await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(method.phoneNumber));
       // To every enabled number: the one that stopped being the default sees it too.
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'DEFAULT_METHOD_CHANGED', meta }, now);
@@ -214,9 +215,7 @@ export class SmsMethodsService {
   /** An account's own method (pending ones only while not expired), else NOT_FOUND. */
   private async ownMethod(em: EntityManager, accountId: string, methodId: string, now: Date, lock = false): Promise<SmsMethodEntity> {
     if (!isUuid(methodId)) throw Errors.notFound('Method');
-    const qb = em.getRepository(SmsMethodEntity).createQueryBuilder('m').where('m.id = :methodId AND m.account_id = :accountId', { methodId, accountId });
-    if (lock) qb.setLock('pessimistic_write');
-    const method = await qb.getOne();
+    const method = await this.store.own(em, accountId, methodId, lock);
     if (!method || (method.status === 'PENDING_VERIFICATION' && method.createdAt <= this.twoFactor.pendingCutoff(now))) throw Errors.notFound('Method');
     return method;
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { SmsMethodEntity } from '@twofold/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { preparedQuery } from '../common/sql';
+import { TwoFactorStore } from './two-factor.store';
 import { DESCRIPTION_MAX_LENGTH } from '@twofold/two-factor-domain';
 
 export interface BackupCodesState {
@@ -31,7 +31,7 @@ export interface TwoFactorState {
 @Injectable()
 export class TwoFactorService {
   constructor(
-    private readonly db: DataSource,
+    private readonly store: TwoFactorStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -40,34 +40,20 @@ export class TwoFactorService {
   }
 
   /** Methods that count: ENABLED ones and PENDING ones younger than the pending TTL. */
-  async methods(em: EntityManager | null, accountId: string, now: Date): Promise<SmsMethodEntity[]> {
-    return (em ?? this.db.manager)
-      .getRepository(SmsMethodEntity)
-      .createQueryBuilder('m')
-      .where('m.account_id = :accountId', { accountId })
-      .andWhere(`(m.status = 'ENABLED' OR m.created_at > :cutoff)`, { cutoff: this.pendingCutoff(now) })
-      .orderBy('m.created_at', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .getMany();
+  methods(em: EntityManager | null, accountId: string, now: Date): Promise<SmsMethodEntity[]> {
+    return this.store.methods(em, accountId, this.pendingCutoff(now));
   }
 
-  async enabledMethods(em: EntityManager | null, accountId: string): Promise<SmsMethodEntity[]> {
-    return (em ?? this.db.manager).find(SmsMethodEntity, { where: { accountId, status: 'ENABLED' }, order: { createdAt: 'ASC', id: 'ASC' } });
+  enabledMethods(em: EntityManager | null, accountId: string): Promise<SmsMethodEntity[]> {
+    return this.store.enabledMethods(em, accountId);
   }
 
-  async isEnabled(em: EntityManager | null, accountId: string): Promise<boolean> {
-    const sql = `SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $1 AND status = 'ENABLED') AS enabled`;
-    const rows: { enabled: boolean }[] = em ? await em.query(sql, [accountId]) : await preparedQuery(this.db, 'two-factor-enabled', sql, [accountId]);
-    return rows[0]?.enabled === true;
+  isEnabled(em: EntityManager | null, accountId: string): Promise<boolean> {
+    return this.store.isEnabled(em, accountId);
   }
 
   async backupCodes(em: EntityManager | null, accountId: string): Promise<BackupCodesState> {
-    const rows: { total: number; remaining: number; generated_at: Date | null }[] = await (em ?? this.db.manager).query(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE used_at IS NULL)::int AS remaining, min(created_at) AS generated_at
-         FROM backup_code WHERE account_id = $1`,
-      [accountId],
-    );
-    const r = rows[0] ?? { total: 0, remaining: 0, generated_at: null };
+    const r = await this.store.backupCodeCounts(em, accountId);
     return { active: r.remaining > 0, remaining: r.remaining, total: r.total, generatedAt: r.generated_at };
   }
 

@@ -98,6 +98,8 @@ export interface AppConfig {
   nodeEnv: string;
   isProduction: boolean;
   databaseUrl: string;
+  /** Named (prepared) statements; off behind PgBouncer older than 1.21 in transaction mode. */
+  databasePreparedStatements: boolean;
   redisUrl: string;
   /** BullMQ key prefix; `{...}` hash tags keep a queue on one Redis Cluster slot. */
   queuePrefix: string;
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     isProduction,
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/twofold', ['postgres:', 'postgresql:']),
+    databasePreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: str(env, 'SMS_QUEUE_PREFIX', '{twofold}'),
     apiPort: int(env, 'API_PORT', 3000, 0, 65535),
