@@ -1,4 +1,4 @@
-import { startFakeSmsGateway } from './gateway';
+import { startFakeSmsGateway } from '@twofold/fake-sms-gateway';
 
 /**
  * CLI: `npx nx run fake-sms-gateway:serve`. Environment: FAKE_SMS_GATEWAY_PORT [4010],

@@ -7,7 +7,8 @@ import { INBOX_PAGE } from './inbox-page';
 /**
  * A Twilio-compatible SMS gateway for development and end-to-end tests. It implements the one
  * call the worker makes (Messages create), answers exactly like Twilio, keeps an inbox, posts
- * signed status callbacks (sent, then delivered) and can be told to fail.
+ * signed status callbacks (sent, then delivered) and can be told to fail. Tests start it
+ * in-process through @twofold/testing; `tools/fake-sms-gateway` is the runnable dev server.
  *
  *   POST /2010-04-01/Accounts/{sid}/Messages.json   Twilio's Messages API (Basic auth)
  *   GET  /                                          phone-like inbox page (live via /__events, polling as a fallback)
