@@ -3,17 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
 import { loadConfig, type AppConfig } from '@twofold/config';
 import { deriveKey, open } from '@twofold/sms-queue';
-import { createTestDatabase, uniqueQueuePrefix, type TestDatabase } from '@twofold/testing';
+import { createTestDatabase, graphqlClient, uniqueQueuePrefix, type GraphqlClient, type TestDatabase } from '@twofold/testing';
 import { createApi } from '../src/bootstrap';
 import { ManualClock } from '../src/common/clock';
 
 export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-for-hkdf-0123456789';
 
-export interface GqlResponse<T = Record<string, any>> {
-  status: number;
-  data: T | null;
-  errors?: { message: string; extensions: Record<string, any> }[];
-}
+export { errorCode, graphqlClient, type GqlResponse } from '@twofold/testing';
 
 export interface TestApi {
   url: string;
@@ -21,7 +17,7 @@ export interface TestApi {
   clock: ManualClock;
   pg: Pool;
   app: NestExpressApplication;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  gql: GraphqlClient;
   /** Opens the newest SMS to `phone` (as the worker would) and returns its text. */
   lastSms(phone: string): Promise<{ id: string; body: string; purpose: string } | null>;
   lastCode(phone: string): Promise<string>;
@@ -80,27 +76,4 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       await db.drop();
     },
   };
-}
-
-/** POSTs GraphQL documents to one API instance, as a browser would (JSON, optional bearer token). */
-export function graphqlClient(url: string): TestApi['gql'] {
-  return async (query, variables = {}, opts = {}) => {
-    const res = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'twofold-tests',
-        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        ...opts.headers,
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const json = (await res.json()) as GqlResponse;
-    return { status: res.status, data: json.data ?? null, errors: json.errors } as GqlResponse<any>;
-  };
-}
-
-/** The code of a GraphQL error answer, for one-line assertions. */
-export function errorCode(res: GqlResponse): string | undefined {
-  return res.errors?.[0]?.extensions?.['code'];
 }

@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@twofold/config';
+import { graphqlClient, type GraphqlClient } from '@twofold/testing';
 import { createApi } from '../src/bootstrap';
-import { graphqlClient, type GqlResponse, type TestApi } from './harness';
+import type { TestApi } from './harness';
 import { ADD, CONFIRM, LOGIN, PASSWORD, SEND_LOGIN } from './journey';
 
 /** Helpers for the SMS-method, code, emergency-code and 2FA-login integration specs. */
@@ -77,7 +78,7 @@ export async function dumpTable(api: TestApi, table: 'sms_code' | 'sms_message' 
 export interface ApiInstance {
   url: string;
   app: NestExpressApplication;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Headers }): Promise<GqlResponse<T>>;
+  gql: GraphqlClient;
   close(): Promise<void>;
 }
 

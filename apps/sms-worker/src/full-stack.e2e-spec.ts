@@ -3,9 +3,16 @@ import type { AddressInfo } from 'node:net';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { twilioSignature } from '@twofold/sms-queue';
-import { createTestDatabase, TestDatabase, uniqueQueuePrefix } from '@twofold/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only use of the dev tool
-import { FakeSmsGateway, FakeSms, startFakeSmsGateway } from '../../../tools/fake-sms-gateway/src';
+import {
+  createTestDatabase,
+  FakeSms,
+  FakeSmsGateway,
+  graphqlClient,
+  GraphqlClient,
+  startFakeSmsGateway,
+  TestDatabase,
+  uniqueQueuePrefix,
+} from '@twofold/testing';
 import {
   API_MAIN,
   ensureApiBuilt,
@@ -79,15 +86,11 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
     await worker.exited;
   }
 
+  let client: GraphqlClient;
   async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await fetch(`${apiUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const json = (await res.json()) as { data?: T; errors?: unknown[] };
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-    return json.data as T;
+    const res = await client<T>(query, variables, { token });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data as T;
   }
 
   const ADD = `mutation($input: AddSmsMethodInput!) { addSmsMethod(input: $input) { method { id } dispatch { id status } } }`;
@@ -131,6 +134,7 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
 
     const apiPort = await freePort();
     apiUrl = `http://127.0.0.1:${apiPort}`;
+    client = graphqlClient(apiUrl);
     api = spawnNode(API_MAIN, {
       ...sharedEnv(),
       API_PORT: String(apiPort),
@@ -155,21 +159,17 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
     startWorker();
     await workerStarted(worker);
 
-    const signUp = await fetch(`${apiUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`,
-        variables: {
-          input: {
-            email: `e2e-${Date.now()}@example.com`,
-            password: 'correct horse battery staple',
-            name: 'Ada Lovelace',
-          },
+    const signUp = await client<{ signUp: { token: string } }>(
+      `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`,
+      {
+        input: {
+          email: `e2e-${Date.now()}@example.com`,
+          password: 'correct horse battery staple',
+          name: 'Ada Lovelace',
         },
-      }),
-    });
-    token = ((await signUp.json()) as { data: { signUp: { token: string } } }).data.signUp.token;
+      },
+    );
+    token = signUp.data!.signUp.token;
   }, 90000);
 
   afterAll(async () => {

@@ -3,9 +3,14 @@ import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@twofold/persistence';
 import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
-import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueQueuePrefix } from '@twofold/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only use of the dev tool
-import { FakeSmsGateway, startFakeSmsGateway } from '../../../tools/fake-sms-gateway/src';
+import {
+  createTestDatabase,
+  FakeSmsGateway,
+  startFakeSmsGateway,
+  TEST_REDIS_URL,
+  TestDatabase,
+  uniqueQueuePrefix,
+} from '@twofold/testing';
 import { memoryLogger } from './logger';
 import { OvhSmsProvider } from './providers/ovh.provider';
 import { ProviderChain } from './providers/provider-chain';

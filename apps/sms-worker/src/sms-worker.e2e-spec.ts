@@ -3,9 +3,13 @@ import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@twofold/persistence';
 import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
-import { createTestDatabase, TestDatabase, uniqueQueuePrefix } from '@twofold/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only use of the dev tool
-import { FakeSmsGateway, startFakeSmsGateway } from '../../../tools/fake-sms-gateway/src';
+import {
+  createTestDatabase,
+  FakeSmsGateway,
+  startFakeSmsGateway,
+  TestDatabase,
+  uniqueQueuePrefix,
+} from '@twofold/testing';
 import { ensureWorkerBuilt, freePort, PrivateRedis, spawnWorker, WorkerProcess } from './test/e2e-harness';
 import { dumpRedis, findSecret, enqueue, insertMessage, TEST_APP_SECRET, TestMessage, waitFor } from './test/fixtures';
 import { workerRedisOptions } from './redis';

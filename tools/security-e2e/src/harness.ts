@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are loose JSON */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
@@ -6,19 +5,20 @@ import { Pool } from 'pg';
 import {
   createTestDatabase,
   freePort,
-  sleep,
+  graphqlClient,
   spawnNode,
+  startFakeSmsGateway,
   TEST_REDIS_URL,
   uniqueQueuePrefix,
   waitUntil,
   WORKSPACE_ROOT,
+  type FakeSmsGateway,
+  type GraphqlClient,
   type NodeProcess,
   type TestDatabase,
 } from '@twofold/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the fake gateway runs in-process, as in the worker's e2e tests
-import { startFakeSmsGateway, type FakeSmsGateway } from '../../fake-sms-gateway/src';
 
-export { freePort, sleep, spawnNode, waitUntil, type NodeProcess };
+export { errorCode, freePort, sleep, spawnNode, waitUntil, type GqlResponse, type NodeProcess } from '@twofold/testing';
 
 /** The built bundles (`nx run security-e2e:e2e` builds them first). */
 export const WORKSPACE = WORKSPACE_ROOT;
@@ -35,19 +35,6 @@ export function assertBuilt(): void {
   for (const file of [API_MAIN, WORKER_MAIN]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npx nx run-many -t build -p api,sms-worker,fake-sms-gateway\``);
   }
-}
-
-export interface GqlResponse<T = Record<string, any>> {
-  status: number;
-  data: T | null;
-  errors?: { message: string; extensions: Record<string, any> }[];
-  /** Wall time of the round trip, in milliseconds. */
-  ms: number;
-  text: string;
-}
-
-export function errorCode(res: { errors?: { extensions?: Record<string, any> }[] }): string | undefined {
-  return res.errors?.[0]?.extensions?.['code'];
 }
 
 /** Limits relaxed so that a file can send many codes; the rule under test sets its own. */
@@ -71,6 +58,11 @@ let phoneCounter = 0;
 
 export class System {
   readonly secrets = new Set<string>();
+  /** POST /graphql as JSON (`{ token, ip, headers }`). */
+  readonly gql: GraphqlClient;
+  /** A raw POST /graphql (any body and content type). */
+  readonly post: GraphqlClient['post'];
+
   constructor(
     readonly url: string,
     readonly db: TestDatabase,
@@ -81,7 +73,10 @@ export class System {
     readonly api: NodeProcess,
     readonly worker: NodeProcess | null,
     readonly env: Record<string, string>,
-  ) {}
+  ) {
+    this.gql = graphqlClient(url, { userAgent: 'twofold-security-e2e' });
+    this.post = this.gql.post;
+  }
 
   /** A distinct valid GB mobile (Ofcom's drama range is accepted while SMS_ALLOW_FICTIONAL_NUMBERS is on). */
   phone(): string {
@@ -92,36 +87,6 @@ export class System {
   remember<T extends string | null | undefined>(secret: T): T {
     if (secret) this.secrets.add(secret);
     return secret;
-  }
-
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, opts: { token?: string; ip?: string } = {}): Promise<GqlResponse<T>> {
-    return this.post(JSON.stringify({ query, variables }), { token: opts.token, ip: opts.ip }) as Promise<GqlResponse<T>>;
-  }
-
-  /** A raw POST /graphql (any body and content type). */
-  async post(body: string, opts: { token?: string; ip?: string; contentType?: string; headers?: Record<string, string> } = {}): Promise<GqlResponse> {
-    const started = performance.now();
-    const res = await fetch(`${this.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': opts.contentType ?? 'application/json',
-        'user-agent': 'twofold-security-e2e',
-        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        ...(opts.ip ? { 'x-forwarded-for': opts.ip } : {}),
-        ...(opts.headers ?? {}),
-      },
-      body,
-    });
-    const text = await res.text();
-    const ms = performance.now() - started;
-    let json: any = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = null;
-    }
-    const one = Array.isArray(json) ? json[0] : json;
-    return { status: res.status, data: one?.data ?? null, errors: one?.errors, ms, text };
   }
 
   /** SMS the gateway received for a number (notices included). */

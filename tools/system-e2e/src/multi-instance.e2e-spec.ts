@@ -2,9 +2,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Pool } from 'pg';
 import { deriveKey, open, SMS_QUEUE_NAME } from '@twofold/sms-queue';
-import { createTestDatabase, uniqueQueuePrefix, type TestDatabase } from '@twofold/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the fake gateway runs in-process, as in the worker's e2e tests
-import { startFakeSmsGateway, type FakeSmsGateway } from '../../fake-sms-gateway/src';
+import { createTestDatabase, startFakeSmsGateway, uniqueQueuePrefix, type FakeSmsGateway, type TestDatabase } from '@twofold/testing';
 import {
   ADD,
   API_MAIN,

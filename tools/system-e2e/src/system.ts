@@ -1,10 +1,9 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- GraphQL answers are loose JSON */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { freePort, sleep, spawnNode, waitUntil, WORKSPACE_ROOT, type NodeProcess } from '@twofold/testing';
+import { graphqlClient, WORKSPACE_ROOT, type GraphqlClient } from '@twofold/testing';
 
-export { freePort, sleep, spawnNode, waitUntil, type NodeProcess };
+export { errorCode, freePort, sleep, spawnNode, waitUntil, type GqlResponse, type NodeProcess } from '@twofold/testing';
 
 /** The built bundles (`nx run system-e2e:e2e` builds them first). */
 export const WORKSPACE = WORKSPACE_ROOT;
@@ -20,37 +19,16 @@ export function assertBuilt(): void {
   }
 }
 
-export interface GqlResponse<T = Record<string, any>> {
-  status: number;
-  data: T | null;
-  errors?: { message: string; extensions: Record<string, any> }[];
-}
-
 /** One API process over real HTTP. `ip` is sent as X-Forwarded-For (the APIs run with TRUST_PROXY=1, as behind one load balancer). */
 export class ApiClient {
+  readonly gql: GraphqlClient;
+
   constructor(
     readonly name: string,
     readonly url: string,
-  ) {}
-
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, opts: { token?: string; ip?: string } = {}): Promise<GqlResponse<T>> {
-    const res = await fetch(`${this.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'twofold-system-e2e',
-        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        ...(opts.ip ? { 'x-forwarded-for': opts.ip } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const json = (await res.json()) as GqlResponse<T>;
-    return { status: res.status, data: json.data ?? null, errors: json.errors };
+  ) {
+    this.gql = graphqlClient(url, { userAgent: 'twofold-system-e2e' });
   }
-}
-
-export function errorCode(res: GqlResponse): string | undefined {
-  return res.errors?.[0]?.extensions?.['code'];
 }
 
 // GraphQL documents, as in apps/api/test/journey.ts (copied: test folders of other projects are not imported).

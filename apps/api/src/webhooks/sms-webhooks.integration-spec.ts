@@ -8,9 +8,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '@twofold/config';
 import { dataSourceOptions } from '@twofold/persistence';
 import { twilioSignature } from '@twofold/sms-queue';
-import { createTestDatabase, TestDatabase } from '@twofold/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test-only use of the dev tool
-import { FakeSmsGateway, startFakeSmsGateway } from '../../../../tools/fake-sms-gateway/src';
+import { createTestDatabase, FakeSmsGateway, startFakeSmsGateway, TestDatabase } from '@twofold/testing';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/app-config';
 import { SmsWebhooksModule } from './sms-webhooks.module';

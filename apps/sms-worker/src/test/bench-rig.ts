@@ -10,9 +10,7 @@ import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@twofold/persistence';
 import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
-import { createTestDatabase, uniqueQueuePrefix, type TestDatabase } from '@twofold/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- dev tool
-import { startFakeSmsGateway } from '../../../../tools/fake-sms-gateway/src';
+import { createTestDatabase, startFakeSmsGateway, uniqueQueuePrefix, type TestDatabase } from '@twofold/testing';
 import { freePort, PrivateRedis } from './e2e-harness';
 import { insertMessage, TEST_APP_SECRET, TestMessage, waitFor } from './fixtures';
 
