@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { REAUTH_WINDOW_SECONDS, startStack, type Stack } from './stack';
 
 /**
@@ -9,7 +10,6 @@ import { REAUTH_WINDOW_SECONDS, startStack, type Stack } from './stack';
  * apps/web/e2e/screenshots/.
  */
 const SCREENSHOTS = join(__dirname, 'screenshots');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const id = Math.random().toString(36).slice(2, 8);
 const email = `ada.${id}@example.com`;
@@ -112,17 +112,7 @@ beforeAll(async () => {
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   stack = await startStack();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
