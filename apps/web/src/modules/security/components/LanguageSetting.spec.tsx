@@ -22,7 +22,7 @@ describe('LanguageSetting', () => {
         <LanguageSetting locale="en" onMessage={onMessage} />
       </MockedProvider>,
     );
-    const select = screen.getByLabelText('Language') as HTMLSelectElement;
+    const select = screen.getByLabelText('Account language') as HTMLSelectElement;
     expect(screen.getByText('The language of this site and of the SMS we send you.')).toBeTruthy();
     expect(select.value).toBe('en');
     await userEvent.selectOptions(select, 'Français');
@@ -49,7 +49,7 @@ describe('LanguageSetting', () => {
       </MockedProvider>,
       { locale: 'fr' },
     );
-    await userEvent.selectOptions(screen.getByLabelText('Langue'), 'English');
+    await userEvent.selectOptions(screen.getByLabelText('Langue du compte'), 'English');
     expect(await screen.findByText('Choisissez l’une des langues proposées.')).toBeTruthy();
   });
 });

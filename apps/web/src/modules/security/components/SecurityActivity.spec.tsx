@@ -20,7 +20,8 @@ const event = (id: string, type: string, minutes: number, userAgent: string | nu
   createdAt: ago(minutes),
   ipAddress,
   userAgent,
-  detail: null,
+  detail:
+    type === 'LOGIN_SUCCEEDED' ? 'SMS to +44 •••• ••0123' : type === 'SECOND_FACTOR_FAILED' ? 'emergency code' : null,
 });
 
 const page = (nodes: ReturnType<typeof event>[], endCursor: string | null, hasNextPage: boolean) => ({
@@ -77,9 +78,13 @@ describe('SecurityActivity', () => {
       'When',
     ]);
     const [login, failed] = rows();
-    expect(cells(login).slice(0, 3)).toEqual([' Logged in', 'Chrome 131 on macOSComputer', '203.0.113.7']);
+    expect(cells(login).slice(0, 3)).toEqual([
+      ' Logged inSMS to +44 •••• ••0123',
+      'Chrome 131 on macOSComputer',
+      '203.0.113.7',
+    ]);
     expect(within(login).getByText('5 minutes ago')).toBeTruthy();
-    expect(cells(failed)[0]).toBe('✕ Failed Wrong two-factor code');
+    expect(cells(failed)[0]).toBe('✕ Failed Wrong two-factor codeemergency code');
     expect(cells(failed)[1]).toBe('Safari 18 on iOSiPhone');
     expect(within(failed).getByText(/^(2 hours|1 hour|90 minutes) ago$/)).toBeTruthy();
     expect(failed.className).toContain('activity__row--failed');
@@ -100,9 +105,9 @@ describe('SecurityActivity', () => {
     renderActivity('fr');
     await screen.findByRole('table');
     const [login, failed] = rows();
-    expect(cells(login).slice(0, 2)).toEqual([' Connexion', 'Chrome 131 sur macOSOrdinateur']);
+    expect(cells(login).slice(0, 2)).toEqual([' ConnexionSMS au +44 •••• ••0123', 'Chrome 131 sur macOSOrdinateur']);
     expect(within(login).getByText('il y a 5 minutes')).toBeTruthy();
-    expect(cells(failed)[0]).toBe('✕ Échec Code de double authentification erroné');
+    expect(cells(failed)[0]).toBe('✕ Échec Code de double authentification erronécode de secours');
     expect(screen.getByRole('button', { name: 'Afficher plus' })).toBeTruthy();
   });
 });

@@ -30,6 +30,8 @@ const EVENT_NAMES: Record<SecurityEventType, MessageId> & Record<string, Message
   BACKUP_CODES_DELETED: 'event.BACKUP_CODES_DELETED',
   BACKUP_CODE_USED: 'event.BACKUP_CODE_USED',
   SMS_SEND_BLOCKED: 'event.SMS_SEND_BLOCKED',
+  // Contract v2 (authenticator apps), worded ahead of the schema.
+  TOTP_METHOD_ADDED: 'event.TOTP_METHOD_ADDED',
 };
 
 /** Events that record something refused or failed: marked in words and colour. */
@@ -42,6 +44,26 @@ export function isFailure(type: string): boolean {
 export function eventName(type: string, t: Translator): string {
   const id = EVENT_NAMES[type];
   return id ? t(id) : type.toLowerCase().replace(/_/g, ' ');
+}
+
+/** The API's details are English words or masked numbers; the known words are translated here. */
+const DETAILS: Record<string, MessageId> = {
+  'emergency code': 'detail.emergencyCode',
+  logout: 'detail.logout',
+  password: 'detail.password',
+  'wrong password': 'detail.wrongPassword',
+  'last number removed': 'detail.lastNumberRemoved',
+  'Authenticator app': 'detail.authenticatorApp',
+};
+
+export function eventDetail(detail: string, t: Translator): string {
+  const known = DETAILS[detail];
+  if (known) return t(known);
+  const sms = /^SMS to (.+)$/.exec(detail);
+  if (sms) return t('secondFactor.smsTo', { target: sms[1] });
+  const app = /^Authenticator app \((.+)\)$/.exec(detail);
+  if (app) return t('detail.authenticatorApp.named', { name: app[1] });
+  return detail; // a masked number, or words this app does not know yet
 }
 
 const DEVICE_KINDS: Record<DeviceKind, MessageId> = {
@@ -143,7 +165,7 @@ export function SecurityActivity() {
                     ) : null}{' '}
                     {eventName(event.type, t)}
                   </span>
-                  {event.detail ? <span className="activity__detail muted">{event.detail}</span> : null}
+                  {event.detail ? <span className="activity__detail muted">{eventDetail(event.detail, t)}</span> : null}
                 </td>
                 <td data-label={t('activity.column.device')}>
                   <span className="activity__device">{device}</span>
