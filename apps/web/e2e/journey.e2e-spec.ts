@@ -108,6 +108,19 @@ async function remainingText(): Promise<string> {
   return (await page.locator('.backup-codes .badge').textContent()) ?? '';
 }
 
+/** "Two-factor authentication on · 2 numbers · 10 emergency codes left". */
+async function summaryText(): Promise<string> {
+  return (await page.getByTestId('security-summary').textContent()) ?? '';
+}
+
+/** The Security page as a picture in the light and the dark theme (prefers-color-scheme). */
+async function screenshotBothThemes(name: string): Promise<void> {
+  await screenshot(`${name}-light`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(`${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 beforeAll(async () => {
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -135,6 +148,7 @@ describe('the customer journey in a browser', () => {
     await page.getByLabel('Password').fill(password);
     await screenshot('sign-up');
     await page.getByRole('button', { name: 'Sign up' }).click();
+    // The browser speaks English (en-US) and so does the page: the account's SMS will too.
     await heading('Welcome, Ada Lovelace');
     expect(await page.getByRole('button', { name: /Account menu/ }).textContent()).toContain('AL');
     await screenshot('signed-in');
@@ -177,16 +191,22 @@ describe('the customer journey in a browser', () => {
     expect(await focused()).toBe('Enter your mobile number');
 
     const phone = page.getByLabel('Mobile number');
+    const country = page.getByLabel('Country');
+    await page.keyboard.press('Tab'); // the country picker in front of the number
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await page.keyboard.type('Fran'); // type-ahead on the picker: France
+    expect(await country.inputValue()).toBe('FR');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel');
     await page.keyboard.type('0712');
     await page.keyboard.press('Enter');
-    expect(await page.locator('.field__error').first().textContent()).toMatch(/Start with \+/);
+    expect(await page.locator('.field__error').first().textContent()).toMatch(/too short or too long/);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('tel');
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     await page.keyboard.type(firstNumber);
     expect(await phone.inputValue()).toBe(`+44 7400 ${firstNumber.slice(7)}`); // formatted as typed
+    expect(await country.inputValue()).toBe('GB'); // the + number picked its country over France
     await screenshot('wizard-mobile-number');
     await page.keyboard.press('Enter');
 
@@ -195,6 +215,7 @@ describe('the customer journey in a browser', () => {
     expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
     expect(await code.getAttribute('inputmode')).toBe('numeric');
     const real = await codeFor(firstNumber);
+    expect((await stack.inbox(firstNumber))[0].body).toMatch(/^Twofold security code: \d{6}\./);
     const wrong = real === '000000' ? '111111' : '000000';
     await code.fill(wrong);
     await page.getByRole('button', { name: 'Confirm' }).click();
@@ -218,6 +239,7 @@ describe('the customer journey in a browser', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('status').filter({ hasText: 'Two-factor authentication is on.' }).waitFor();
     expect(await remainingText()).toMatch(/^10 of 10 remaining/);
+    expect(await summaryText()).toBe('Two-factor authentication on · 1 number · 10 emergency codes left');
     await screenshot('security-2fa-on');
   });
 
@@ -233,6 +255,10 @@ describe('the customer journey in a browser', () => {
     expect(await page.locator('.method').count()).toBe(2);
     expect(await page.locator('.method').filter({ hasText: 'Work phone' }).count()).toBe(1);
     expect(await page.locator('.method').filter({ hasText: 'Personal phone' }).getByText('Default').count()).toBe(1);
+    await page.waitForFunction(() =>
+      /2 numbers/.test(document.querySelector('[data-testid="security-summary"]')?.textContent ?? ''),
+    );
+    expect(await summaryText()).toBe('Two-factor authentication on · 2 numbers · 10 emergency codes left');
     await screenshot('security-two-numbers');
   });
 
@@ -280,8 +306,25 @@ describe('the customer journey in a browser', () => {
       /^9 of 10 remaining/.test(document.querySelector('.backup-codes .badge')?.textContent ?? ''),
     );
     expect(await remainingText()).toMatch(/^9 of 10 remaining/);
+    expect(await summaryText()).toBe('Two-factor authentication on · 2 numbers · 9 emergency codes left');
     await page.getByText('Emergency code used to log in').first().waitFor();
-    await screenshot('security-9-remaining-and-activity');
+    await screenshotBothThemes('security-page-en');
+  });
+
+  it('shows the activity as a table: device and browser, IP, relative time, failures marked, Show more', async () => {
+    const table = page.getByRole('table', { name: /Security events of your account/ });
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Event', 'Device', 'IP address', 'When']);
+    const used = table.getByRole('row').filter({ hasText: 'Emergency code used to log in' }).first();
+    expect(await used.getByRole('cell').nth(1).textContent()).toMatch(/^Chrome \d+ on LinuxComputer$/);
+    expect(await used.getByRole('cell').nth(2).textContent()).toMatch(/^[\d.:a-f]+$/); // the loopback, as the API saw it
+    expect(await used.getByRole('cell').nth(3).textContent()).toMatch(/^(now|\d+ seconds? ago|\d+ minutes? ago)/);
+    const wrongCode = table.getByRole('row').filter({ hasText: 'Wrong two-factor code' }); // the wizard's 000000
+    const before = await table.getByRole('row').count();
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.activity__table tbody tr').length > n - 1, before);
+    expect(await table.getByRole('row').count()).toBeGreaterThan(before);
+    if ((await wrongCode.count()) > 0) expect(await wrongCode.first().textContent()).toContain('Failed');
+    await screenshot('security-activity-more');
   });
 
   it('regenerates the emergency codes after re-authentication', async () => {
@@ -363,6 +406,9 @@ describe('the customer journey in a browser', () => {
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot('security-phone-size-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('comes back to a deep link after logging in', async () => {
@@ -374,5 +420,116 @@ describe('the customer journey in a browser', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Log in' }).click(); // 2FA is off again: no second step
     await heading('Security');
+  });
+});
+
+describe('the customer journey in French', () => {
+  const frEmail = `ada.fr.${id}@example.com`;
+  const frNumber = `+336${randomDigits(8)}`;
+  const national = `0${frNumber.slice(3)}`.replace(/^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/, '$1 $2 $3 $4 $5');
+
+  beforeAll(async () => {
+    // A fresh browser profile whose own language stays English: only the page's switch makes it French.
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+  }, 30_000);
+
+  it('signs up with the French switch, so the account and its SMS are French', async () => {
+    await page.goto(stack.webUrl);
+    await heading('Log in');
+    await page.getByLabel('Language').selectOption('fr');
+    await heading('Connexion');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await screenshot('fr-connexion');
+    await page.getByRole('link', { name: 'Créer un compte' }).click();
+    await heading('Créer un compte');
+    await page.getByLabel('Nom').fill('Ada Lovelace');
+    await page.getByLabel('E-mail').fill(frEmail);
+    await page.getByLabel('Mot de passe').fill('court');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.getByText('Utilisez au moins 10 caractères.').waitFor();
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await heading('Bienvenue, Ada Lovelace');
+  });
+
+  it('turns on 2FA in French with the country picker, and the SMS is French', async () => {
+    await page.getByRole('button', { name: /Menu du compte/ }).click();
+    await page.getByRole('menuitem', { name: 'Sécurité' }).click();
+    await heading('Sécurité');
+    expect(await summaryText()).toBe('Double authentification désactivée');
+    await page.getByRole('button', { name: 'Activer la double authentification' }).click();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel('Pays').selectOption('FR');
+    await page.getByLabel('Numéro de mobile').pressSequentially(national.replace(/ /g, ''));
+    expect(await page.getByLabel('Numéro de mobile').inputValue()).toBe(national);
+    await page.getByRole('button', { name: 'Envoyer le code', exact: true }).click();
+    const code = page.getByLabel('Code de confirmation');
+    // The first number needs a recent password (sudo mode): confirm it if the API asks.
+    const dialog = page.getByRole('dialog', { name: 'Confirmez votre identité' });
+    if ((await Promise.race([dialog.waitFor().then(() => 'dialog'), code.waitFor().then(() => 'code')])) === 'dialog') {
+      await dialog.getByLabel('Mot de passe').fill(password);
+      await dialog.getByRole('button', { name: 'Confirmer' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await code.waitFor();
+    const sms = await codeFor(frNumber);
+    expect((await stack.inbox(frNumber))[0].body).toMatch(/^Code de sécurité Twofold : \d{6}\./);
+    await code.fill(sms);
+    await page.getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByRole('heading', { name: 'Enregistrez vos codes de secours' }).waitFor();
+    await page.getByLabel('J’ai enregistré ces codes').check();
+    await page.getByRole('button', { name: 'Terminé' }).click();
+    await page.getByRole('status').filter({ hasText: 'La double authentification est activée.' }).waitFor();
+    await page.waitForFunction(() =>
+      /1 numéro/.test(document.querySelector('[data-testid="security-summary"]')?.textContent ?? ''),
+    );
+    expect(await summaryText()).toBe('Double authentification activée · 1 numéro · 10 codes de secours restants');
+    expect(await page.locator('.backup-codes .badge').textContent()).toBe('10 sur 10 restants');
+    const table = page.getByRole('table', { name: /Événements de sécurité/ });
+    expect(await table.getByRole('columnheader').allTextContents()).toEqual([
+      'Événement',
+      'Appareil',
+      'Adresse IP',
+      'Quand',
+    ]);
+    expect(await table.getByRole('row').filter({ hasText: 'Compte créé' }).textContent()).toMatch(
+      /Chrome \d+ sur LinuxOrdinateur/,
+    );
+    await page.getByText('Langue', { exact: true }).first().waitFor();
+    await screenshotBothThemes('security-page-fr');
+  });
+
+  it('logs out and in again in French: the account keeps its language', async () => {
+    await page.getByRole('button', { name: /Menu du compte/ }).click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    await heading('Connexion');
+    await page.getByLabel('E-mail').fill(frEmail);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Double authentification' }).waitFor();
+    expect(await page.getByText(/Nous allons envoyer un code à 6 chiffres par SMS au/).textContent()).toContain(
+      frNumber.slice(-2),
+    );
+    await page.getByRole('button', { name: 'Envoyer le code', exact: true }).click();
+    const real = await codeFor(frNumber);
+    await page.getByLabel('Code de sécurité').fill(real === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await page.getByText(/Ce code est incorrect\. Il vous reste \d+ essais?\./).waitFor();
+    await page.getByLabel('Code de sécurité').fill(real);
+    await page.getByText(/Code (envoyé|remis) au/).waitFor();
+    await screenshot('fr-connexion-2fa');
+    await page.getByRole('button', { name: 'Vérifier', exact: true }).click();
+    await heading('Bienvenue, Ada Lovelace');
+  });
+
+  it('switches the account to English on Security', async () => {
+    await page.getByRole('link', { name: 'Sécurité', exact: true }).click();
+    await heading('Sécurité');
+    await page.getByRole('combobox', { name: 'Langue du compte' }).selectOption('en');
+    await heading('Security');
+    await page.getByRole('status').filter({ hasText: 'Language changed to English.' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 });
