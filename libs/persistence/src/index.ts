@@ -3,3 +3,4 @@ export * from './lib/data-source-options';
 export * from './lib/sql';
 export * from './lib/window-gate';
 export * from './lib/ensure-database';
+export * from './lib/sms-message-transitions';

@@ -1,0 +1,4 @@
+// The entry point for processes on raw pg (the SMS worker): the statement wrapper and the
+// sms_message transitions, without the TypeORM entities of the main entry (no TypeORM at runtime).
+export * from './lib/sql';
+export * from './lib/sms-message-transitions';
