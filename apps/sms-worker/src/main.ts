@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { ConfigError } from '@twofold/config';
+import { usePreparedStatements } from '@twofold/persistence/pg';
 import { deriveKey } from '@twofold/sms-queue';
 import { Queue } from 'bullmq';
 import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // Behind PgBouncer < 1.21 (transaction mode) the store's named statements go unnamed.
+  usePreparedStatements(app.databasePreparedStatements);
   const db = await connectDatabase(config, logger, () => stopping);
   const redis = createWorkerRedis(app.redisUrl, logger);
   const store = new SmsMessageStore(db);

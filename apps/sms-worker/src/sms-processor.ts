@@ -1,4 +1,5 @@
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { EXPIRED_BEFORE_SENDING } from '@twofold/persistence/pg';
 import { openSmsJob, SEND_SMS_JOB, SendSmsJobData, SmsJobSecret } from '@twofold/sms-queue';
 import type { Logger } from './logger';
 import { maskPhone } from './mask';
@@ -23,7 +24,8 @@ export type SmsJobOutcome =
   | { outcome: 'sent'; provider: string; providerMessageId: string }
   | { outcome: 'skipped'; reason: string };
 
-export const EXPIRED_BEFORE_SENDING = 'expired before sending';
+/** The relay's reason too, so a code expired in the queue reads the same wherever it was caught. */
+export { EXPIRED_BEFORE_SENDING };
 
 /**
  * One job = one attempt at one message:

@@ -1,19 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { SmsMessageEntity } from '@twofold/persistence';
+import { DataSource, type Repository } from 'typeorm';
+import {
+  preparedCount,
+  RECEIPT_SMS_DELIVERED,
+  RECEIPT_SMS_FAILED,
+  RECEIPT_SMS_SENT,
+  SmsMessageEntity,
+  type SmsMessageStatement,
+} from '@twofold/persistence';
 import type { DeliveryTransition } from './utils/twilio-status.util';
 
 export type ReportOutcome = 'updated' | 'unchanged' | 'unknown-message';
 
 /**
- * Applies delivery reports to sms_message. Each transition is one conditional UPDATE, so
- * reports are idempotent and order-tolerant: a late "sent" never overwrites DELIVERED or
- * FAILED, and the first final state (DELIVERED or FAILED) stays.
+ * Applies delivery reports to sms_message with the receipt transitions of libs/persistence
+ * (sms-message-transitions.ts). Each is one conditional UPDATE, so reports are idempotent and
+ * order-tolerant: a late "sent" never overwrites DELIVERED or FAILED, and the first final state
+ * (DELIVERED or FAILED) stays.
  */
 @Injectable()
 export class SmsDeliveryReportsService {
-  constructor(@InjectRepository(SmsMessageEntity) private readonly messages: Repository<SmsMessageEntity>) {}
+  constructor(
+    private readonly db: DataSource,
+    @InjectRepository(SmsMessageEntity) private readonly messages: Repository<SmsMessageEntity>,
+  ) {}
 
   async apply(
     provider: string,
@@ -23,30 +34,20 @@ export class SmsDeliveryReportsService {
   ): Promise<ReportOutcome> {
     if (transition.to === 'IGNORE')
       return (await this.exists(provider, providerMessageId)) ? 'unchanged' : 'unknown-message';
-    const where = `provider = $1 AND provider_message_id = $2`;
-    let sql: string;
-    let params: unknown[];
+    let statement: SmsMessageStatement;
+    let values: unknown[];
     switch (transition.to) {
       case 'SENT':
-        sql = `UPDATE sms_message SET status = 'SENT', sent_at = COALESCE(sent_at, $3), updated_at = $3 WHERE ${where} AND status IN ('QUEUED', 'SENDING') RETURNING id`;
-        params = [provider, providerMessageId, now];
+        [statement, values] = [RECEIPT_SMS_SENT, [provider, providerMessageId, now]];
         break;
       case 'DELIVERED':
-        sql = `UPDATE sms_message SET status = 'DELIVERED', delivered_at = $3, sent_at = COALESCE(sent_at, $3), failure_reason = NULL, updated_at = $3
-                WHERE ${where} AND status IN ('QUEUED', 'SENDING', 'SENT') RETURNING id`;
-        params = [provider, providerMessageId, now];
+        [statement, values] = [RECEIPT_SMS_DELIVERED, [provider, providerMessageId, now]];
         break;
       case 'FAILED':
-        sql = `UPDATE sms_message SET status = 'FAILED', failed_at = $3, failure_reason = $4, updated_at = $3
-                WHERE ${where} AND status IN ('QUEUED', 'SENDING', 'SENT') RETURNING id`;
-        params = [provider, providerMessageId, now, transition.reason];
+        [statement, values] = [RECEIPT_SMS_FAILED, [provider, providerMessageId, now, transition.reason]];
         break;
     }
-    const result: unknown = await this.messages.query(sql, params);
-    // TypeORM answers [rows, count] for a raw UPDATE on PostgreSQL.
-    const count =
-      Array.isArray(result) && typeof result[1] === 'number' ? result[1] : Array.isArray(result) ? result.length : 0;
-    if (count > 0) return 'updated';
+    if ((await preparedCount(this.db, statement.name, statement.text, values)) > 0) return 'updated';
     return (await this.exists(provider, providerMessageId)) ? 'unchanged' : 'unknown-message';
   }
 
