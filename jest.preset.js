@@ -17,6 +17,8 @@ module.exports = {
   resolver: '@nx/jest/plugins/resolver',
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(ts|tsx|js|mjs)$': ['@swc/jest', swcConfig] },
+  // otplib's Base32 and crypto plugins are ESM-only packages (@scure/base, @noble/hashes): jest compiles them to CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(@scure|@noble)/)'],
   clearMocks: true,
   reporters: ['default', require('node:path').join(__dirname, 'tools/jest/summary-reporter.js')],
   coverageReporters: ['text-summary', 'lcov'],

@@ -32,6 +32,7 @@ import { SecurityEventsModule } from './security-events/security-events.module';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
 import { SmsMethodsModule } from './sms-methods/sms-methods.module';
+import { TotpMethodsModule } from './totp-methods/totp-methods.module';
 import { SmsWebhooksModule } from './webhooks/sms-webhooks.module';
 
 export interface AppModuleOptions {
@@ -112,6 +113,7 @@ export class AppModule {
         SecondFactorModule,
         AccountsModule,
         SmsMethodsModule,
+        TotpMethodsModule,
         BackupCodesModule,
         HealthModule,
         MaintenanceModule,

@@ -51,8 +51,13 @@ describe('GraphQL surface', () => {
       ['regenerateBackupCodes', `mutation { regenerateBackupCodes { codes } }`, {}],
       ['deleteBackupCodes', `mutation { deleteBackupCodes { enabled } }`, {}],
       ['updateAccount', `mutation { updateAccount(input: { locale: "fr" }) { locale } }`, {}],
+      ['sessions', `{ sessions { id current } }`, {}],
+      ['revokeSession', `mutation($id: ID!) { revokeSession(id: $id) { id } }`, { id }],
+      ['revokeOtherSessions', `mutation { revokeOtherSessions { id } }`, {}],
+      ['startTotpEnrollment', `mutation { startTotpEnrollment { enrollmentId } }`, {}],
+      ['confirmTotpMethod', `mutation($id: ID!) { confirmTotpMethod(input: { enrollmentId: $id, code: "123456" }) { methodId } }`, { id }],
     ];
-    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithBackupCode', 'smsDispatch'];
+    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch'];
 
     it('classifies every root field of the served schema as public or protected (a new field must be added here)', async () => {
       const res = await api.gql(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);

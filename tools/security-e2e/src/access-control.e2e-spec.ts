@@ -15,7 +15,7 @@ afterAll(async () => {
 const ZERO = '00000000-0000-4000-8000-000000000000';
 
 /** Every guarded operation (all but @Public ones), with arguments that would succeed for the owner. */
-function protectedOperations(ids: { methodId: string; pendingId: string }): Record<string, { query: string; variables?: Record<string, unknown> }> {
+function protectedOperations(ids: { methodId: string; pendingId: string; sessionId: string }): Record<string, { query: string; variables?: Record<string, unknown> }> {
   return {
     securityEvents: { query: `{ securityEvents(first: 50) { nodes { id type detail } } }` },
     addSmsMethod: { query: `mutation($p: String!) { addSmsMethod(input: { phoneNumber: $p }) { method { id } } }`, variables: { p: '+447700900999' } },
@@ -27,19 +27,24 @@ function protectedOperations(ids: { methodId: string; pendingId: string }): Reco
     regenerateBackupCodes: { query: `mutation { regenerateBackupCodes { codes } }` },
     deleteBackupCodes: { query: `mutation { deleteBackupCodes { enabled } }` },
     updateAccount: { query: `mutation { updateAccount(input: { locale: "fr" }) { locale } }` },
+    sessions: { query: `{ sessions { id ipAddress userAgent } }` },
+    revokeSession: { query: `mutation($id: ID!) { revokeSession(id: $id) { id } }`, variables: { id: ids.sessionId } },
+    revokeOtherSessions: { query: `mutation { revokeOtherSessions { id } }` },
+    startTotpEnrollment: { query: `mutation { startTotpEnrollment { enrollmentId } }` },
+    confirmTotpMethod: { query: `mutation($id: ID!) { confirmTotpMethod(input: { enrollmentId: $id, code: "123456" }) { methodId } }`, variables: { id: ids.pendingId } },
     reauthenticate: { query: `mutation($p: String!) { reauthenticate(input: { password: $p }) { __typename } }`, variables: { p: PASSWORD } },
     logout: { query: `mutation { logout }` },
   };
 }
 
 /** Public operations: they take no session (login steps carry their own ticket). */
-const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithBackupCode']);
+const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode']);
 
 it('the list below covers every guarded root field of the schema', async () => {
   const res = await sys.gql(`{ q: __type(name: "Query") { fields { name } } m: __type(name: "Mutation") { fields { name } } }`);
   const fields = [...res.data!['q'].fields, ...res.data!['m'].fields].map((f: { name: string }) => f.name);
   const guarded = fields.filter((f) => !PUBLIC.has(f)).sort();
-  expect(guarded).toEqual(Object.keys(protectedOperations({ methodId: ZERO, pendingId: ZERO })).sort());
+  expect(guarded).toEqual(Object.keys(protectedOperations({ methodId: ZERO, pendingId: ZERO, sessionId: ZERO })).sort());
 });
 
 it('a single-factor session, a pending ticket, a garbage token and no token reach no protected resolver', async () => {
@@ -50,6 +55,7 @@ it('a single-factor session, a pending ticket, a garbage token and no token reac
   const { methodId } = await sys.enableNumber(owner.token);
   const { methodId: pendingId } = await sys.addNumber(owner.token);
   const ticket = await sys.loginTicket(owner.email);
+  const sessionId = (await sys.pg.query(`SELECT id FROM session WHERE account_id = $1 AND revoked_at IS NULL`, [owner.accountId])).rows[0].id as string;
 
   const snapshot = async () => ({
     db: (await sys.pg.query(
@@ -69,7 +75,7 @@ it('a single-factor session, a pending ticket, a garbage token and no token reac
     'no token': undefined,
   };
   for (const [label, token] of Object.entries(bearers)) {
-    for (const [name, op] of Object.entries(protectedOperations({ methodId, pendingId }))) {
+    for (const [name, op] of Object.entries(protectedOperations({ methodId, pendingId, sessionId }))) {
       const res = await sys.gql(op.query, op.variables ?? {}, { token });
       expect({ label, name, code: errorCode(res), data: res.data }).toEqual({ label, name, code: 'UNAUTHENTICATED', data: null });
     }

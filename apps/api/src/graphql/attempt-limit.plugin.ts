@@ -15,6 +15,8 @@ export const ATTEMPT_BEARING_FIELDS = new Set([
   'signUp',
   'regenerateBackupCodes',
   'deleteBackupCodes',
+  'confirmTotpMethod',
+  'completeLoginWithTotp',
 ]);
 
 /** Counts root fields of those names, through aliases, inline fragments and fragment spreads. */

@@ -24,7 +24,7 @@ WITH released AS (
 ), factor AS (
   -- The 2FA state and the account's epoch from one snapshot: if a confirmation commits after it,
   -- the session below carries the old epoch and is refused when read (SessionStore).
-  SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $2 AND status = 'ENABLED') AS enabled,
+  SELECT EXISTS (SELECT 1 FROM two_factor_method WHERE account_id = $2) AS enabled,
          (SELECT two_factor_epoch FROM account WHERE id = $2) AS epoch
 ), s AS (
   INSERT INTO session (id, account_id, token_hash, created_at, last_used_at, expires_at, authenticated_at, revoked_at, ip_address, user_agent, second_factor, two_factor_epoch)

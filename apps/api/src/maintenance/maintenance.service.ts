@@ -47,6 +47,8 @@ export class MaintenanceService implements OnApplicationBootstrap, OnApplication
     // Tickets (and their codes, by cascade) and sessions a day past their end are of no further use.
     const tickets = await this.store.deleteTicketsEndedBefore(dayAgo);
     const sessions = await this.store.deleteSessionsEndedBefore(dayAgo);
+    // Lapsed authenticator-app enrollments hold a secret nobody will confirm: gone as soon as they lapse.
+    await this.store.deleteEnrollmentsEndedBefore(now);
     if (pendingMethods + tickets + sessions > 0) this.logger.log(`removed ${pendingMethods} expired pending number(s), ${tickets} ticket(s), ${sessions} session(s)`);
 
     const { retention } = this.config;

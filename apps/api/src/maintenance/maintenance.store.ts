@@ -29,6 +29,11 @@ export class MaintenanceStore {
     return affectedCount(await this.db.query(`DELETE FROM login_ticket WHERE expires_at < $1`, [before]));
   }
 
+  /** Authenticator-app enrollments that lapsed (or were confirmed) before `before`: their sealed secrets go. */
+  async deleteEnrollmentsEndedBefore(before: Date): Promise<number> {
+    return affectedCount(await this.db.query(`DELETE FROM totp_enrollment WHERE expires_at < $1`, [before]));
+  }
+
   async deleteSessionsEndedBefore(before: Date): Promise<number> {
     return affectedCount(await this.db.query(`DELETE FROM session WHERE expires_at < $1 OR revoked_at < $1`, [before]));
   }

@@ -7,11 +7,13 @@ import { BackupCodesResolver } from '../backup-codes/backup-codes.resolver';
 import { LoginResolver } from '../login/login.resolver';
 import { SecondFactorResolver } from '../second-factor/second-factor.resolver';
 import { SecurityEventsResolver } from '../security-events/security-events.resolver';
+import { SessionsResolver } from '../sessions/sessions.resolver';
 import { SmsDispatchResolver } from '../sms-codes/sms-dispatch.resolver';
 import { SmsMethodsResolver } from '../sms-methods/sms-methods.resolver';
+import { TotpMethodsResolver } from '../totp-methods/totp-methods.resolver';
 
 /** Every resolver class of the API; the schema test fails if one is missing here. */
-export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver];
+export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver];
 
 /** Prints the schema from resolver metadata alone: no database, no Redis, no app boot. */
 export async function buildSchemaSdl(): Promise<string> {

@@ -7,6 +7,7 @@ import { SmsOutboxModule } from '../sms-outbox/sms-outbox.module';
 import { TwoFactorModule } from '../two-factor/two-factor.module';
 import { METHOD_PLUGINS, methodRegistryProvider } from './methods/method-registry';
 import { SmsLoginStore } from './methods/sms/sms-login.store';
+import { TotpLoginStore } from './methods/totp/totp-login.store';
 import { SecondFactorResolver } from './second-factor.resolver';
 import { SecondFactorService } from './second-factor.service';
 import { SecondFactorStore } from './second-factor.store';
@@ -16,7 +17,7 @@ import { TicketsService } from './tickets.service';
 /** Challenges, sending, completion and the lockout; one plug-in per kind of method. Never depends on login/. */
 @Module({
   imports: [SessionsModule, SecurityEventsModule, TwoFactorModule, SmsCodesModule, BackupCodesModule, SmsOutboxModule],
-  providers: [SecondFactorService, SecondFactorResolver, SecondFactorStore, TicketsService, TicketStore, SmsLoginStore, ...METHOD_PLUGINS, methodRegistryProvider],
+  providers: [SecondFactorService, SecondFactorResolver, SecondFactorStore, TicketsService, TicketStore, SmsLoginStore, TotpLoginStore, ...METHOD_PLUGINS, methodRegistryProvider],
   exports: [SecondFactorService],
 })
 export class SecondFactorModule {}

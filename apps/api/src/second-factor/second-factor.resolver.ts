@@ -5,6 +5,7 @@ import { SessionModel } from '../sessions/dto/session.type';
 import { SmsCodeDispatchModel } from '../sms-codes/dto/sms-code-dispatch.type';
 import { CompleteLoginWithBackupCodeInput } from './dto/complete-login-with-backup-code.input';
 import { CompleteLoginWithSmsInput } from './dto/complete-login-with-sms.input';
+import { CompleteLoginWithTotpInput } from './dto/complete-login-with-totp.input';
 import { SendLoginSmsCodeInput } from './dto/send-login-sms-code.input';
 import { SecondFactorService } from './second-factor.service';
 
@@ -23,6 +24,12 @@ export class SecondFactorResolver {
   @Mutation(() => SessionModel)
   completeLoginWithSms(@Args('input') input: CompleteLoginWithSmsInput, @Meta() meta: RequestMeta, @OptionalAuth() auth: AuthState | null): Promise<SessionModel> {
     return this.secondFactor.completeWithSms(input.ticket, input.methodId, input.code, meta, auth);
+  }
+
+  @Public()
+  @Mutation(() => SessionModel)
+  completeLoginWithTotp(@Args('input') input: CompleteLoginWithTotpInput, @Meta() meta: RequestMeta, @OptionalAuth() auth: AuthState | null): Promise<SessionModel> {
+    return this.secondFactor.completeWithTotp(input.ticket, input.methodId, input.code, meta, auth);
   }
 
   @Public()

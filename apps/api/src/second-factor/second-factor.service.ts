@@ -71,6 +71,13 @@ export class SecondFactorService {
     return (await this.sms.completeAtOnce(ticket, methodId, normalized, meta, now)) ?? this.completeLocked(this.sms, ticket, methodId, normalized, meta, auth, now);
   }
 
+  /** An authenticator app's code: the shared locked step (no SMS to consume, so no one-statement path). */
+  async completeWithTotp(ticket: string, methodId: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
+    const normalized = normalizeSmsCode(code);
+    if (!normalized) throw Errors.badInput({ code: 'Enter the 6-digit code from your authenticator app.' });
+    return this.completeLocked(this.method(TwoFactorMethodKind.TOTP), ticket, methodId, normalized, meta, auth, this.clock.now());
+  }
+
   async completeWithBackupCode(ticket: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
     const normalized = normalizeBackupCode(code);
     if (!normalized) throw Errors.badInput({ code: 'Enter an emergency code like XXXX-XXXX-XXXX-XXXX.' });

@@ -36,10 +36,4 @@ export class SmsMethodStore {
   async describe(em: EntityManager, methodId: string, description: string | null): Promise<void> {
     await em.update(SmsMethodEntity, { id: methodId }, { description });
   }
-
-  /** The account's only default (under the account lock). */
-  async makeDefault(em: EntityManager, accountId: string, methodId: string): Promise<void> {
-    await em.update(SmsMethodEntity, { accountId, isDefault: true }, { isDefault: false });
-    await em.update(SmsMethodEntity, { id: methodId }, { isDefault: true });
-  }
 }

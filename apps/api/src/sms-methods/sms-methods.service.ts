@@ -176,7 +176,8 @@ export class SmsMethodsService {
       const method = await this.ownMethod(em, accountId, methodId, now);
       await this.store.remove(em, method.id);
       await this.events.record(em, accountId, 'SMS_METHOD_REMOVED', meta, now, maskPhoneNumber(method.phoneNumber));
-      const remaining = await this.twoFactor.enabledMethods(em, accountId);
+      // Methods of every kind count: an authenticator app keeps 2FA on when the last number goes.
+      const remaining = await this.twoFactor.confirmedMethods(em, accountId);
       if (method.status === 'ENABLED' && remaining.length === 0) {
         await this.backupCodes.deleteSet(em, accountId);
         await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, 'last number removed');
@@ -185,9 +186,12 @@ export class SmsMethodsService {
         return;
       }
       if (method.status === 'ENABLED' && method.isDefault) {
-        // The oldest remaining number becomes the default.
-        await this.store.makeDefault(em, accountId, remaining[0].id);
-        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(remaining[0].phoneNumber));
+        // The oldest remaining method, of any kind, becomes the default.
+        const next = remaining[0];
+        await this.twoFactor.makeDefault(em, accountId, next.kind, next.id);
+        const numbers = await this.twoFactor.enabledMethods(em, accountId);
+        const number = numbers.find((m) => m.id === next.id);
+        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, number ? maskPhoneNumber(number.phoneNumber) : 'authenticator app');
       }
       // Any removal (a pending number too) is told to the enabled numbers; none when 2FA is off.
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'SMS_METHOD_REMOVED', exceptMethodId: method.id, meta }, now);
@@ -201,11 +205,17 @@ export class SmsMethodsService {
     const now = this.clock.now();
     await this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, accountId);
-      const method = await this.ownMethod(em, accountId, methodId, now);
-      if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
-      if (method.isDefault) return;
-      await this.store.makeDefault(em, accountId, method.id);
-      await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, maskPhoneNumber(method.phoneNumber));
+      // The default may be of any kind: a number or an authenticator app.
+      const confirmed = isUuid(methodId) ? (await this.twoFactor.confirmedMethods(em, accountId)).find((m) => m.id === methodId) : undefined;
+      if (!confirmed) {
+        const method = await this.ownMethod(em, accountId, methodId, now);
+        if (method.status !== 'ENABLED') throw Errors.methodNotEnabled();
+        throw Errors.notFound('Method');
+      }
+      if (confirmed.is_default) return;
+      await this.twoFactor.makeDefault(em, accountId, confirmed.kind, confirmed.id);
+      const number = confirmed.kind === 'SMS' ? await this.ownMethod(em, accountId, methodId, now) : null;
+      await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, number ? maskPhoneNumber(number.phoneNumber) : 'authenticator app');
       // To every enabled number: the one that stopped being the default sees it too.
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'DEFAULT_METHOD_CHANGED', meta }, now);
     });

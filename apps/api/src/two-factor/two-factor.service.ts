@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SmsMethodEntity } from '@twofold/persistence';
+import type { SmsMethodEntity, TotpMethodEntity } from '@twofold/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TwoFactorStore } from './two-factor.store';
 import { DESCRIPTION_MAX_LENGTH } from '@twofold/two-factor-domain';
@@ -23,11 +23,13 @@ export interface TwoFactorState {
   defaultMethodId: string | null;
   /** Enabled numbers and pending ones not yet expired, oldest first. */
   smsMethods: SmsMethodEntity[];
+  /** Confirmed authenticator apps, oldest first. */
+  totpMethods: TotpMethodEntity[];
   backupCodes: BackupCodesState;
   limits: TwoFactorLimits;
 }
 
-/** Reads an account's second-factor state: 2FA is on while at least one number is ENABLED. */
+/** Reads an account's second-factor state: 2FA is on while it has a confirmed method of any kind. */
 @Injectable()
 export class TwoFactorService {
   constructor(
@@ -52,15 +54,32 @@ export class TwoFactorService {
     return this.store.isEnabled(em, accountId);
   }
 
+  totpMethods(em: EntityManager | null, accountId: string): Promise<TotpMethodEntity[]> {
+    return this.store.totpMethods(em, accountId);
+  }
+
+  /** Every confirmed method of every kind, oldest first. */
+  confirmedMethods(em: EntityManager | null, accountId: string) {
+    return this.store.confirmedMethods(em, accountId);
+  }
+
+  /** `methodId` becomes the only default, of whatever kind (under the account lock). */
+  makeDefault(em: EntityManager, accountId: string, kind: 'SMS' | 'TOTP', methodId: string): Promise<void> {
+    return this.store.makeDefault(em, accountId, kind, methodId);
+  }
+
   async backupCodes(em: EntityManager | null, accountId: string): Promise<BackupCodesState> {
     const r = await this.store.backupCodeCounts(em, accountId);
     return { active: r.remaining > 0, remaining: r.remaining, total: r.total, generatedAt: r.generated_at };
   }
 
   async state(em: EntityManager | null, accountId: string, now: Date): Promise<TwoFactorState> {
-    const [smsMethods, backupCodes] = await Promise.all([this.methods(em, accountId, now), this.backupCodes(em, accountId)]);
-    const enabled = smsMethods.some((m) => m.status === 'ENABLED');
-    return { enabled, defaultMethodId: smsMethods.find((m) => m.isDefault && m.status === 'ENABLED')?.id ?? null, smsMethods, backupCodes, limits: this.limits() };
+    const [smsMethods, totpMethods, backupCodes] = em
+      ? [await this.methods(em, accountId, now), await this.totpMethods(em, accountId), await this.backupCodes(em, accountId)]
+      : await Promise.all([this.methods(null, accountId, now), this.totpMethods(null, accountId), this.backupCodes(null, accountId)]);
+    const confirmed = [...smsMethods.filter((m) => m.status === 'ENABLED'), ...totpMethods];
+    const enabled = confirmed.length > 0;
+    return { enabled, defaultMethodId: confirmed.find((m) => m.isDefault)?.id ?? null, smsMethods, totpMethods, backupCodes, limits: this.limits() };
   }
 
   limits(): TwoFactorLimits {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { prepared, SmsMethodEntity } from '@twofold/persistence';
+import { prepared, SmsMethodEntity, TotpMethodEntity } from '@twofold/persistence';
 
-const ENABLED_SQL = `SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $1 AND status = 'ENABLED') AS enabled`;
+/** 2FA is on while the account has a confirmed method of any kind (the `two_factor_method` view). */
+const ENABLED_SQL = `SELECT EXISTS (SELECT 1 FROM two_factor_method WHERE account_id = $1) AS enabled`;
 
 /** SQL of an account's second-factor state: its methods and its emergency codes' counts. */
 @Injectable()
@@ -23,6 +24,22 @@ export class TwoFactorStore {
 
   enabledMethods(em: EntityManager | null, accountId: string): Promise<SmsMethodEntity[]> {
     return (em ?? this.db.manager).find(SmsMethodEntity, { where: { accountId, status: 'ENABLED' }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  totpMethods(em: EntityManager | null, accountId: string): Promise<TotpMethodEntity[]> {
+    return (em ?? this.db.manager).find(TotpMethodEntity, { where: { accountId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Every confirmed method of every kind, oldest first: what the default falls back to. */
+  confirmedMethods(em: EntityManager | null, accountId: string): Promise<{ id: string; kind: 'SMS' | 'TOTP'; is_default: boolean; created_at: Date }[]> {
+    return (em ?? this.db.manager).query(`SELECT id, kind, is_default, created_at FROM two_factor_method WHERE account_id = $1 ORDER BY created_at, id`, [accountId]);
+  }
+
+  /** Makes `methodId` (of `kind`) the account's only default, whatever the kind of the previous one (under the account lock). */
+  async makeDefault(em: EntityManager, accountId: string, kind: 'SMS' | 'TOTP', methodId: string): Promise<void> {
+    await em.query(`UPDATE sms_method SET is_default = false WHERE account_id = $1 AND is_default`, [accountId]);
+    await em.query(`UPDATE totp_method SET is_default = false WHERE account_id = $1 AND is_default`, [accountId]);
+    await em.query(kind === 'SMS' ? `UPDATE sms_method SET is_default = true WHERE id = $1` : `UPDATE totp_method SET is_default = true WHERE id = $1`, [methodId]);
   }
 
   /** Outside a transaction a prepared statement (every `me { twoFactor { enabled } }` asks it). */

@@ -7,3 +7,4 @@ export * from './lib/rate-window';
 export * from './lib/sms-text';
 export * from './lib/pumping';
 export * from './lib/client-ip';
+export * from './lib/totp';

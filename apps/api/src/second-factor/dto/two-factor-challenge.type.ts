@@ -2,6 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 
 export enum TwoFactorMethodKind {
   SMS = 'SMS',
+  TOTP = 'TOTP',
   BACKUP_CODE = 'BACKUP_CODE',
 }
 registerEnumType(TwoFactorMethodKind, { name: 'TwoFactorMethodKind' });
@@ -11,7 +12,7 @@ export const BACKUP_CODE_METHOD_ID = 'backup-code';
 
 @ObjectType('LoginMethod')
 export class LoginMethodModel {
-  @Field(() => ID, { description: 'The SmsMethod id for SMS; a fixed id for BACKUP_CODE.' }) id!: string;
+  @Field(() => ID, { description: 'The method\'s id (SmsMethod, TotpMethod, SecurityKey); a fixed id for BACKUP_CODE.' }) id!: string;
   @Field(() => TwoFactorMethodKind) kind!: TwoFactorMethodKind;
   @Field({ description: 'Human label, e.g. "SMS to +44 ••••• ••0123 (Work phone)".' }) label!: string;
   @Field(() => String, { nullable: true }) maskedPhoneNumber!: string | null;

@@ -1,7 +1,7 @@
-import type { SmsMethodEntity } from '@twofold/persistence';
+import type { SmsMethodEntity, TotpMethodEntity } from '@twofold/persistence';
 import { maskPhoneNumber } from '@twofold/two-factor-domain';
 import type { TwoFactorState } from '../two-factor.service';
-import { SmsMethodModel, SmsMethodStatus, TwoFactorStatusModel } from './two-factor-status.type';
+import { SmsMethodModel, SmsMethodStatus, TotpMethodModel, TwoFactorStatusModel } from './two-factor-status.type';
 
 export function toSmsMethodModel(m: SmsMethodEntity): SmsMethodModel {
   return {
@@ -18,6 +18,17 @@ export function toSmsMethodModel(m: SmsMethodEntity): SmsMethodModel {
   };
 }
 
+export function toTotpMethodModel(m: TotpMethodEntity): TotpMethodModel {
+  return { id: m.id, description: m.description, isDefault: m.isDefault, createdAt: m.createdAt, lastUsedAt: m.lastUsedAt };
+}
+
 export function toTwoFactorStatusModel(s: TwoFactorState): TwoFactorStatusModel {
-  return { enabled: s.enabled, defaultMethodId: s.defaultMethodId, smsMethods: s.smsMethods.map(toSmsMethodModel), backupCodes: s.backupCodes, limits: s.limits };
+  return {
+    enabled: s.enabled,
+    defaultMethodId: s.defaultMethodId,
+    smsMethods: s.smsMethods.map(toSmsMethodModel),
+    totpMethods: s.totpMethods.map(toTotpMethodModel),
+    backupCodes: s.backupCodes,
+    limits: s.limits,
+  };
 }

@@ -21,6 +21,16 @@ export class SmsMethodModel {
   @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
 }
 
+/** An authenticator app as its owner sees it; its secret has no field here. */
+@ObjectType('TotpMethod')
+export class TotpMethodModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field() isDefault!: boolean;
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
+}
+
 @ObjectType('BackupCodesStatus')
 export class BackupCodesStatusModel {
   @Field() active!: boolean;
@@ -40,6 +50,7 @@ export class TwoFactorStatusModel {
   @Field() enabled!: boolean;
   @Field(() => ID, { nullable: true }) defaultMethodId!: string | null;
   @Field(() => [SmsMethodModel]) smsMethods!: SmsMethodModel[];
+  @Field(() => [TotpMethodModel]) totpMethods!: TotpMethodModel[];
   @Field(() => BackupCodesStatusModel) backupCodes!: BackupCodesStatusModel;
   @Field(() => TwoFactorLimitsModel) limits!: TwoFactorLimitsModel;
 }

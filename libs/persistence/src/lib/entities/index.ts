@@ -7,6 +7,8 @@ import { SessionEntity } from './session.entity';
 import { SmsCodeEntity } from './sms-code.entity';
 import { SmsMessageEntity } from './sms-message.entity';
 import { SmsMethodEntity } from './sms-method.entity';
+import { TotpEnrollmentEntity } from './totp-enrollment.entity';
+import { TotpMethodEntity } from './totp-method.entity';
 
 export * from './account.entity';
 export * from './backup-code.entity';
@@ -17,6 +19,8 @@ export * from './session.entity';
 export * from './sms-code.entity';
 export * from './sms-message.entity';
 export * from './sms-method.entity';
+export * from './totp-enrollment.entity';
+export * from './totp-method.entity';
 
 export const ENTITIES = [
   AccountEntity,
@@ -28,4 +32,6 @@ export const ENTITIES = [
   BackupCodeEntity,
   SecurityEventEntity,
   LoginFailureEntity,
+  TotpMethodEntity,
+  TotpEnrollmentEntity,
 ];

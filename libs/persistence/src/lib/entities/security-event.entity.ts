@@ -19,6 +19,7 @@ export const SECURITY_EVENT_TYPES = [
   'BACKUP_CODES_DELETED',
   'BACKUP_CODE_USED',
   'SMS_SEND_BLOCKED',
+  'TOTP_METHOD_ADDED',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

@@ -54,4 +54,15 @@ export class SessionEntity {
 
   @Column('text', { name: 'user_agent', nullable: true })
   userAgent!: string | null;
+
+  /**
+   * IP address and user agent of the last recorded use (written with `last_used_at`, at most once
+   * a minute unless they change). NULL in both until a use after creation is recorded: then the
+   * creation's `ip_address` and `user_agent` are the last use's.
+   */
+  @Column('text', { name: 'last_ip_address', nullable: true })
+  lastIpAddress!: string | null;
+
+  @Column('text', { name: 'last_user_agent', nullable: true })
+  lastUserAgent!: string | null;
 }

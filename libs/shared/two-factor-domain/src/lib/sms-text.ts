@@ -10,7 +10,8 @@ export type NoticeKind =
   | 'BACKUP_CODES_DELETED'
   | 'BACKUP_CODE_USED'
   | 'TWO_FACTOR_DISABLED'
-  | 'DEFAULT_METHOD_CHANGED';
+  | 'DEFAULT_METHOD_CHANGED'
+  | 'TOTP_METHOD_ADDED';
 
 interface Templates {
   code: (code: string, minutes: number) => string;
@@ -28,6 +29,7 @@ const templates: Record<SmsLocale, Templates> = {
       BACKUP_CODE_USED: 'Twofold: an emergency code was used to sign in to your account. If this was not you, secure your account now.',
       TWO_FACTOR_DISABLED: 'Twofold: two-factor authentication was turned off. If this was not you, secure your account now.',
       DEFAULT_METHOD_CHANGED: 'Twofold: the default sign-in method of your account was changed. If this was not you, secure your account now.',
+      TOTP_METHOD_ADDED: 'Twofold: an authenticator app was added to your account. If this was not you, secure your account now.',
     },
   },
   fr: {
@@ -40,6 +42,7 @@ const templates: Record<SmsLocale, Templates> = {
       BACKUP_CODE_USED: 'Twofold : un code de secours a servi à vous connecter. Si ce n\'est pas vous, sécurisez votre compte.',
       TWO_FACTOR_DISABLED: 'Twofold : la double authentification a été désactivée. Si ce n\'est pas vous, sécurisez votre compte.',
       DEFAULT_METHOD_CHANGED: 'Twofold : la méthode de connexion par défaut a été changée. Si ce n\'est pas vous, sécurisez votre compte.',
+      TOTP_METHOD_ADDED: 'Twofold : une application d\'authentification a été ajoutée à votre compte. Si ce n\'est pas vous, sécurisez votre compte.',
     },
   },
 };
