@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { prepared, windowGateSql } from '@twofold/persistence';
+import {
+  EXPIRE_QUEUED_CODES,
+  EXPIRED_BEFORE_SENDING,
+  MARK_SMS_MESSAGES_RELAYED,
+  prepared,
+  SELECT_SMS_DUE_FOR_RELAY,
+  SMS_RELAY_BATCH,
+  windowGateSql,
+} from '@twofold/persistence';
 import type { SmsPurpose } from '@twofold/sms-queue';
 
 /** A message row as the outbox writes it. */
@@ -48,30 +56,20 @@ export class SmsMessageStore {
     ]);
   }
 
-  /** Codes that expired while still QUEUED are failed, not sent. */
+  /** Codes that expired while still QUEUED are failed, not sent (the shared transition). */
   async failExpiredQueued(now: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE sms_message SET status = 'FAILED', failure_reason = 'expired before sending', failed_at = $1, updated_at = $1
-        WHERE status = 'QUEUED' AND code_expires_at IS NOT NULL AND code_expires_at <= $1`,
-      [now],
-    );
+    await prepared(this.db, EXPIRE_QUEUED_CODES.name, EXPIRE_QUEUED_CODES.text, [now, EXPIRED_BEFORE_SENDING]);
   }
 
   /**
-   * Rows Redis may have lost, codes first: QUEUED rows never (or long ago) handed over, SENDING
-   * rows whose worker vanished. Marked as handed over in the same transaction; SKIP LOCKED lets
-   * several API instances relay at once.
+   * Rows Redis may have lost, codes first (SELECT_SMS_DUE_FOR_RELAY), marked as handed over in
+   * the same transaction (MARK_SMS_MESSAGES_RELAYED); SKIP LOCKED lets several API instances
+   * relay at once.
    */
   claimDue(requeueBefore: Date, staleSendingBefore: Date, now: Date): Promise<DueMessage[]> {
     return this.db.transaction(async (em) => {
-      const due: DueMessage[] = await em.query(
-        `SELECT id, phone_number, body_sealed, code_expires_at, purpose FROM sms_message
-          WHERE (status = 'QUEUED' AND (enqueued_at IS NULL OR enqueued_at < $1))
-             OR (status = 'SENDING' AND updated_at < $2)
-          ORDER BY purpose = 'NOTICE', created_at LIMIT 500 FOR UPDATE SKIP LOCKED`,
-        [requeueBefore, staleSendingBefore],
-      );
-      if (due.length > 0) await em.query(`UPDATE sms_message SET enqueued_at = $2 WHERE id = ANY($1)`, [due.map((r) => r.id), now]);
+      const due = await prepared<DueMessage>(em, SELECT_SMS_DUE_FOR_RELAY.name, SELECT_SMS_DUE_FOR_RELAY.text, [requeueBefore, staleSendingBefore, SMS_RELAY_BATCH]);
+      if (due.length > 0) await prepared(em, MARK_SMS_MESSAGES_RELAYED.name, MARK_SMS_MESSAGES_RELAYED.text, [due.map((r) => r.id), now]);
       return due;
     });
   }
