@@ -51,6 +51,7 @@ export type SecurityEventType =
   | 'SMS_METHOD_REMOVED'
   | 'SMS_METHOD_UPDATED'
   | 'SMS_SEND_BLOCKED'
+  | 'TOTP_METHOD_ADDED'
   | 'TWO_FACTOR_DISABLED'
   | 'TWO_FACTOR_ENABLED';
 
@@ -69,7 +70,7 @@ export type SmsDeliveryStatus = 'DELIVERED' | 'FAILED' | 'QUEUED' | 'SENDING' | 
 
 export type SmsMethodStatus = 'ENABLED' | 'PENDING_VERIFICATION';
 
-export type TwoFactorMethodKind = 'BACKUP_CODE' | 'SMS';
+export type TwoFactorMethodKind = 'BACKUP_CODE' | 'SMS' | 'TOTP';
 
 export type UpdateAccountInput = {
   /** The language of SMS and of the web app: "en" or "fr". Left out or null: unchanged. */
