@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'scripts',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.spec.ts'],
+};
