@@ -25,7 +25,7 @@ export class SessionGuard implements CanActivate {
     const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
     if (ctx.auth === undefined) {
       const token = bearerToken(ctx.req);
-      ctx.auth = token ? await this.sessions.authenticate(token, this.clock.now()) : null;
+      ctx.auth = token ? await this.sessions.authenticate(token, ctx.meta, this.clock.now()) : null;
     }
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (!isPublic && !ctx.auth) throw Errors.unauthenticated();

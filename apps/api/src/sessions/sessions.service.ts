@@ -1,16 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { AccountEntity, SessionEntity } from '@twofold/persistence';
 import { addSeconds, generateOpaqueToken, hashOpaqueToken } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Clock } from '../common/clock';
+import { Errors } from '../common/errors';
+import { isUuid } from '../common/ids';
+import { lockAccount } from '../common/lock-account';
 import type { AuthState, RequestMeta } from '../common/request-context';
+import { SecurityEventsService } from '../security-events/security-events.service';
+import { toSessionInfoModel } from './dto/to-session-info';
+import type { SessionInfoModel } from './dto/session-info.type';
 import { SessionStore } from './session.store';
 
 @Injectable()
 export class SessionsService {
   constructor(
+    private readonly db: DataSource,
     private readonly store: SessionStore,
+    private readonly events: SecurityEventsService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,6 +52,8 @@ export class SessionsService {
       revokedAt: null,
       ipAddress: meta.ip,
       userAgent: meta.userAgent,
+      lastIpAddress: null,
+      lastUserAgent: null,
       secondFactor,
       twoFactorEpoch: epoch,
     });
@@ -50,18 +62,19 @@ export class SessionsService {
 
   /**
    * Resolves a bearer token (see SessionStore for the rules its read enforces). Read-only in the
-   * common case: `last_used_at` is written only when it is older than a sixtieth of the idle
-   * window (a minute by default), so a burst of queries costs no WAL flush per request and the
-   * idle timeout stays exact to within that step.
+   * common case: the use (`last_used_at`, with the request's IP address and user agent) is written
+   * only when the last one recorded is older than a sixtieth of the idle window (a minute by
+   * default) or came from another IP address or user agent, so a burst of queries costs no WAL
+   * flush per request and the idle timeout stays exact to within that step.
    */
-  async authenticate(token: string, now: Date): Promise<AuthState | null> {
-    const idleSince = addSeconds(now, -this.config.timings.sessionIdleSeconds);
+  async authenticate(token: string, meta: RequestMeta, now: Date): Promise<AuthState | null> {
     const touchStepMs = Math.min(60_000, (this.config.timings.sessionIdleSeconds * 1000) / 60);
-    const r = await this.store.findLive(hashOpaqueToken(token), now, idleSince);
+    const r = await this.store.findLive(hashOpaqueToken(token), now, this.idleSince(now));
     if (!r) return null;
     let lastUsedAt = r.last_used_at;
-    if (lastUsedAt.getTime() <= now.getTime() - touchStepMs) {
-      await this.store.touch(r.id, now);
+    const movedOn = meta.ip !== r.last_ip || meta.userAgent !== r.last_user_agent;
+    if (movedOn || lastUsedAt.getTime() <= now.getTime() - touchStepMs) {
+      await this.store.touch(r.id, now, meta.ip, meta.userAgent);
       lastUsedAt = now;
     }
     const session = Object.assign(new SessionEntity(), {
@@ -109,5 +122,57 @@ export class SessionsService {
 
   revoke(sessionId: string, now: Date): Promise<boolean> {
     return this.store.revoke(sessionId, now);
+  }
+
+  /** The account's live sessions (SessionStore's rule), the current one first, then newest first. */
+  async list(auth: AuthState): Promise<SessionInfoModel[]> {
+    const now = this.clock.now();
+    const rows = await this.store.list(auth.account.id, auth.session.id, now, this.idleSince(now));
+    return rows.map((r) => toSessionInfoModel(r, auth.session.id));
+  }
+
+  /**
+   * Ends one other live session of the account at once (no sudo: a customer who sees a stranger's
+   * session must be able to end it straight away). NOT_FOUND for an unknown, malformed, ended or
+   * foreign id; the current session is ended by logout.
+   */
+  async revokeOne(auth: AuthState, sessionId: string, meta: RequestMeta): Promise<SessionInfoModel[]> {
+    if (!isUuid(sessionId)) throw Errors.notFound('Session');
+    if (sessionId.toLowerCase() === auth.session.id) {
+      throw Errors.badInput({ id: 'This is the current session: use logout to end it.' }, 'This is the current session: use logout to end it.');
+    }
+    await this.whileStillLive(auth, async (em, now) => {
+      if (!(await this.store.revokeLive(em, auth.account.id, sessionId, now, this.idleSince(now)))) throw Errors.notFound('Session');
+      await this.events.record(em, auth.account.id, 'SESSION_REVOKED', meta, now, `session ${sessionId.toLowerCase()} ended from another session`);
+    });
+    return this.list(auth);
+  }
+
+  /** Ends every live session of the account but the current one; records how many. */
+  async revokeOthers(auth: AuthState, meta: RequestMeta): Promise<SessionInfoModel[]> {
+    await this.whileStillLive(auth, async (em, now) => {
+      const ended = await this.store.revokeLiveOthers(em, auth.account.id, auth.session.id, now, this.idleSince(now));
+      if (ended > 0) await this.events.record(em, auth.account.id, 'SESSION_REVOKED', meta, now, `${ended} other session(s) ended`);
+    });
+    return this.list(auth);
+  }
+
+  /**
+   * Runs `fn` under the account lock once the caller's session is known to be still live there.
+   * Revocations of one account are taken one at a time, so two sessions ending each other at the
+   * same instant cannot both succeed: the second finds its own session ended (UNAUTHENTICATED),
+   * and one session of the two survives.
+   */
+  private async whileStillLive(auth: AuthState, fn: (em: EntityManager, now: Date) => Promise<void>): Promise<void> {
+    await this.db.transaction(async (em) => {
+      await lockAccount(em, auth.account.id);
+      const now = this.clock.now();
+      if (!(await this.store.isLive(em, auth.session.id, now, this.idleSince(now)))) throw Errors.unauthenticated();
+      await fn(em, now);
+    });
+  }
+
+  private idleSince(now: Date): Date {
+    return addSeconds(now, -this.config.timings.sessionIdleSeconds);
   }
 }
