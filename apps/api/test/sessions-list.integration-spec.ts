@@ -29,9 +29,18 @@ interface Device {
   ip: string;
   ua: string;
 }
-const LAPTOP: Device = { ip: '203.0.113.10', ua: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' };
-const PHONE: Device = { ip: '198.51.100.20', ua: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Version/17.5 Mobile/15E148 Safari/604.1' };
-const CAFE: Device = { ip: '192.0.2.30', ua: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36 Edg/126.0' };
+const LAPTOP: Device = {
+  ip: '203.0.113.10',
+  ua: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+};
+const PHONE: Device = {
+  ip: '198.51.100.20',
+  ua: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Version/17.5 Mobile/15E148 Safari/604.1',
+};
+const CAFE: Device = {
+  ip: '192.0.2.30',
+  ua: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36 Edg/126.0',
+};
 
 // Contract v2 §7 "sessions lists the account's live sessions with the IP and user agent of their
 // last use; revokeSession and revokeOtherSessions end them at once (NOT_FOUND for another
@@ -52,18 +61,33 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
   };
   const signUpOn = async (d: Device) => signUpWith(api, { 'x-forwarded-for': d.ip, 'user-agent': d.ua });
   const loginOn = async (email: string, d: Device): Promise<string> => {
-    const res = await api.gql(LOGIN, { input: { email, password: PASSWORD } }, { ip: d.ip, headers: { 'user-agent': d.ua } });
+    const res = await api.gql(
+      LOGIN,
+      { input: { email, password: PASSWORD } },
+      { ip: d.ip, headers: { 'user-agent': d.ua } },
+    );
     expect(res.data!['login'].__typename).toBe('Session');
     return res.data!['login'].token;
   };
   const idOf = async (token: string): Promise<string> =>
     (await api.pg.query(`SELECT id FROM session WHERE token_hash = $1`, [hashOpaqueToken(token)])).rows[0].id;
   const me = async (token: string) => (await api.gql(ME, {}, { token })).data?.['me'] ?? null;
-  const revokedEvents = async (accountId: string): Promise<{ detail: string; ip_address: string; user_agent: string }[]> =>
-    (await api.pg.query(`SELECT detail, ip_address, user_agent FROM security_event WHERE account_id = $1 AND type = 'SESSION_REVOKED' ORDER BY created_at, id`, [accountId])).rows;
+  const revokedEvents = async (
+    accountId: string,
+  ): Promise<{ detail: string; ip_address: string; user_agent: string }[]> =>
+    (
+      await api.pg.query(
+        `SELECT detail, ip_address, user_agent FROM security_event WHERE account_id = $1 AND type = 'SESSION_REVOKED' ORDER BY created_at, id`,
+        [accountId],
+      )
+    ).rows;
   const iso = (d: Date) => d.toISOString();
   const liveRows = async (accountId: string): Promise<number> =>
-    (await api.pg.query(`SELECT count(*)::int AS n FROM session WHERE account_id = $1 AND revoked_at IS NULL`, [accountId])).rows[0].n;
+    (
+      await api.pg.query(`SELECT count(*)::int AS n FROM session WHERE account_id = $1 AND revoked_at IS NULL`, [
+        accountId,
+      ])
+    ).rows[0].n;
 
   describe('sessions', () => {
     it('lists each device with its IP and user agent, the current session first, then newest first', async () => {
@@ -117,7 +141,11 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
       api.clock.advance(20);
       for (let i = 0; i < 5; i++) await useFrom(LAPTOP);
       expect(await row()).toEqual(created);
-      expect(await shown()).toMatchObject({ ipAddress: LAPTOP.ip, userAgent: LAPTOP.ua, lastSeenAt: iso(created.last_used_at) });
+      expect(await shown()).toMatchObject({
+        ipAddress: LAPTOP.ip,
+        userAgent: LAPTOP.ua,
+        lastSeenAt: iso(created.last_used_at),
+      });
 
       // The same session used from another place and browser within the minute: recorded at once.
       api.clock.advance(5);
@@ -125,7 +153,11 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
       await useFrom(CAFE);
       const moved = await row();
       expect(moved.last_used_at.getTime()).toBeGreaterThanOrEqual(used.getTime());
-      expect(await shown()).toMatchObject({ ipAddress: CAFE.ip, userAgent: CAFE.ua, lastSeenAt: iso(moved.last_used_at) });
+      expect(await shown()).toMatchObject({
+        ipAddress: CAFE.ip,
+        userAgent: CAFE.ua,
+        lastSeenAt: iso(moved.last_used_at),
+      });
 
       // Again from there within the minute: nothing written.
       api.clock.advance(30);
@@ -197,7 +229,17 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
         await api.pg.query(
           `INSERT INTO session (id, account_id, token_hash, created_at, last_used_at, expires_at, authenticated_at, revoked_at, ip_address, user_agent, second_factor, two_factor_epoch)
            VALUES ($1, $2, $3, $4, $4, $5, $4, NULL, $6, $7, $8, $9)`,
-          [randomUUID(), accountId, hashOpaqueToken(t), now, new Date(now.getTime() + 3600_000), CAFE.ip, CAFE.ua, secondFactor, epoch],
+          [
+            randomUUID(),
+            accountId,
+            hashOpaqueToken(t),
+            now,
+            new Date(now.getTime() + 3600_000),
+            CAFE.ip,
+            CAFE.ua,
+            secondFactor,
+            epoch,
+          ],
         );
         return t;
       };
@@ -212,7 +254,8 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
       expect(shown[1]).toMatchObject({ secondFactor: true, current: false });
 
       // Neither can be ended (nothing live to end) nor counted by revokeOtherSessions.
-      for (const dead of [oldEpoch, sameEpoch]) expect(errorCode(await api.gql(REVOKE, { id: await idOf(dead) }, as(token, LAPTOP)))).toBe('NOT_FOUND');
+      for (const dead of [oldEpoch, sameEpoch])
+        expect(errorCode(await api.gql(REVOKE, { id: await idOf(dead) }, as(token, LAPTOP)))).toBe('NOT_FOUND');
       const before = (await revokedEvents(accountId)).length;
       expect((await api.gql(REVOKE_OTHERS, {}, as(token, LAPTOP))).data!['revokeOtherSessions']).toHaveLength(1);
       expect((await revokedEvents(accountId)).slice(before).map((e) => e.detail)).toEqual(['1 other session(s) ended']);
@@ -236,9 +279,13 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
       const guarded = await api.gql(SESSIONS, {}, as(phone, PHONE));
       expect(errorCode(guarded)).toBe('UNAUTHENTICATED');
       expect(guarded.data).toBeNull();
-      expect((await api.pg.query(`SELECT revoked_at FROM session WHERE id = $1`, [phoneId])).rows[0].revoked_at).not.toBeNull();
+      expect(
+        (await api.pg.query(`SELECT revoked_at FROM session WHERE id = $1`, [phoneId])).rows[0].revoked_at,
+      ).not.toBeNull();
 
-      expect(await revokedEvents(accountId)).toEqual([{ detail: `session ${phoneId} ended from another session`, ip_address: LAPTOP.ip, user_agent: LAPTOP.ua }]);
+      expect(await revokedEvents(accountId)).toEqual([
+        { detail: `session ${phoneId} ended from another session`, ip_address: LAPTOP.ip, user_agent: LAPTOP.ua },
+      ]);
       expect(await me(laptop)).not.toBeNull();
     });
 
@@ -251,9 +298,23 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
       const strangerId = await idOf(stranger.token);
       const eventsBefore = (await revokedEvents(accountId)).length;
 
-      for (const id of [strangerId, strangerId.toUpperCase(), randomUUID(), endedId, 'not-a-session', '', "1' OR '1'='1", `${strangerId}x`]) {
+      for (const id of [
+        strangerId,
+        strangerId.toUpperCase(),
+        randomUUID(),
+        endedId,
+        'not-a-session',
+        '',
+        "1' OR '1'='1",
+        `${strangerId}x`,
+      ]) {
         const res = await api.gql(REVOKE, { id }, as(token, LAPTOP));
-        expect({ id, code: errorCode(res), message: res.errors?.[0]?.message, data: res.data }).toEqual({ id, code: 'NOT_FOUND', message: 'Session not found.', data: null });
+        expect({ id, code: errorCode(res), message: res.errors?.[0]?.message, data: res.data }).toEqual({
+          id,
+          code: 'NOT_FOUND',
+          message: 'Session not found.',
+          data: null,
+        });
       }
       expect(await me(stranger.token)).not.toBeNull();
       expect(await me(token)).not.toBeNull();
@@ -285,10 +346,14 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
 
       const res = await api.gql(REVOKE_OTHERS, {}, as(laptop, LAPTOP));
       expect(res.errors).toBeUndefined();
-      expect(res.data!['revokeOtherSessions']).toEqual([expect.objectContaining({ id: await idOf(laptop), current: true, ipAddress: LAPTOP.ip, userAgent: LAPTOP.ua })]);
+      expect(res.data!['revokeOtherSessions']).toEqual([
+        expect.objectContaining({ id: await idOf(laptop), current: true, ipAddress: LAPTOP.ip, userAgent: LAPTOP.ua }),
+      ]);
       for (const t of others) expect(await me(t)).toBeNull();
       expect(await liveRows(accountId)).toBe(1);
-      expect(await revokedEvents(accountId)).toEqual([{ detail: '3 other session(s) ended', ip_address: LAPTOP.ip, user_agent: LAPTOP.ua }]);
+      expect(await revokedEvents(accountId)).toEqual([
+        { detail: '3 other session(s) ended', ip_address: LAPTOP.ip, user_agent: LAPTOP.ua },
+      ]);
 
       // Nothing else to end: the same answer, and no event.
       expect((await api.gql(REVOKE_OTHERS, {}, as(laptop, LAPTOP))).data!['revokeOtherSessions']).toHaveLength(1);
@@ -319,13 +384,20 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
           const { token: a, email, accountId } = await signUpOn(LAPTOP);
           const b = await loginOn(email, PHONE);
           await loginOn(email, CAFE);
-          const [ra, rb] = await Promise.all([api.gql(REVOKE_OTHERS, {}, as(a, LAPTOP)), second.gql(REVOKE_OTHERS, {}, as(b, PHONE))]);
+          const [ra, rb] = await Promise.all([
+            api.gql(REVOKE_OTHERS, {}, as(a, LAPTOP)),
+            second.gql(REVOKE_OTHERS, {}, as(b, PHONE)),
+          ]);
           const outcomes = [ra, rb].map((r: GqlResponse) => (r.errors ? errorCode(r) : 'ok')).sort();
           expect(outcomes).toEqual(['UNAUTHENTICATED', 'ok']);
           const [winner, winnerToken] = ra.errors ? [rb, b] : [ra, a];
           const survivorId = await idOf(winnerToken);
-          expect(winner.data!['revokeOtherSessions']).toEqual([expect.objectContaining({ id: survivorId, current: true })]);
-          const live = await api.pg.query(`SELECT id FROM session WHERE account_id = $1 AND revoked_at IS NULL`, [accountId]);
+          expect(winner.data!['revokeOtherSessions']).toEqual([
+            expect.objectContaining({ id: survivorId, current: true }),
+          ]);
+          const live = await api.pg.query(`SELECT id FROM session WHERE account_id = $1 AND revoked_at IS NULL`, [
+            accountId,
+          ]);
           expect(live.rows.map((r: { id: string }) => r.id)).toEqual([survivorId]);
           expect(await me(winnerToken)).not.toBeNull();
           expect(await me(winnerToken === a ? b : a)).toBeNull();
@@ -341,7 +413,10 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
         const { token: a, email, accountId } = await signUpOn(LAPTOP);
         const b = await loginOn(email, PHONE);
         const [aId, bId] = [await idOf(a), await idOf(b)];
-        const [ra, rb] = await Promise.all([api.gql(REVOKE, { id: bId }, as(a, LAPTOP)), api.gql(REVOKE, { id: aId }, as(b, PHONE))]);
+        const [ra, rb] = await Promise.all([
+          api.gql(REVOKE, { id: bId }, as(a, LAPTOP)),
+          api.gql(REVOKE, { id: aId }, as(b, PHONE)),
+        ]);
         expect([ra, rb].map((r) => (r.errors ? errorCode(r) : 'ok')).sort()).toEqual(['UNAUTHENTICATED', 'ok']);
         const survivor = ra.errors ? b : a;
         expect(await me(survivor)).not.toBeNull();
@@ -355,7 +430,10 @@ describe('sessions list, revokeSession, revokeOtherSessions', () => {
       const { token: a, email, accountId } = await signUpOn(LAPTOP);
       const b = await loginOn(email, PHONE);
       const c = await loginOn(email, CAFE);
-      const [ra, rb] = await Promise.all([api.gql(REVOKE_OTHERS, {}, as(a, LAPTOP)), api.gql(LOGOUT, {}, as(b, PHONE))]);
+      const [ra, rb] = await Promise.all([
+        api.gql(REVOKE_OTHERS, {}, as(a, LAPTOP)),
+        api.gql(LOGOUT, {}, as(b, PHONE)),
+      ]);
       expect(ra.data!['revokeOtherSessions'].map((s: SessionInfo) => s.id)).toEqual([await idOf(a)]);
       expect(rb.errors === undefined || errorCode(rb) === 'UNAUTHENTICATED').toBe(true);
       for (const t of [b, c]) expect(await me(t)).toBeNull();

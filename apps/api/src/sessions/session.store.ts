@@ -90,18 +90,20 @@ export class SessionStore {
   constructor(private readonly db: DataSource) {}
 
   async findLive(tokenHash: Buffer, now: Date, idleSince: Date): Promise<SessionRow | null> {
-    const rows = await prepared<SessionRow>(this.db, 'authenticate-session', AUTHENTICATE_SQL, [tokenHash, now, idleSince]);
+    const rows = await prepared<SessionRow>(this.db, 'authenticate-session', AUTHENTICATE_SQL, [
+      tokenHash,
+      now,
+      idleSince,
+    ]);
     return rows[0] ?? null;
   }
 
   /** Records a use: its instant, IP address and user agent (a later use already recorded wins). */
   async touch(sessionId: string, now: Date, ip: string | null, userAgent: string | null): Promise<void> {
-    await this.db.query(`UPDATE session SET last_used_at = $2, last_ip_address = $3, last_user_agent = $4 WHERE id = $1 AND last_used_at <= $2`, [
-      sessionId,
-      now,
-      ip,
-      userAgent,
-    ]);
+    await this.db.query(
+      `UPDATE session SET last_used_at = $2, last_ip_address = $3, last_user_agent = $4 WHERE id = $1 AND last_used_at <= $2`,
+      [sessionId, now, ip, userAgent],
+    );
   }
 
   list(accountId: string, currentSessionId: string, now: Date, idleSince: Date): Promise<SessionListRow[]> {
@@ -110,12 +112,21 @@ export class SessionStore {
 
   /** Whether the session is still live, read inside `em` (under the account lock: after any revocation that went first). */
   async isLive(em: EntityManager, sessionId: string, now: Date, idleSince: Date): Promise<boolean> {
-    const rows: unknown[] = await em.query(`SELECT 1 FROM ${SESSIONS_WITH_ACCOUNT} WHERE s.id = $1 AND ${liveSession('$2', '$3')}`, [sessionId, now, idleSince]);
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM ${SESSIONS_WITH_ACCOUNT} WHERE s.id = $1 AND ${liveSession('$2', '$3')}`,
+      [sessionId, now, idleSince],
+    );
     return rows.length > 0;
   }
 
   /** Ends one live session of the account; false when there is none of that id. */
-  async revokeLive(em: EntityManager, accountId: string, sessionId: string, now: Date, idleSince: Date): Promise<boolean> {
+  async revokeLive(
+    em: EntityManager,
+    accountId: string,
+    sessionId: string,
+    now: Date,
+    idleSince: Date,
+  ): Promise<boolean> {
     const result = await em.query(
       `UPDATE session SET revoked_at = $3
         WHERE id = (SELECT s.id FROM ${SESSIONS_WITH_ACCOUNT} WHERE s.id = $1 AND s.account_id = $2 AND ${liveSession('$3', '$4')})`,
@@ -125,7 +136,13 @@ export class SessionStore {
   }
 
   /** Ends every live session of the account but `keepSessionId`; answers how many. */
-  async revokeLiveOthers(em: EntityManager, accountId: string, keepSessionId: string, now: Date, idleSince: Date): Promise<number> {
+  async revokeLiveOthers(
+    em: EntityManager,
+    accountId: string,
+    keepSessionId: string,
+    now: Date,
+    idleSince: Date,
+  ): Promise<number> {
     const result = await em.query(
       `UPDATE session SET revoked_at = $3
         WHERE id IN (SELECT s.id FROM ${SESSIONS_WITH_ACCOUNT} WHERE s.account_id = $1 AND s.id <> $2 AND ${liveSession('$3', '$4')})`,
@@ -146,7 +163,10 @@ export class SessionStore {
   }
 
   async markAuthenticated(em: EntityManager, sessionId: string, now: Date, secondFactor: boolean): Promise<void> {
-    await em.query(`UPDATE session SET authenticated_at = $2, last_used_at = $2, second_factor = second_factor OR $3 WHERE id = $1`, [sessionId, now, secondFactor]);
+    await em.query(
+      `UPDATE session SET authenticated_at = $2, last_used_at = $2, second_factor = second_factor OR $3 WHERE id = $1`,
+      [sessionId, now, secondFactor],
+    );
   }
 
   /** 2FA turns on: the epoch moves on (every password-only session dies when read) and the confirming session has passed a second factor. */
@@ -156,12 +176,22 @@ export class SessionStore {
   }
 
   async revoke(sessionId: string, now: Date): Promise<boolean> {
-    return affectedCount(await this.db.query(`UPDATE session SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, now])) > 0;
+    return (
+      affectedCount(
+        await this.db.query(`UPDATE session SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [
+          sessionId,
+          now,
+        ]),
+      ) > 0
+    );
   }
 
   async revokeOthers(em: EntityManager, accountId: string, keepSessionId: string, now: Date): Promise<number> {
     return affectedCount(
-      await em.query(`UPDATE session SET revoked_at = $3 WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL AND expires_at > $3`, [accountId, keepSessionId, now]),
+      await em.query(
+        `UPDATE session SET revoked_at = $3 WHERE account_id = $1 AND id <> $2 AND revoked_at IS NULL AND expires_at > $3`,
+        [accountId, keepSessionId, now],
+      ),
     );
   }
 }

@@ -4,5 +4,9 @@ import { SessionStore } from './session.store';
 import { SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
 
-@Module({ imports: [SecurityEventsModule], providers: [SessionsService, SessionStore, SessionsResolver], exports: [SessionsService] })
+@Module({
+  imports: [SecurityEventsModule],
+  providers: [SessionsService, SessionStore, SessionsResolver],
+  exports: [SessionsService],
+})
 export class SessionsModule {}

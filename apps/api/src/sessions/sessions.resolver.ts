@@ -9,13 +9,22 @@ import { SessionsService } from './sessions.service';
 export class SessionsResolver {
   constructor(private readonly sessions: SessionsService) {}
 
-  @Query(() => [SessionInfoModel], { name: 'sessions', description: "The signed-in account's live sessions, the current one first." })
+  @Query(() => [SessionInfoModel], {
+    name: 'sessions',
+    description: "The signed-in account's live sessions, the current one first.",
+  })
   sessionList(@CurrentAuth() auth: AuthState): Promise<SessionInfoModel[]> {
     return this.sessions.list(auth);
   }
 
-  @Mutation(() => [SessionInfoModel], { description: "Ends one of the signed-in account's sessions (not the current one: use logout)." })
-  revokeSession(@CurrentAuth() auth: AuthState, @Args('id', { type: () => ID }) id: string, @Meta() meta: RequestMeta): Promise<SessionInfoModel[]> {
+  @Mutation(() => [SessionInfoModel], {
+    description: "Ends one of the signed-in account's sessions (not the current one: use logout).",
+  })
+  revokeSession(
+    @CurrentAuth() auth: AuthState,
+    @Args('id', { type: () => ID }) id: string,
+    @Meta() meta: RequestMeta,
+  ): Promise<SessionInfoModel[]> {
     return this.sessions.revokeOne(auth, id, meta);
   }
 

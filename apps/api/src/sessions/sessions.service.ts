@@ -30,16 +30,31 @@ export class SessionsService {
    */
   mint(now: Date): { token: string; id: string; tokenHash: Buffer; expiresAt: Date } {
     const token = generateOpaqueToken();
-    return { token, id: randomUUID(), tokenHash: hashOpaqueToken(token), expiresAt: addSeconds(now, this.config.timings.sessionTtlSeconds) };
+    return {
+      token,
+      id: randomUUID(),
+      tokenHash: hashOpaqueToken(token),
+      expiresAt: addSeconds(now, this.config.timings.sessionTtlSeconds),
+    };
   }
 
   /**
    * A new session after a full login: 256-bit token returned once, only its hash stored.
    * `secondFactor`: whether it passed one. The account's 2FA epoch is read by the INSERT itself.
    */
-  async create(em: EntityManager, accountId: string, meta: RequestMeta, now: Date, secondFactor: boolean): Promise<{ token: string; session: SessionEntity }> {
+  async create(
+    em: EntityManager,
+    accountId: string,
+    meta: RequestMeta,
+    now: Date,
+    secondFactor: boolean,
+  ): Promise<{ token: string; session: SessionEntity }> {
     const { token, id, tokenHash, expiresAt } = this.mint(now);
-    const epoch = await this.store.insert(em, { id, accountId, tokenHash, expiresAt, ip: meta.ip, userAgent: meta.userAgent, secondFactor }, now);
+    const epoch = await this.store.insert(
+      em,
+      { id, accountId, tokenHash, expiresAt, ip: meta.ip, userAgent: meta.userAgent, secondFactor },
+      now,
+    );
     if (epoch === null) throw new Error('session: account not found');
     const session = Object.assign(new SessionEntity(), {
       id,
@@ -139,11 +154,22 @@ export class SessionsService {
   async revokeOne(auth: AuthState, sessionId: string, meta: RequestMeta): Promise<SessionInfoModel[]> {
     if (!isUuid(sessionId)) throw Errors.notFound('Session');
     if (sessionId.toLowerCase() === auth.session.id) {
-      throw Errors.badInput({ id: 'This is the current session: use logout to end it.' }, 'This is the current session: use logout to end it.');
+      throw Errors.badInput(
+        { id: 'This is the current session: use logout to end it.' },
+        'This is the current session: use logout to end it.',
+      );
     }
     await this.whileStillLive(auth, async (em, now) => {
-      if (!(await this.store.revokeLive(em, auth.account.id, sessionId, now, this.idleSince(now)))) throw Errors.notFound('Session');
-      await this.events.record(em, auth.account.id, 'SESSION_REVOKED', meta, now, `session ${sessionId.toLowerCase()} ended from another session`);
+      if (!(await this.store.revokeLive(em, auth.account.id, sessionId, now, this.idleSince(now))))
+        throw Errors.notFound('Session');
+      await this.events.record(
+        em,
+        auth.account.id,
+        'SESSION_REVOKED',
+        meta,
+        now,
+        `session ${sessionId.toLowerCase()} ended from another session`,
+      );
     });
     return this.list(auth);
   }
@@ -152,7 +178,8 @@ export class SessionsService {
   async revokeOthers(auth: AuthState, meta: RequestMeta): Promise<SessionInfoModel[]> {
     await this.whileStillLive(auth, async (em, now) => {
       const ended = await this.store.revokeLiveOthers(em, auth.account.id, auth.session.id, now, this.idleSince(now));
-      if (ended > 0) await this.events.record(em, auth.account.id, 'SESSION_REVOKED', meta, now, `${ended} other session(s) ended`);
+      if (ended > 0)
+        await this.events.record(em, auth.account.id, 'SESSION_REVOKED', meta, now, `${ended} other session(s) ended`);
     });
     return this.list(auth);
   }

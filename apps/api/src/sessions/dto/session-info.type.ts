@@ -10,5 +10,6 @@ export class SessionInfoModel {
   @Field() expiresAt!: Date;
   @Field(() => String, { nullable: true }) ipAddress!: string | null;
   @Field(() => String, { nullable: true }) userAgent!: string | null;
-  @Field({ description: 'True when this session passed a second factor (or a remembered device).' }) secondFactor!: boolean;
+  @Field({ description: 'True when this session passed a second factor (or a remembered device).' })
+  secondFactor!: boolean;
 }
