@@ -25,14 +25,18 @@ type Documents = {
   '\n  mutation SendLoginSmsCode($input: SendLoginSmsCodeInput!) {\n    sendLoginSmsCode(input: $input) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.SendLoginSmsCodeDocument;
   '\n  mutation CompleteLoginWithSms($input: CompleteLoginWithSmsInput!) {\n    completeLoginWithSms(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithSmsDocument;
   '\n  mutation CompleteLoginWithBackupCode($input: CompleteLoginWithBackupCodeInput!) {\n    completeLoginWithBackupCode(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithBackupCodeDocument;
+  '\n  mutation CompleteLoginWithTotp($input: CompleteLoginWithTotpInput!) {\n    completeLoginWithTotp(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithTotpDocument;
   '\n  mutation Logout {\n    logout\n  }\n': typeof types.LogoutDocument;
   '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.SmsDispatchDocument;
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n': typeof types.SmsMethodFieldsFragmentDoc;
+  '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n': typeof types.TotpMethodFieldsFragmentDoc;
   '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n': typeof types.BackupCodesStatusFieldsFragmentDoc;
-  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n': typeof types.TwoFactorStatusFieldsFragmentDoc;
+  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n': typeof types.TwoFactorStatusFieldsFragmentDoc;
   '\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n': typeof types.AddSmsMethodDocument;
   '\n  mutation ResendSmsMethodCode($methodId: ID!) {\n    resendSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.ResendSmsMethodCodeDocument;
   '\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n': typeof types.ConfirmSmsMethodDocument;
+  '\n  mutation StartTotpEnrollment {\n    startTotpEnrollment {\n      enrollmentId\n      secret\n      otpauthUri\n      expiresAt\n    }\n  }\n': typeof types.StartTotpEnrollmentDocument;
+  '\n  mutation ConfirmTotpMethod($input: ConfirmTotpMethodInput!) {\n    confirmTotpMethod(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n': typeof types.ConfirmTotpMethodDocument;
   '\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n': typeof types.UpdateSmsMethodDocument;
   '\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.RemoveSmsMethodDocument;
   '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.SetDefaultTwoFactorMethodDocument;
@@ -64,14 +68,18 @@ const documents: Documents = {
     types.CompleteLoginWithSmsDocument,
   '\n  mutation CompleteLoginWithBackupCode($input: CompleteLoginWithBackupCodeInput!) {\n    completeLoginWithBackupCode(input: $input) {\n      ...SessionFields\n    }\n  }\n':
     types.CompleteLoginWithBackupCodeDocument,
+  '\n  mutation CompleteLoginWithTotp($input: CompleteLoginWithTotpInput!) {\n    completeLoginWithTotp(input: $input) {\n      ...SessionFields\n    }\n  }\n':
+    types.CompleteLoginWithTotpDocument,
   '\n  mutation Logout {\n    logout\n  }\n': types.LogoutDocument,
   '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n':
     types.SmsDispatchDocument,
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n':
     types.SmsMethodFieldsFragmentDoc,
+  '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n':
+    types.TotpMethodFieldsFragmentDoc,
   '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n':
     types.BackupCodesStatusFieldsFragmentDoc,
-  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n':
+  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n':
     types.TwoFactorStatusFieldsFragmentDoc,
   '\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n':
     types.AddSmsMethodDocument,
@@ -79,6 +87,10 @@ const documents: Documents = {
     types.ResendSmsMethodCodeDocument,
   '\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n':
     types.ConfirmSmsMethodDocument,
+  '\n  mutation StartTotpEnrollment {\n    startTotpEnrollment {\n      enrollmentId\n      secret\n      otpauthUri\n      expiresAt\n    }\n  }\n':
+    types.StartTotpEnrollmentDocument,
+  '\n  mutation ConfirmTotpMethod($input: ConfirmTotpMethodInput!) {\n    confirmTotpMethod(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n':
+    types.ConfirmTotpMethodDocument,
   '\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n':
     types.UpdateSmsMethodDocument,
   '\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
@@ -179,6 +191,12 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  mutation CompleteLoginWithTotp($input: CompleteLoginWithTotpInput!) {\n    completeLoginWithTotp(input: $input) {\n      ...SessionFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation CompleteLoginWithTotp($input: CompleteLoginWithTotpInput!) {\n    completeLoginWithTotp(input: $input) {\n      ...SessionFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  mutation Logout {\n    logout\n  }\n',
 ): (typeof documents)['\n  mutation Logout {\n    logout\n  }\n'];
 /**
@@ -197,14 +215,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n',
+): (typeof documents)['\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n',
 ): (typeof documents)['\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n',
-): (typeof documents)['\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n'];
+  source: '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n',
+): (typeof documents)['\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -223,6 +247,18 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n',
 ): (typeof documents)['\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation StartTotpEnrollment {\n    startTotpEnrollment {\n      enrollmentId\n      secret\n      otpauthUri\n      expiresAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation StartTotpEnrollment {\n    startTotpEnrollment {\n      enrollmentId\n      secret\n      otpauthUri\n      expiresAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConfirmTotpMethod($input: ConfirmTotpMethodInput!) {\n    confirmTotpMethod(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConfirmTotpMethod($input: ConfirmTotpMethodInput!) {\n    confirmTotpMethod(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,10 +20,22 @@ export type CompleteLoginWithSmsInput = {
   ticket: string;
 };
 
+export type CompleteLoginWithTotpInput = {
+  code: string;
+  methodId: string | number;
+  ticket: string;
+};
+
 export type ConfirmSmsMethodInput = {
   code: string;
   description?: string | null | undefined;
   methodId: string | number;
+};
+
+export type ConfirmTotpMethodInput = {
+  code: string;
+  description?: string | null | undefined;
+  enrollmentId: string | number;
 };
 
 export type LoginInput = {
@@ -149,6 +161,13 @@ export type MeQuery = {
         verifiedAt: string | null;
         lastUsedAt: string | null;
       }>;
+      totpMethods: Array<{
+        id: string;
+        description: string | null;
+        isDefault: boolean;
+        createdAt: string;
+        lastUsedAt: string | null;
+      }>;
       backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
       limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
     };
@@ -272,6 +291,18 @@ export type CompleteLoginWithBackupCodeMutation = {
   };
 };
 
+export type CompleteLoginWithTotpMutationVariables = Exact<{
+  input: CompleteLoginWithTotpInput;
+}>;
+
+export type CompleteLoginWithTotpMutation = {
+  completeLoginWithTotp: {
+    token: string;
+    expiresAt: string;
+    account: { id: string; name: string; email: string; initials: string; locale: string };
+  };
+};
+
 export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type LogoutMutation = { logout: boolean };
@@ -305,6 +336,14 @@ export type SmsMethodFieldsFragment = {
   lastUsedAt: string | null;
 };
 
+export type TotpMethodFieldsFragment = {
+  id: string;
+  description: string | null;
+  isDefault: boolean;
+  createdAt: string;
+  lastUsedAt: string | null;
+};
+
 export type BackupCodesStatusFieldsFragment = {
   active: boolean;
   remaining: number;
@@ -325,6 +364,13 @@ export type TwoFactorStatusFieldsFragment = {
     isDefault: boolean;
     createdAt: string;
     verifiedAt: string | null;
+    lastUsedAt: string | null;
+  }>;
+  totpMethods: Array<{
+    id: string;
+    description: string | null;
+    isDefault: boolean;
+    createdAt: string;
     lastUsedAt: string | null;
   }>;
   backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
@@ -409,6 +455,55 @@ export type ConfirmSmsMethodMutation = {
         verifiedAt: string | null;
         lastUsedAt: string | null;
       }>;
+      totpMethods: Array<{
+        id: string;
+        description: string | null;
+        isDefault: boolean;
+        createdAt: string;
+        lastUsedAt: string | null;
+      }>;
+      backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
+      limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
+    };
+  };
+};
+
+export type StartTotpEnrollmentMutationVariables = Exact<{ [key: string]: never }>;
+
+export type StartTotpEnrollmentMutation = {
+  startTotpEnrollment: { enrollmentId: string; secret: string; otpauthUri: string; expiresAt: string };
+};
+
+export type ConfirmTotpMethodMutationVariables = Exact<{
+  input: ConfirmTotpMethodInput;
+}>;
+
+export type ConfirmTotpMethodMutation = {
+  confirmTotpMethod: {
+    methodId: string;
+    backupCodes: Array<string> | null;
+    twoFactor: {
+      enabled: boolean;
+      defaultMethodId: string | null;
+      smsMethods: Array<{
+        id: string;
+        phoneNumber: string;
+        maskedPhoneNumber: string;
+        countryCode: string;
+        description: string | null;
+        status: SmsMethodStatus;
+        isDefault: boolean;
+        createdAt: string;
+        verifiedAt: string | null;
+        lastUsedAt: string | null;
+      }>;
+      totpMethods: Array<{
+        id: string;
+        description: string | null;
+        isDefault: boolean;
+        createdAt: string;
+        lastUsedAt: string | null;
+      }>;
       backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
       limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
     };
@@ -454,6 +549,13 @@ export type RemoveSmsMethodMutation = {
       verifiedAt: string | null;
       lastUsedAt: string | null;
     }>;
+    totpMethods: Array<{
+      id: string;
+      description: string | null;
+      isDefault: boolean;
+      createdAt: string;
+      lastUsedAt: string | null;
+    }>;
     backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
     limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
   };
@@ -477,6 +579,13 @@ export type SetDefaultTwoFactorMethodMutation = {
       isDefault: boolean;
       createdAt: string;
       verifiedAt: string | null;
+      lastUsedAt: string | null;
+    }>;
+    totpMethods: Array<{
+      id: string;
+      description: string | null;
+      isDefault: boolean;
+      createdAt: string;
       lastUsedAt: string | null;
     }>;
     backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
@@ -509,6 +618,13 @@ export type DeleteBackupCodesMutation = {
       isDefault: boolean;
       createdAt: string;
       verifiedAt: string | null;
+      lastUsedAt: string | null;
+    }>;
+    totpMethods: Array<{
+      id: string;
+      description: string | null;
+      isDefault: boolean;
+      createdAt: string;
       lastUsedAt: string | null;
     }>;
     backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
@@ -686,6 +802,26 @@ export const SmsMethodFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<SmsMethodFieldsFragment, unknown>;
+export const TotpMethodFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TotpMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TotpMethodFieldsFragment, unknown>;
 export const BackupCodesStatusFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -727,6 +863,14 @@ export const TwoFactorStatusFieldsFragmentDoc = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'totpMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'backupCodes' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -763,6 +907,21 @@ export const TwoFactorStatusFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TotpMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
         ],
       },
@@ -841,6 +1000,21 @@ export const MeDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TotpMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -868,6 +1042,14 @@ export const MeDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'totpMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
             },
           },
           {
@@ -1396,6 +1578,72 @@ export const CompleteLoginWithBackupCodeDocument = {
     },
   ],
 } as unknown as DocumentNode<CompleteLoginWithBackupCodeMutation, CompleteLoginWithBackupCodeMutationVariables>;
+export const CompleteLoginWithTotpDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CompleteLoginWithTotp' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CompleteLoginWithTotpInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completeLoginWithTotp' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SessionFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SessionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Session' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'token' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'account' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CompleteLoginWithTotpMutation, CompleteLoginWithTotpMutationVariables>;
 export const LogoutDocument = {
   kind: 'Document',
   definitions: [
@@ -1694,6 +1942,21 @@ export const ConfirmSmsMethodDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TotpMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -1725,6 +1988,14 @@ export const ConfirmSmsMethodDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'totpMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'backupCodes' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1747,6 +2018,181 @@ export const ConfirmSmsMethodDocument = {
     },
   ],
 } as unknown as DocumentNode<ConfirmSmsMethodMutation, ConfirmSmsMethodMutationVariables>;
+export const StartTotpEnrollmentDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartTotpEnrollment' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startTotpEnrollment' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'enrollmentId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'secret' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'otpauthUri' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartTotpEnrollmentMutation, StartTotpEnrollmentMutationVariables>;
+export const ConfirmTotpMethodDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ConfirmTotpMethod' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ConfirmTotpMethodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'confirmTotpMethod' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'methodId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backupCodes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'twoFactor' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TwoFactorStatusFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SmsMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmsMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'maskedPhoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'countryCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TotpMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BackupCodesStatusFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'remaining' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TwoFactorStatusFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TwoFactorStatus' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'defaultMethodId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'smsMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'totpMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'backupCodes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupCodesStatusFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'limits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'smsMethodsPerAccount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'descriptionMaxLength' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConfirmTotpMethodMutation, ConfirmTotpMethodMutationVariables>;
 export const UpdateSmsMethodDocument = {
   kind: 'Document',
   definitions: [
@@ -1864,6 +2310,21 @@ export const RemoveSmsMethodDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TotpMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -1891,6 +2352,14 @@ export const RemoveSmsMethodDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'totpMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
             },
           },
           {
@@ -1974,6 +2443,21 @@ export const SetDefaultTwoFactorMethodDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TotpMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -2001,6 +2485,14 @@ export const SetDefaultTwoFactorMethodDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'totpMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
             },
           },
           {
@@ -2117,6 +2609,21 @@ export const DeleteBackupCodesDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TotpMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -2144,6 +2651,14 @@ export const DeleteBackupCodesDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'totpMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
             },
           },
           {

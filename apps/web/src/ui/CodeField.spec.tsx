@@ -5,11 +5,11 @@ import userEvent from '@testing-library/user-event';
 import { CodeField } from './CodeField';
 import { formatBackupCode, isCompleteBackupCode, isCompleteSmsCode, sanitizeSmsCode } from './code-input';
 
-function Harness({ kind }: { kind: 'sms' | 'backup' }) {
+function Harness({ kind }: { kind: 'sms' | 'totp' | 'backup' }) {
   const [value, setValue] = useState('');
   return (
     <CodeField
-      label={kind === 'sms' ? 'Confirmation code' : 'Emergency code'}
+      label={kind === 'backup' ? 'Emergency code' : 'Confirmation code'}
       kind={kind}
       value={value}
       onChange={setValue}
@@ -31,6 +31,27 @@ describe('CodeField', () => {
     await userEvent.click(input);
     await userEvent.paste('#123 456 789');
     expect(input).toHaveProperty('value', '123456');
+  });
+
+  it('an authenticator app code: the same six digits and hints, but no WebOTP (no SMS to read)', async () => {
+    const get = jest.fn(() => new Promise<never>(() => undefined));
+    Object.assign(window, { OTPCredential: class OTPCredential {} });
+    Object.defineProperty(navigator, 'credentials', { configurable: true, value: { get } });
+    try {
+      const { unmount } = render(<Harness kind="totp" />);
+      const input = screen.getByLabelText('Confirmation code');
+      expect(input.getAttribute('autocomplete')).toBe('one-time-code');
+      expect(input.getAttribute('inputmode')).toBe('numeric');
+      await userEvent.type(input, '12 34-56 7');
+      expect(input).toHaveProperty('value', '123456');
+      expect(get).not.toHaveBeenCalled();
+      unmount();
+      render(<Harness kind="sms" />);
+      expect(get).toHaveBeenCalledTimes(1);
+    } finally {
+      delete (window as { OTPCredential?: unknown }).OTPCredential;
+      Object.defineProperty(navigator, 'credentials', { configurable: true, value: undefined });
+    }
   });
 
   it('groups an emergency code by four, upper-cased', async () => {

@@ -5,7 +5,8 @@ import { formatBackupCode, sanitizeSmsCode, SMS_CODE_LENGTH } from './code-input
 interface CodeFieldProps {
   id?: string;
   label: string;
-  kind?: 'sms' | 'backup';
+  /** sms: 6 digits from an SMS (WebOTP too); totp: 6 digits an authenticator app shows; backup: emergency code. */
+  kind?: 'sms' | 'totp' | 'backup';
   value: string;
   onChange: (value: string) => void;
   error?: string | null;
@@ -14,8 +15,10 @@ interface CodeFieldProps {
 }
 
 /**
- * A one-time code field. SMS: digits only, numeric keypad, `autocomplete="one-time-code"` so phones
- * and browsers can offer the code from the SMS. Emergency code: letters and digits grouped by four.
+ * A one-time code field. SMS and authenticator app: digits only, numeric keypad,
+ * `autocomplete="one-time-code"` so phones, browsers and password managers can offer the code (the
+ * SMS one is also read by WebOTP where the browser has it). Emergency code: letters and digits
+ * grouped by four.
  */
 export function CodeField({
   id = 'code',
@@ -35,7 +38,7 @@ export function CodeField({
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(aria) =>
-        kind === 'sms' ? (
+        kind !== 'backup' ? (
           <input
             {...aria}
             ref={ref}

@@ -97,11 +97,11 @@ export const fr: Record<MessageId, string> = {
   'phone.label': 'Numéro de mobile',
 
   // Security page
-  'security.numbers': 'Numéros de téléphone',
+  'security.methods': 'Méthodes de connexion',
   'security.numbersFull': 'Vous avez {max, plural, one {# numéro} other {# numéros}}, le maximum pour un compte.',
   'security.off': 'Désactivée',
   'security.offIntro':
-    'Protégez votre compte par une seconde étape à la connexion : après votre mot de passe, nous envoyons un code par SMS sur votre téléphone.',
+    'Protégez votre compte par une seconde étape à la connexion : après votre mot de passe, un code venu de votre téléphone, envoyé par SMS ou affiché par une application d’authentification.',
   'security.on': 'Activée',
   'security.title': 'Sécurité',
   'security.twoFactor': 'Double authentification',
@@ -118,7 +118,7 @@ export const fr: Record<MessageId, string> = {
   'wizard.differentNumber': 'Utiliser un autre numéro',
   'wizard.done': 'La double authentification est activée.',
   'wizard.enableTitle': 'Activer la double authentification',
-  'wizard.method.legend': 'Comment voulez-vous recevoir les codes ?',
+  'wizard.method.legend': 'Comment voulez-vous obtenir vos codes ?',
   'wizard.method.sms': 'SMS',
   'wizard.method.smsHint': 'Un code à 6 chiffres est envoyé sur votre mobile à chaque connexion.',
   'wizard.numberConfirmed': 'Le {number} est confirmé et peut servir à vous connecter.',
@@ -171,7 +171,7 @@ export const fr: Record<MessageId, string> = {
   'backup.deleteGroup': 'Supprimer les codes de secours',
   'backup.deleted': 'Codes de secours supprimés.',
   'backup.intro':
-    'Utilisez un code de secours pour vous connecter quand vous ne recevez pas de SMS. Chaque code ne sert qu’une fois.',
+    'Utilisez un code de secours pour vous connecter quand vous ne pouvez pas utiliser votre téléphone. Chaque code ne sert qu’une fois.',
   'backup.none':
     'Vous n’avez aucun code de secours. Créez-en pour pouvoir vous connecter même si vous perdez votre téléphone.',
   'backup.regenerate': 'Régénérer',
@@ -212,7 +212,7 @@ export const fr: Record<MessageId, string> = {
   'event.BACKUP_CODES_DELETED': 'Codes de secours supprimés',
   'event.BACKUP_CODES_GENERATED': 'Codes de secours créés',
   'event.BACKUP_CODE_USED': 'Code de secours utilisé pour se connecter',
-  'event.DEFAULT_METHOD_CHANGED': 'Numéro par défaut changé',
+  'event.DEFAULT_METHOD_CHANGED': 'Méthode de connexion par défaut changée',
   'event.LOGIN_FAILED': 'Tentative de connexion échouée',
   'event.LOGIN_SUCCEEDED': 'Connexion',
   'event.REAUTHENTICATED': 'Mot de passe confirmé',
@@ -262,4 +262,50 @@ export const fr: Record<MessageId, string> = {
   'wait.hours': '{count, plural, one {# heure} other {# heures}}',
   'wait.minutes': '{count, plural, one {# minute} other {# minutes}}',
   'wait.seconds': '{count, plural, one {# seconde} other {# secondes}}',
+  // Authenticator apps (contract v2)
+  'methods.added': 'Ajoutée le {date}',
+  'methods.kind.sms': 'SMS',
+  'methods.makeDefaultApp': 'Définir par défaut<hidden> : {who}</hidden>',
+  'methods.nowDefaultMethod': '{method} est désormais votre méthode par défaut.',
+  'secondFactor.app': 'Application d’authentification',
+  'secondFactor.app.named': 'Application d’authentification ({name})',
+  'secondFactor.error.totpIncomplete': 'Saisissez les 6 chiffres affichés par votre application d’authentification.',
+  'secondFactor.totpCode': 'Code de l’application',
+  'secondFactor.totpCodeHint': 'Les 6 chiffres affichés en ce moment. Un nouveau code apparaît toutes les 30 secondes.',
+  'secondFactor.totpIntro':
+    'Ouvrez votre application d’authentification et saisissez le code à 6 chiffres affiché pour Twofold.',
+  'secondFactor.totpIntro.named':
+    'Ouvrez votre application d’authentification (<strong>{name}</strong>) et saisissez le code à 6 chiffres affiché pour Twofold.',
+  'summary.apps': '{count, plural, one {# application d’authentification} other {# applications d’authentification}}',
+  'secretKey.copied': 'Clé copiée dans le presse-papiers.',
+  'secretKey.copy': 'Copier la clé',
+  'secretKey.copyFailed':
+    'Votre navigateur n’a pas permis la copie. Sélectionnez la clé et copiez-la, ou saisissez-la dans l’application.',
+  'totp.addTitle': 'Ajouter une application d’authentification',
+  'totp.added': '{app} ajoutée. Vous pouvez l’utiliser pour vous connecter.',
+  'totp.descriptionHint': 'Un nom pour reconnaître cette application, par exemple « Appli du téléphone ».',
+  'totp.ended.expired':
+    'Par sécurité, un code QR ne fonctionne que {minutes, plural, one {# minute} other {# minutes}}, et celui-ci a expiré.',
+  'totp.ended.expiredTitle': 'Ce code QR a expiré',
+  'totp.ended.gone': 'Cette configuration n’est plus disponible.',
+  'totp.ended.removeEntry':
+    'Si vous avez déjà ajouté Twofold à votre application, supprimez cette entrée. Recommencez ensuite pour obtenir un nouveau code QR et scannez-le.',
+  'totp.ended.tooMany': 'Trop de codes erronés ont été saisis pour ce code QR.',
+  'totp.ended.tooManyTitle': 'Trop de codes erronés',
+  'totp.expiresAt': 'Ce code QR fonctionne jusqu’à {time}.',
+  'totp.manual': 'Impossible de le scanner ? Saisissez plutôt cette clé dans l’application :',
+  'totp.manualDetails':
+    'Basé sur l’heure, 6 chiffres, un nouveau code toutes les 30 secondes (les réglages habituels).',
+  'totp.openApp':
+    'Ouvrez une application d’authentification sur votre téléphone, comme Google Authenticator, Microsoft Authenticator ou 1Password, et choisissez d’ajouter un compte.',
+  'totp.openOnThisDevice': 'Vous êtes sur ce téléphone ? Ouvrez la clé dans votre application d’authentification',
+  'totp.qrFailed': 'Le code QR ne peut pas être affiché ici. Saisissez plutôt la clé.',
+  'totp.qrLabel': 'Code QR pour ajouter Twofold à votre application d’authentification',
+  'totp.scan': 'Scannez ce code QR avec l’application :',
+  'totp.starting': 'Préparation de votre code QR…',
+  'totp.step.scan': 'Configurez votre application d’authentification',
+  'totp.tryAgain': 'Réessayer',
+  'wizard.method.totp': 'Application d’authentification',
+  'wizard.method.totpHint':
+    'Une application sur votre téléphone affiche un nouveau code à 6 chiffres toutes les 30 secondes. Elle fonctionne sans réseau.',
 };

@@ -16,9 +16,28 @@ import { ResendButton } from '../../../ui/ResendButton';
 import {
   CompleteLoginWithBackupCodeDocument,
   CompleteLoginWithSmsDocument,
+  CompleteLoginWithTotpDocument,
   SendLoginSmsCodeDocument,
 } from '../graphql/auth.graphql';
 import { SmsDelivery } from './SmsDelivery';
+
+type CodeKind = 'sms' | 'totp' | 'backup';
+
+const LABEL: Record<CodeKind, (t: Translator) => string> = {
+  sms: (t) => t('secondFactor.smsCode'),
+  totp: (t) => t('secondFactor.totpCode'),
+  backup: (t) => t('secondFactor.emergencyCode'),
+};
+const HINT: Record<CodeKind, (t: Translator) => string> = {
+  sms: (t) => t('secondFactor.smsCodeHint'),
+  totp: (t) => t('secondFactor.totpCodeHint'),
+  backup: (t) => t('secondFactor.backupCodeHint'),
+};
+const INCOMPLETE: Record<CodeKind, (t: Translator) => string> = {
+  sms: (t) => t('secondFactor.error.smsIncomplete'),
+  totp: (t) => t('secondFactor.error.totpIncomplete'),
+  backup: (t) => t('secondFactor.error.backupIncomplete'),
+};
 
 interface SecondFactorFormProps {
   challenge: TwoFactorChallengeFieldsFragment;
@@ -29,13 +48,20 @@ interface SecondFactorFormProps {
 }
 
 /**
- * "SMS to +44 •••• ••0123 (Personal phone)" or "Emergency code", in the reader's language (the API's
- * `label` is English; it is the fallback for a kind this app does not know yet).
+ * "SMS to +44 •••• ••0123 (Personal phone)", "Authenticator app (Phone app)" or "Emergency code", in
+ * the reader's language (the API's `label` is English; it is the fallback for a kind this app does
+ * not know yet).
  */
 export function methodName(method: LoginMethodFieldsFragment, t: Translator): string {
   if (method.kind === 'BACKUP_CODE') return t('secondFactor.emergencyCode');
   if (method.kind === 'SMS' && method.maskedPhoneNumber) return t('secondFactor.smsTo', { target: smsTarget(method) });
+  if (method.kind === 'TOTP') return appName(method.description, t);
   return method.label;
+}
+
+/** "Authenticator app (Phone app)", or "Authenticator app" when it has no description. */
+export function appName(description: string | null | undefined, t: Translator): string {
+  return description ? t('secondFactor.app.named', { name: description }) : t('secondFactor.app');
 }
 
 /** "+44 •••• ••0123 (Work phone)", falling back to the API's label. */
@@ -46,7 +72,9 @@ export function smsTarget(method: LoginMethodFieldsFragment): string {
 
 /**
  * The second step of login (and of re-authentication): the default method first, a code field,
- * and "Try another method" listing every number by its label plus "Emergency code".
+ * and "Try another method" listing every number and authenticator app by its name, plus
+ * "Emergency code". SMS asks for the code to be sent first; an app and an emergency code are typed
+ * straight away.
  */
 export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel = 'h2' }: SecondFactorFormProps) {
   const t = useT();
@@ -64,9 +92,13 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
   const [sendCode, sending] = useMutation(SendLoginSmsCodeDocument);
   const [completeSms, completingSms] = useMutation(CompleteLoginWithSmsDocument);
   const [completeBackup, completingBackup] = useMutation(CompleteLoginWithBackupCodeDocument);
+  const [completeTotp, completingTotp] = useMutation(CompleteLoginWithTotpDocument);
 
   const dispatch = dispatches[method.id] ?? null;
   const isSms = method.kind === 'SMS';
+  const isTotp = method.kind === 'TOTP';
+  // Six digits (SMS, app) or an emergency code: any other kind falls back to the emergency code.
+  const codeKind = isSms ? 'sms' : isTotp ? 'totp' : 'backup';
   const Heading = headingLevel;
 
   useEffect(() => {
@@ -106,17 +138,20 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    if (isSms ? !isCompleteSmsCode(code) : !isCompleteBackupCode(code)) {
-      setFieldError(isSms ? t('secondFactor.error.smsIncomplete') : t('secondFactor.error.backupIncomplete'));
+    if (codeKind === 'backup' ? !isCompleteBackupCode(code) : !isCompleteSmsCode(code)) {
+      setFieldError(INCOMPLETE[codeKind](t));
       return;
     }
     setFieldError(null);
+    const input = { ticket: challenge.ticket, methodId: method.id, code };
     try {
-      const result = isSms
-        ? (await completeSms({ variables: { input: { ticket: challenge.ticket, methodId: method.id, code } } })).data
-            ?.completeLoginWithSms
-        : (await completeBackup({ variables: { input: { ticket: challenge.ticket, code } } })).data
-            ?.completeLoginWithBackupCode;
+      const result =
+        codeKind === 'sms'
+          ? (await completeSms({ variables: { input } })).data?.completeLoginWithSms
+          : codeKind === 'totp'
+            ? (await completeTotp({ variables: { input } })).data?.completeLoginWithTotp
+            : (await completeBackup({ variables: { input: { ticket: challenge.ticket, code } } })).data
+                ?.completeLoginWithBackupCode;
       if (result) onSuccess(result);
     } catch (err) {
       handle(err);
@@ -143,7 +178,7 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
     );
   }
 
-  const busy = completingSms.loading || completingBackup.loading;
+  const busy = completingSms.loading || completingBackup.loading || completingTotp.loading;
 
   return (
     <section className="second-factor" aria-labelledby={`${othersId}-title`}>
@@ -154,6 +189,15 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
             target: smsTarget(method),
             strong: (chunks) => <strong>{chunks}</strong>,
           })}
+        </p>
+      ) : isTotp ? (
+        <p>
+          {method.description
+            ? t.rich('secondFactor.totpIntro.named', {
+                name: method.description,
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })
+            : t('secondFactor.totpIntro')}
         </p>
       ) : (
         <p>{t('secondFactor.backupIntro')}</p>
@@ -171,11 +215,11 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
         {!isSms || dispatch ? (
           <>
             <CodeField
-              id={isSms ? 'login-sms-code' : 'login-backup-code'}
+              id={`login-${codeKind}-code`}
               key={method.id}
-              label={isSms ? t('secondFactor.smsCode') : t('secondFactor.emergencyCode')}
-              kind={isSms ? 'sms' : 'backup'}
-              hint={isSms ? t('secondFactor.smsCodeHint') : t('secondFactor.backupCodeHint')}
+              label={LABEL[codeKind](t)}
+              kind={codeKind}
+              hint={HINT[codeKind](t)}
               value={code}
               onChange={setCode}
               error={fieldError}

@@ -124,6 +124,14 @@ export const CompleteLoginWithBackupCodeDocument = graphql(`
   }
 `);
 
+export const CompleteLoginWithTotpDocument = graphql(`
+  mutation CompleteLoginWithTotp($input: CompleteLoginWithTotpInput!) {
+    completeLoginWithTotp(input: $input) {
+      ...SessionFields
+    }
+  }
+`);
+
 export const LogoutDocument = graphql(`
   mutation Logout {
     logout

@@ -36,6 +36,7 @@ const twoFactor = {
   enabled: true,
   defaultMethodId: 'm1',
   smsMethods: [{ ...method, status: 'ENABLED' as const, isDefault: true, description: 'Work phone' }],
+  totpMethods: [],
   backupCodes: {
     __typename: 'BackupCodesStatus' as const,
     active: true,
@@ -147,5 +148,28 @@ describe('EnableTwoFactorWizard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send code' }));
     expect(await screen.findByText(/Numbers from this country can't be used here/)).toBeTruthy();
     expect(screen.getByLabelText('Mobile number').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('offers an authenticator app next to SMS', async () => {
+    const onChooseApp = jest.fn();
+    render(
+      <MockedProvider mocks={[]}>
+        <EnableTwoFactorWizard
+          mode="enable"
+          methods={[]}
+          onClose={jest.fn()}
+          descriptionMaxLength={100}
+          onChooseApp={onChooseApp}
+        />
+      </MockedProvider>,
+    );
+    const sms = screen.getByRole('radio', { name: /SMS/ });
+    const app = screen.getByRole('radio', { name: /Authenticator app/ });
+    expect(sms).toHaveProperty('checked', true);
+    await userEvent.click(app);
+    expect(app).toHaveProperty('checked', true);
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(onChooseApp).toHaveBeenCalled();
+    expect(screen.queryByLabelText('Mobile number')).toBeNull();
   });
 });

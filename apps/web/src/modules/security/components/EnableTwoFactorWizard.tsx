@@ -34,6 +34,8 @@ interface WizardProps {
   descriptionMaxLength: number;
   /** Countries numbers may come from. The API exposes no list today, so all of them by default. */
   countries?: readonly CountryCode[];
+  /** "Choose a method" → Authenticator app: the page opens the app's wizard in this one's place. */
+  onChooseApp?: () => void;
 }
 
 const PHONE_ERRORS: readonly string[] = [
@@ -50,11 +52,13 @@ export function EnableTwoFactorWizard({
   onClose,
   descriptionMaxLength,
   countries = allCountries(),
+  onChooseApp,
 }: WizardProps) {
   const t = useT();
   const toUiError = useToUiError();
   const id = useId();
   const [step, setStep] = useState<Step>(mode === 'enable' ? 'method' : 'phone');
+  const [choice, setChoice] = useState<'SMS' | 'TOTP'>('SMS');
   const [country, setCountry] = useState<CountryCode>(() =>
     defaultCountry([...(navigator.languages ?? []), t.locale], countries),
   );
@@ -213,18 +217,42 @@ export function EnableTwoFactorWizard({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            setStep('phone');
+            if (choice === 'TOTP' && onChooseApp) onChooseApp();
+            else setStep('phone');
           }}
         >
           <fieldset>
             <legend>{t('wizard.method.legend')}</legend>
             <div className="radio">
-              <input id={`${id}-sms`} type="radio" name="method" value="SMS" defaultChecked />
+              <input
+                id={`${id}-sms`}
+                type="radio"
+                name="method"
+                value="SMS"
+                checked={choice === 'SMS'}
+                onChange={() => setChoice('SMS')}
+              />
               <label htmlFor={`${id}-sms`}>
                 {t('wizard.method.sms')}
                 <span className="radio__hint">{t('wizard.method.smsHint')}</span>
               </label>
             </div>
+            {onChooseApp ? (
+              <div className="radio">
+                <input
+                  id={`${id}-totp`}
+                  type="radio"
+                  name="method"
+                  value="TOTP"
+                  checked={choice === 'TOTP'}
+                  onChange={() => setChoice('TOTP')}
+                />
+                <label htmlFor={`${id}-totp`}>
+                  {t('wizard.method.totp')}
+                  <span className="radio__hint">{t('wizard.method.totpHint')}</span>
+                </label>
+              </div>
+            ) : null}
           </fieldset>
           <div className="actions">
             <button type="submit" className="button">

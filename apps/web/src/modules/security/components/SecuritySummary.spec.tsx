@@ -16,11 +16,26 @@ const number = (id: string, status: 'ENABLED' | 'PENDING_VERIFICATION') => ({
   lastUsedAt: null,
 });
 
-const status = (enabled: boolean, remaining: number, numbers = [number('m1', 'ENABLED'), number('m2', 'ENABLED')]) => ({
+const app = (id: string) => ({
+  __typename: 'TotpMethod' as const,
+  id,
+  description: 'Phone app',
+  isDefault: false,
+  createdAt: '2026-11-28T12:00:00Z',
+  lastUsedAt: null,
+});
+
+const status = (
+  enabled: boolean,
+  remaining: number,
+  numbers = [number('m1', 'ENABLED'), number('m2', 'ENABLED')],
+  apps: ReturnType<typeof app>[] = [],
+) => ({
   __typename: 'TwoFactorStatus' as const,
   enabled,
   defaultMethodId: enabled ? 'm1' : null,
   smsMethods: enabled ? numbers : [],
+  totpMethods: enabled ? apps : [],
   backupCodes: {
     __typename: 'BackupCodesStatus' as const,
     active: enabled,
@@ -43,6 +58,13 @@ describe('SecuritySummary', () => {
     expect(summary()).toBe('Two-factor authentication on · 1 number · 1 emergency code left');
     rerender(<SecuritySummary twoFactor={status(false, 0)} />);
     expect(summary()).toBe('Two-factor authentication off');
+  });
+
+  it('counts authenticator apps, and leaves out "no numbers" when apps are all there is', () => {
+    const { rerender } = render(<SecuritySummary twoFactor={status(true, 10, [number('m1', 'ENABLED')], [app('a1')])} />);
+    expect(summary()).toBe('Two-factor authentication on · 1 number · 1 authenticator app · 10 emergency codes left');
+    rerender(<SecuritySummary twoFactor={status(true, 10, [], [app('a1'), app('a2')])} />);
+    expect(summary()).toBe('Two-factor authentication on · 2 authenticator apps · 10 emergency codes left');
   });
 
   it('in French, with French plurals', () => {

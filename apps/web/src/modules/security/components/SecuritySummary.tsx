@@ -1,10 +1,15 @@
 import type { TwoFactorStatusFieldsFragment } from '../../../gql/graphql';
 import { useT } from '../../../i18n/translator';
 
-/** "Two-factor authentication on · 2 numbers · 9 emergency codes left", the page's state at a glance. */
+/**
+ * "Two-factor authentication on · 2 numbers · 1 authenticator app · 9 emergency codes left", the
+ * page's state at a glance (confirmed methods only; apps only when there are some, numbers unless
+ * the apps are all there is).
+ */
 export function SecuritySummary({ twoFactor }: { twoFactor: TwoFactorStatusFieldsFragment }) {
   const t = useT();
   const numbers = twoFactor.smsMethods.filter((method) => method.status === 'ENABLED').length;
+  const apps = twoFactor.totpMethods.length;
   const items = [
     {
       key: 'state',
@@ -13,7 +18,10 @@ export function SecuritySummary({ twoFactor }: { twoFactor: TwoFactorStatusField
     },
     ...(twoFactor.enabled
       ? [
-          { key: 'numbers', text: t('summary.numbers', { count: numbers }), tone: null },
+          ...(numbers > 0 || apps === 0
+            ? [{ key: 'numbers', text: t('summary.numbers', { count: numbers }), tone: null }]
+            : []),
+          ...(apps > 0 ? [{ key: 'apps', text: t('summary.apps', { count: apps }), tone: null }] : []),
           {
             key: 'codes',
             text: twoFactor.backupCodes.active

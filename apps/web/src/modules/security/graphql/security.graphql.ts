@@ -15,6 +15,16 @@ export const SmsMethodFieldsFragment = graphql(`
   }
 `);
 
+export const TotpMethodFieldsFragment = graphql(`
+  fragment TotpMethodFields on TotpMethod {
+    id
+    description
+    isDefault
+    createdAt
+    lastUsedAt
+  }
+`);
+
 export const BackupCodesStatusFieldsFragment = graphql(`
   fragment BackupCodesStatusFields on BackupCodesStatus {
     active
@@ -30,6 +40,9 @@ export const TwoFactorStatusFieldsFragment = graphql(`
     defaultMethodId
     smsMethods {
       ...SmsMethodFields
+    }
+    totpMethods {
+      ...TotpMethodFields
     }
     backupCodes {
       ...BackupCodesStatusFields
@@ -72,6 +85,29 @@ export const ConfirmSmsMethodDocument = graphql(`
         ...TwoFactorStatusFields
       }
       backupCodes
+    }
+  }
+`);
+
+export const StartTotpEnrollmentDocument = graphql(`
+  mutation StartTotpEnrollment {
+    startTotpEnrollment {
+      enrollmentId
+      secret
+      otpauthUri
+      expiresAt
+    }
+  }
+`);
+
+export const ConfirmTotpMethodDocument = graphql(`
+  mutation ConfirmTotpMethod($input: ConfirmTotpMethodInput!) {
+    confirmTotpMethod(input: $input) {
+      methodId
+      backupCodes
+      twoFactor {
+        ...TwoFactorStatusFields
+      }
     }
   }
 `);

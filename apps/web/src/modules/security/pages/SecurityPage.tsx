@@ -3,17 +3,21 @@ import type { TwoFactorStatusFieldsFragment } from '../../../gql/graphql';
 import { Page } from '../../../app/Page';
 import type { Locale } from '../../../i18n/locales';
 import { useT } from '../../../i18n/translator';
+import { AuthenticatorAppWizard } from '../components/AuthenticatorAppWizard';
 import { BackupCodesPanel } from '../components/BackupCodesPanel';
 import { EnableTwoFactorWizard } from '../components/EnableTwoFactorWizard';
 import { LanguageSetting } from '../components/LanguageSetting';
 import { SecurityActivity } from '../components/SecurityActivity';
 import { SecuritySummary } from '../components/SecuritySummary';
-import { SmsMethodList } from '../components/SmsMethodList';
+import { TwoFactorMethodList } from '../components/TwoFactorMethodList';
+
+/** enable / add: the SMS wizard; app-enable / app-add: the authenticator app's. */
+type Wizard = 'enable' | 'add' | 'app-enable' | 'app-add';
 
 export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatusFieldsFragment; locale: Locale }) {
   const t = useT();
   // The wizard stays open across the refetch that turns 2FA on (its last step shows the codes).
-  const [wizard, setWizard] = useState<'enable' | 'add' | null>(null);
+  const [wizard, setWizard] = useState<Wizard | null>(null);
   const [message, setMessage] = useState('');
   const notice = useRef<HTMLParagraphElement>(null);
   const { smsMethodsPerAccount, descriptionMaxLength } = twoFactor.limits;
@@ -27,6 +31,12 @@ export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatus
     setWizard(null);
     if (done) setMessage(done);
   };
+  const open = (next: Wizard) => {
+    setMessage('');
+    setWizard(next);
+  };
+  // Turning 2FA on (either wizard): the lists wait until its last step, the emergency codes, is done.
+  const enabling = wizard === 'enable' || wizard === 'app-enable';
 
   return (
     <Page title={t('security.title')}>
@@ -46,59 +56,55 @@ export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatus
         {!twoFactor.enabled && wizard === null ? (
           <div className="card">
             <p>{t('security.offIntro')}</p>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setMessage('');
-                setWizard('enable');
-              }}
-            >
+            <button type="button" className="button" onClick={() => open('enable')}>
               {t('wizard.enableTitle')}
             </button>
           </div>
         ) : null}
 
-        {wizard ? (
+        {wizard === 'enable' || wizard === 'add' ? (
           <EnableTwoFactorWizard
             mode={wizard}
             methods={twoFactor.smsMethods}
             onClose={closeWizard}
             descriptionMaxLength={descriptionMaxLength}
+            onChooseApp={() => setWizard('app-enable')}
+          />
+        ) : null}
+        {wizard === 'app-enable' || wizard === 'app-add' ? (
+          <AuthenticatorAppWizard
+            mode={wizard === 'app-enable' ? 'enable' : 'add'}
+            onClose={closeWizard}
+            descriptionMaxLength={descriptionMaxLength}
           />
         ) : null}
 
-        {twoFactor.enabled && wizard !== 'enable' ? (
+        {twoFactor.enabled && !enabling ? (
           <>
-            <h3>{t('security.numbers')}</h3>
-            <SmsMethodList
-              methods={twoFactor.smsMethods}
-              onMessage={setMessage}
-              descriptionMaxLength={descriptionMaxLength}
-            />
+            <h3>{t('security.methods')}</h3>
+            <TwoFactorMethodList twoFactor={twoFactor} onMessage={setMessage} />
             {wizard === null ? (
-              twoFactor.smsMethods.length < smsMethodsPerAccount ? (
+              <>
+                {twoFactor.smsMethods.length >= smsMethodsPerAccount ? (
+                  <p className="muted">{t('security.numbersFull', { max: smsMethodsPerAccount })}</p>
+                ) : null}
                 <div className="actions">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => {
-                      setMessage('');
-                      setWizard('add');
-                    }}
-                  >
-                    {t('wizard.addTitle')}
+                  {twoFactor.smsMethods.length < smsMethodsPerAccount ? (
+                    <button type="button" className="button button--secondary" onClick={() => open('add')}>
+                      {t('wizard.addTitle')}
+                    </button>
+                  ) : null}
+                  <button type="button" className="button button--secondary" onClick={() => open('app-add')}>
+                    {t('totp.addTitle')}
                   </button>
                 </div>
-              ) : (
-                <p className="muted">{t('security.numbersFull', { max: smsMethodsPerAccount })}</p>
-              )
+              </>
             ) : null}
           </>
         ) : null}
       </section>
 
-      {twoFactor.enabled && wizard !== 'enable' ? (
+      {twoFactor.enabled && !enabling ? (
         <section className="section" aria-labelledby="emergency-title">
           <h2 id="emergency-title">{t('codes.title')}</h2>
           <BackupCodesPanel status={twoFactor.backupCodes} onMessage={setMessage} />

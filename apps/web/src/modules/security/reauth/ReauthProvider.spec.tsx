@@ -15,6 +15,7 @@ const status = {
   enabled: true,
   defaultMethodId: 'm1',
   smsMethods: [],
+  totpMethods: [],
   backupCodes: { __typename: 'BackupCodesStatus' as const, active: false, remaining: 0, total: 0, generatedAt: null },
   limits: { __typename: 'TwoFactorLimits' as const, smsMethodsPerAccount: 5, descriptionMaxLength: 100 },
 };

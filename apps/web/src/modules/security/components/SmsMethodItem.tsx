@@ -14,31 +14,11 @@ import {
 import { ReauthCancelled, useWithReauth } from '../reauth/ReauthProvider';
 import { useRefreshSecurity } from './use-refresh-security';
 
-interface SmsMethodListProps {
-  methods: readonly SmsMethodFieldsFragment[];
-  onMessage: (message: string) => void;
-  /** TwoFactorStatus.limits.descriptionMaxLength: the API's limit, not a constant of ours. */
-  descriptionMaxLength: number;
-}
-
-/** The account's numbers: masked number, description, Default badge, last used, and the actions. */
-export function SmsMethodList({ methods, onMessage, descriptionMaxLength }: SmsMethodListProps) {
-  return (
-    <ul className="methods">
-      {methods.map((method) => (
-        <SmsMethodItem
-          key={method.id}
-          method={method}
-          onMessage={onMessage}
-          isLast={methods.length === 1}
-          descriptionMaxLength={descriptionMaxLength}
-        />
-      ))}
-    </ul>
-  );
-}
-
-function SmsMethodItem({
+/**
+ * One number of the methods list (`TwoFactorMethodList`): its kind, masked number, description,
+ * Default badge, last used, and the actions (edit the description, make default, remove).
+ */
+export function SmsMethodItem({
   method,
   onMessage,
   isLast,
@@ -46,6 +26,7 @@ function SmsMethodItem({
 }: {
   method: SmsMethodFieldsFragment;
   onMessage: (m: string) => void;
+  /** Removing it turns 2FA off (no other method left). */
   isLast: boolean;
   descriptionMaxLength: number;
 }) {
@@ -90,6 +71,7 @@ function SmsMethodItem({
   return (
     <li className="method">
       <div className="method__summary">
+        <span className="method__kind">{t('methods.kind.sms')}</span>
         <span className="method__number">{method.maskedPhoneNumber}</span>
         {method.isDefault ? <span className="badge badge--default">{t('methods.default')}</span> : null}
         {method.status === 'PENDING_VERIFICATION' ? (
