@@ -35,7 +35,7 @@ describe('QrCode', () => {
     expect(image.getAttribute('width')).toBe('192');
   });
 
-  it('encodes exactly the otpauth URI: every dark module of the picture is one of qrcode\'s matrix', async () => {
+  it("encodes exactly the otpauth URI: every dark module of the picture is one of qrcode's matrix", async () => {
     const svg = decodeURIComponent((await qrCodeDataUrl(URI)).split(',')[1]);
     const matrix = create(URI, { errorCorrectionLevel: 'M' }).modules;
     expect(svg).toContain(`viewBox="0 0 ${matrix.size + 8} ${matrix.size + 8}"`); // 4-module quiet zone each side
@@ -48,7 +48,13 @@ describe('QrCode', () => {
   });
 
   it('shows the fallback when the value cannot be encoded', async () => {
-    render(<QrCode value={'x'.repeat(5000)} label="QR code" fallback="The QR code can't be shown here. Enter the key instead." />);
+    render(
+      <QrCode
+        value={'x'.repeat(5000)}
+        label="QR code"
+        fallback="The QR code can't be shown here. Enter the key instead."
+      />,
+    );
     expect(await screen.findByText("The QR code can't be shown here. Enter the key instead.")).toBeTruthy();
     expect(screen.queryByRole('img')).toBeNull();
   });

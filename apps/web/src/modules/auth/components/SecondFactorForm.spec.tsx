@@ -202,7 +202,11 @@ describe('SecondFactorForm', () => {
   });
 
   describe('with an authenticator app', () => {
-    const appFirst: TwoFactorChallengeFieldsFragment = { ...challenge, defaultMethod: app, methods: [app, personal, backup] };
+    const appFirst: TwoFactorChallengeFieldsFragment = {
+      ...challenge,
+      defaultMethod: app,
+      methods: [app, personal, backup],
+    };
     const totp = (code: string) => ({
       query: CompleteLoginWithTotpDocument,
       variables: { input: { ticket: 't-1', methodId: 'app-1', code } },
@@ -217,7 +221,9 @@ describe('SecondFactorForm', () => {
               request: totp('111111'),
               result: {
                 errors: [
-                  new GraphQLError('Wrong code', { extensions: { code: ErrorCode.INVALID_CODE, remainingAttempts: 3 } }),
+                  new GraphQLError('Wrong code', {
+                    extensions: { code: ErrorCode.INVALID_CODE, remainingAttempts: 3 },
+                  }),
                 ],
               },
             },
@@ -290,7 +296,9 @@ describe('SecondFactorForm', () => {
           />
         </MockedProvider>,
       );
-      expect(screen.getByText('Open your authenticator app and enter the 6-digit code it shows for Twofold.')).toBeTruthy();
+      expect(
+        screen.getByText('Open your authenticator app and enter the 6-digit code it shows for Twofold.'),
+      ).toBeTruthy();
       await userEvent.click(screen.getByRole('button', { name: 'Try another method' }));
       expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
         'Authenticator app',

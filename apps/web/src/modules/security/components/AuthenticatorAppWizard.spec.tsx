@@ -112,7 +112,10 @@ describe('AuthenticatorAppWizard', () => {
     const onClose = jest.fn();
     render(
       <MockedProvider
-        mocks={[start({ data: { startTotpEnrollment: enrollment() } }), confirm('123456', 'Phone app', confirmed(null))]}
+        mocks={[
+          start({ data: { startTotpEnrollment: enrollment() } }),
+          confirm('123456', 'Phone app', confirmed(null)),
+        ]}
       >
         <AuthenticatorAppWizard mode="add" onClose={onClose} descriptionMaxLength={100} />
       </MockedProvider>,
@@ -164,7 +167,9 @@ describe('AuthenticatorAppWizard', () => {
     expect(screen.queryByLabelText('Code from the app')).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: 'Start again' }));
-    await waitFor(() => expect(screen.getByTestId('totp-secret').textContent).toBe('KRSX G5CT MVRX EZLU KRSX G5CT MVRX EZLU'));
+    await waitFor(() =>
+      expect(screen.getByTestId('totp-secret').textContent).toBe('KRSX G5CT MVRX EZLU KRSX G5CT MVRX EZLU'),
+    );
   });
 
   it('says the QR code has expired when its 10 minutes are up, before any code is refused', async () => {
@@ -277,7 +282,10 @@ describe('AuthenticatorAppWizard', () => {
                   ticket: 'sudo-1',
                   expiresAt: '2099-01-01T00:00:00Z',
                   defaultMethod: method,
-                  methods: [method, { ...method, id: 'backup-code', kind: 'BACKUP_CODE', label: 'Emergency code', description: null }],
+                  methods: [
+                    method,
+                    { ...method, id: 'backup-code', kind: 'BACKUP_CODE', label: 'Emergency code', description: null },
+                  ],
                 },
               },
             },

@@ -184,8 +184,7 @@ export function AuthenticatorAppWizard({ mode, onClose, descriptionMaxLength }: 
 
   const title = mode === 'enable' ? t('wizard.enableTitle') : t('totp.addTitle');
   // enable: "Choose a method" was step 1; the emergency codes are step 3.
-  const progress =
-    mode === 'enable' ? t('wizard.progress', { step: phase === 'codes' ? 3 : 2, total: 3 }) : null;
+  const progress = mode === 'enable' ? t('wizard.progress', { step: phase === 'codes' ? 3 : 2, total: 3 }) : null;
   const stepTitle: Record<Phase, string> = {
     starting: t('totp.step.scan'),
     failed: t('totp.step.scan'),

@@ -61,7 +61,9 @@ describe('SecuritySummary', () => {
   });
 
   it('counts authenticator apps, and leaves out "no numbers" when apps are all there is', () => {
-    const { rerender } = render(<SecuritySummary twoFactor={status(true, 10, [number('m1', 'ENABLED')], [app('a1')])} />);
+    const { rerender } = render(
+      <SecuritySummary twoFactor={status(true, 10, [number('m1', 'ENABLED')], [app('a1')])} />,
+    );
     expect(summary()).toBe('Two-factor authentication on · 1 number · 1 authenticator app · 10 emergency codes left');
     rerender(<SecuritySummary twoFactor={status(true, 10, [], [app('a1'), app('a2')])} />);
     expect(summary()).toBe('Two-factor authentication on · 2 authenticator apps · 10 emergency codes left');

@@ -59,9 +59,11 @@ describe('TwoFactorMethodList', () => {
     expect(items[2].textContent).toMatch(/^Authenticator appPhone appAdded .* · Last used .*2026/);
     expect(within(items[2]).queryByText('Default')).toBeNull();
     // The API has no rename or remove for apps yet: only "Make default".
-    expect(within(items[2]).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Make default Authenticator app (Phone app)',
-    ]);
+    expect(
+      within(items[2])
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Make default Authenticator app (Phone app)']);
     // Removing the number would leave the apps: it is not the last method.
     expect(within(items[1]).getByRole('button', { name: /^Remove/ })).toBeTruthy();
   });

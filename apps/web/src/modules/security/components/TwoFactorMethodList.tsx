@@ -96,7 +96,12 @@ export function TotpMethodItem({
       </div>
       {!method.isDefault ? (
         <div className="actions actions--compact">
-          <button type="button" className="button button--secondary" disabled={makingDefault.loading} onClick={onMakeDefault}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={makingDefault.loading}
+            onClick={onMakeDefault}
+          >
             {t.rich('methods.makeDefaultApp', {
               who,
               hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
