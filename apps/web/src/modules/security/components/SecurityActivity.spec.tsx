@@ -4,7 +4,8 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { createCache } from '../../../apollo/apollo';
 import { render } from '../../../test/render';
 import { SecurityEventsDocument } from '../graphql/security.graphql';
-import { ACTIVITY_PAGE_SIZE, SecurityActivity } from './SecurityActivity';
+import { testT } from '../../../test/render';
+import { ACTIVITY_PAGE_SIZE, eventDetail, SecurityActivity } from './SecurityActivity';
 
 const MAC_CHROME =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -109,5 +110,14 @@ describe('SecurityActivity', () => {
     expect(within(login).getByText('il y a 5 minutes')).toBeTruthy();
     expect(cells(failed)[0]).toBe('✕ Échec Code de double authentification erronécode de secours');
     expect(screen.getByRole('button', { name: 'Afficher plus' })).toBeTruthy();
+  });
+
+  it("translates the API's authenticator-app details, whatever their case", () => {
+    const fr = testT('fr');
+    // LOGIN_SUCCEEDED / SECOND_FACTOR_FAILED say "Authenticator app (…)", TOTP_METHOD_ADDED "authenticator app (…)".
+    expect(eventDetail('Authenticator app (Phone app)', fr)).toBe('application d’authentification (Phone app)');
+    expect(eventDetail('authenticator app (Phone app)', fr)).toBe('application d’authentification (Phone app)');
+    expect(eventDetail('authenticator app', fr)).toBe('application d’authentification');
+    expect(eventDetail('Authenticator app', testT('en'))).toBe('authenticator app');
   });
 });

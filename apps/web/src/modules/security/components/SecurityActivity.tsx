@@ -53,15 +53,16 @@ const DETAILS: Record<string, MessageId> = {
   password: 'detail.password',
   'wrong password': 'detail.wrongPassword',
   'last number removed': 'detail.lastNumberRemoved',
-  'Authenticator app': 'detail.authenticatorApp',
+  // "Authenticator app" on logins, "authenticator app" when one is added: the case is not a meaning.
+  'authenticator app': 'detail.authenticatorApp',
 };
 
 export function eventDetail(detail: string, t: Translator): string {
-  const known = DETAILS[detail];
+  const known = DETAILS[detail] ?? DETAILS[detail.toLowerCase()];
   if (known) return t(known);
   const sms = /^SMS to (.+)$/.exec(detail);
   if (sms) return t('secondFactor.smsTo', { target: sms[1] });
-  const app = /^Authenticator app \((.+)\)$/.exec(detail);
+  const app = /^authenticator app \((.+)\)$/i.exec(detail);
   if (app) return t('detail.authenticatorApp.named', { name: app[1] });
   return detail; // a masked number, or words this app does not know yet
 }
