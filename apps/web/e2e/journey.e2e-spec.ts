@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateSync } from 'otplib';
 import { type Browser, type Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { REAUTH_WINDOW_SECONDS, startStack, type Stack } from './stack';
@@ -531,5 +532,227 @@ describe('the customer journey in French', () => {
     await heading('Security');
     await page.getByRole('status').filter({ hasText: 'Language changed to English.' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+});
+
+describe('the customer journey with an authenticator app', () => {
+  const appEmail = `grace.${id}@example.com`;
+  const appNumber = `+447900${randomDigits(6)}`;
+  let secret = '';
+  /** The last time step this test sent: the API never accepts a step twice for an app (replay). */
+  let lastStep = 0;
+
+  const stepNow = () => Math.floor(Date.now() / 1000 / 30);
+  const codeAt = (step: number) => generateSync({ secret, epoch: step * 30, period: 30, digits: 6, algorithm: 'sha1' });
+
+  /** What the app shows now, or in the next step when the current one was used; waits when both were. */
+  async function nextTotp(): Promise<string> {
+    for (;;) {
+      const current = stepNow();
+      const step = Math.max(current, lastStep + 1);
+      if (step <= current + 1) {
+        lastStep = step;
+        return codeAt(step);
+      }
+      await sleep(500);
+    }
+  }
+
+  /** Six digits no step of the ±1 window gives. */
+  function wrongTotp(): string {
+    const window = [-1, 0, 1, 2].map((d) => codeAt(stepNow() + d));
+    return ['000000', '111111', '222222', '333333', '444444'].find((c) => !window.includes(c)) ?? '555555';
+  }
+
+  const focusedText = () =>
+    page.evaluate(
+      () =>
+        (document.activeElement as HTMLElement | null)?.innerText?.trim() ||
+        document.activeElement?.getAttribute('aria-label') ||
+        '',
+    );
+
+  /** Password, then (2FA on) the authenticator app's code, inside "Confirm it's you". */
+  async function reauthenticateWithApp(options: { tryAnother?: boolean; screenshotName?: string } = {}) {
+    const dialog = page.getByRole('dialog', { name: "Confirm it's you" });
+    await dialog.getByLabel('Password').fill(password);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    if (options.tryAnother) {
+      await dialog.getByRole('button', { name: 'Try another method' }).click();
+      await dialog.getByRole('button', { name: 'Authenticator app (Phone app)' }).click();
+    }
+    const code = dialog.getByLabel('Code from the app');
+    await code.fill(await nextTotp());
+    if (options.screenshotName) await screenshot(options.screenshotName);
+    await dialog.getByRole('button', { name: 'Verify' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** `done` settles, or the sudo prompt comes first: answer it with `answer`, then wait for `done`. */
+  async function unlessAsked(done: () => Promise<unknown>, answer: () => Promise<void>): Promise<void> {
+    const dialog = page.getByRole('dialog', { name: "Confirm it's you" });
+    const which = await Promise.race([
+      dialog.waitFor().then(() => 'dialog' as const),
+      done().then(() => 'done' as const),
+    ]);
+    if (which === 'dialog') {
+      await answer();
+      await done();
+    }
+  }
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+  }, 30_000);
+
+  it('signs up', async () => {
+    await page.goto(stack.webUrl);
+    await heading('Log in');
+    await page.getByRole('link', { name: 'Sign up' }).click();
+    await page.getByLabel('Name').fill('Grace Hopper');
+    await page.getByLabel('Email').fill(appEmail);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await heading('Welcome, Grace Hopper');
+    await page.getByRole('link', { name: 'Security', exact: true }).click();
+    await heading('Security');
+  });
+
+  it('turns 2FA on with an authenticator app: QR code and key on screen, a wrong code, then the emergency codes', async () => {
+    await page.getByRole('button', { name: 'Enable two-factor authentication' }).click();
+    expect(await focusedText()).toBe('Choose a method');
+    // Keyboard only: the radio group is one Tab stop, the arrows pick the app.
+    await page.keyboard.press('Tab');
+    expect(await page.getByLabel(/^SMS/).isChecked()).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel(/^Authenticator app/).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focusedText()).toBe('Continue');
+    await page.keyboard.press('Enter');
+
+    const setUp = page.getByRole('heading', { name: 'Set up your authenticator app' });
+    const code = page.getByLabel('Code from the app');
+    // Sign-up opened the sudo window; if it has closed, the password is enough while 2FA is off.
+    await unlessAsked(
+      () => code.waitFor(),
+      async () => {
+        const dialog = page.getByRole('dialog', { name: "Confirm it's you" });
+        await dialog.getByLabel('Password').fill(password);
+        await dialog.getByRole('button', { name: 'Confirm' }).click();
+        await dialog.waitFor({ state: 'detached' });
+      },
+    );
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Set up your authenticator app');
+    expect(await setUp.isVisible()).toBe(true);
+    expect(await page.getByText('Step 2 of 3').isVisible()).toBe(true);
+
+    const qr = page.getByRole('img', { name: 'QR code to add Twofold to your authenticator app' });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/); // drawn here
+    expect(await qr.evaluate((img) => (img as HTMLImageElement).naturalWidth > 0)).toBe(true); // and the CSP let it in
+    const shown = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/); // Base32, grouped in fours
+    secret = shown.replace(/\s+/g, '');
+    expect(secret).toHaveLength(32); // 160 bits
+    const uri =
+      (await page.getByRole('link', { name: /Open the key in your authenticator app/ }).getAttribute('href')) ?? '';
+    expect(uri).toBe(`otpauth://totp/Twofold:${appEmail}?secret=${secret}&issuer=Twofold`);
+    expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
+    expect(await code.getAttribute('inputmode')).toBe('numeric');
+    await screenshot('totp-enrollment');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot('totp-enrollment-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await code.fill(wrongTotp());
+    await page.getByLabel('Description').fill('Phone app');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('That code is not right. You have 4 tries left.').waitFor();
+    expect(await code.inputValue()).toBe('');
+    await screenshot('totp-enrollment-wrong-code');
+
+    await code.fill(await nextTotp());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('heading', { name: 'Save your emergency codes' }).waitFor();
+    expect(await page.getByText('Step 3 of 3').isVisible()).toBe(true);
+    expect(await page.locator('ol.codes code').count()).toBe(10);
+    await page.getByLabel('I have saved these codes').check();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('status').filter({ hasText: 'Two-factor authentication is on.' }).waitFor();
+    await page.waitForFunction(() =>
+      /authenticator app/.test(document.querySelector('[data-testid="security-summary"]')?.textContent ?? ''),
+    );
+    expect(await summaryText()).toBe('Two-factor authentication on · 1 authenticator app · 10 emergency codes left');
+    const item = page.locator('.method--app');
+    expect(await item.textContent()).toMatch(/^Authenticator appDefaultPhone appAdded .* · Not used to log in yet$/);
+    expect(await item.getByRole('button').count()).toBe(0); // the default: nothing to do (no rename/remove in the API yet)
+    await page.getByText('Authenticator app added').first().waitFor();
+    await screenshot('security-authenticator-app');
+  });
+
+  it('adds a number (the sudo prompt asks for the app) and makes it the default', async () => {
+    await page.getByRole('button', { name: 'Add a number' }).click();
+    await page.getByLabel('Mobile number').pressSequentially(appNumber);
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await unlessAsked(
+      () => page.getByLabel('Confirmation code').waitFor(),
+      () => reauthenticateWithApp(),
+    );
+    await page.getByLabel('Confirmation code').fill(await codeFor(appNumber));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('status').filter({ hasText: 'is confirmed' }).waitFor();
+    const number = page.locator('.method:not(.method--app)');
+    await number.getByRole('button', { name: /^Make default/ }).click();
+    await unlessAsked(
+      () => number.getByText('Default', { exact: true }).waitFor(),
+      () => reauthenticateWithApp(),
+    );
+    expect(await page.locator('.method--app').getByText('Default', { exact: true }).count()).toBe(0);
+    expect(await summaryText()).toBe(
+      'Two-factor authentication on · 1 number · 1 authenticator app · 10 emergency codes left',
+    );
+  });
+
+  it('logs in with the app through "Try another method"', async () => {
+    await logOut();
+    await page.getByLabel('Email').fill(appEmail);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
+    expect(await page.getByText(/We'll send a 6-digit code by SMS to/).isVisible()).toBe(true); // the number is the default
+    await page.getByRole('button', { name: 'Try another method' }).click();
+    expect(await page.locator('.method-list button').allTextContents()).toEqual([
+      expect.stringMatching(/^SMS to \+44/),
+      'Authenticator app (Phone app)',
+      'Emergency code',
+    ]);
+    await page.getByRole('button', { name: 'Authenticator app (Phone app)' }).click();
+    expect(await page.getByRole('button', { name: 'Send code' }).count()).toBe(0);
+    const code = page.getByLabel('Code from the app');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('one-time-code');
+    await code.fill(wrongTotp());
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByText('That code is not right. You have 4 tries left.').waitFor();
+    await code.fill(await nextTotp());
+    await screenshot('login-2fa-authenticator-app');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await heading('Welcome, Grace Hopper');
+  });
+
+  it('re-authenticates with the app to make it the default again', async () => {
+    await goToSecurity();
+    expect(await page.locator('.method--app').textContent()).toMatch(/Last used /);
+    await sleep((REAUTH_WINDOW_SECONDS + 1) * 1000); // out of the sudo window of that login
+    const app = page.locator('.method--app');
+    await app.getByRole('button', { name: 'Make default Authenticator app (Phone app)' }).click();
+    await page.getByRole('dialog', { name: "Confirm it's you" }).waitFor();
+    await reauthenticateWithApp({ tryAnother: true, screenshotName: 'reauthenticate-authenticator-app' });
+    await app.getByText('Default', { exact: true }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Authenticator app (Phone app) is now your default method.' })
+      .waitFor();
   });
 });
