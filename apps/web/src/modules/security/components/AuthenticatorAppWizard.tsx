@@ -4,11 +4,11 @@ import { ErrorCode } from '@twofold/error-codes';
 import type { StartTotpEnrollmentMutation } from '../../../gql/graphql';
 import { useToUiError, type UiError } from '../../../errors/error-messages';
 import { useT } from '../../../i18n/translator';
+import { DescriptionField } from './DescriptionField';
 import { appName } from '../../auth/components/SecondFactorForm';
 import { CodeField } from '../../../ui/CodeField';
 import { isCompleteSmsCode } from '../../../ui/code-input';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { Field } from '../../../ui/Field';
 import { QrCode } from '../../../ui/QrCode';
 import { SecretKey } from '../../../ui/SecretKey';
 import { ConfirmTotpMethodDocument, StartTotpEnrollmentDocument } from '../graphql/security.graphql';
@@ -274,25 +274,14 @@ export function AuthenticatorAppWizard({ mode, onClose, descriptionMaxLength }: 
                 }}
                 error={codeError}
               />
-              <Field
+              <DescriptionField
                 id={`${id}-description`}
-                label={t('methods.description')}
-                optional
+                value={description}
+                onChange={setDescription}
                 hint={t('totp.descriptionHint')}
-                error={
-                  descriptionTooLong ? t('methods.descriptionTooLong', { max: descriptionMaxLength }) : descriptionError
-                }
-              >
-                {(aria) => (
-                  <input
-                    {...aria}
-                    type="text"
-                    autoComplete="off"
-                    value={description}
-                    onChange={(e) => setDescription(e.target.value)}
-                  />
-                )}
-              </Field>
+                maxLength={descriptionMaxLength}
+                error={descriptionError}
+              />
             </li>
           </ol>
           <ErrorAlert error={error} />

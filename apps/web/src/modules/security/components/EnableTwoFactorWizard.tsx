@@ -9,7 +9,7 @@ import { CodeField } from '../../../ui/CodeField';
 import { isCompleteSmsCode } from '../../../ui/code-input';
 import type { Dispatch } from '../../../ui/DeliveryStatus';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { Field } from '../../../ui/Field';
+import { DescriptionField } from './DescriptionField';
 import { PhoneNumberField } from '../../../ui/PhoneNumberField';
 import { allCountries, defaultCountry, toE164, validatePhoneNumber, type CountryCode } from '../../../ui/phone-number';
 import { ResendButton } from '../../../ui/ResendButton';
@@ -312,23 +312,13 @@ export function EnableTwoFactorWizard({
             error={codeError}
             autoFocus
           />
-          <Field
+          <DescriptionField
             id={`${id}-description`}
-            label={t('methods.description')}
-            optional
+            value={description}
+            onChange={setDescription}
             hint={t('wizard.descriptionHint')}
-            error={descriptionTooLong ? t('methods.descriptionTooLong', { max: descriptionMaxLength }) : null}
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                type="text"
-                autoComplete="off"
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-            )}
-          </Field>
+            maxLength={descriptionMaxLength}
+          />
           <ErrorAlert error={error} />
           <div className="actions">
             <button type="submit" className="button" disabled={confirming.loading}>
