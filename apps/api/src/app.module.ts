@@ -33,6 +33,7 @@ import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
 import { SmsMethodsModule } from './sms-methods/sms-methods.module';
 import { TotpMethodsModule } from './totp-methods/totp-methods.module';
+import { TwoFactorMethodsModule } from './two-factor-methods/two-factor-methods.module';
 import { SmsWebhooksModule } from './webhooks/sms-webhooks.module';
 
 export interface AppModuleOptions {
@@ -114,6 +115,7 @@ export class AppModule {
         AccountsModule,
         SmsMethodsModule,
         TotpMethodsModule,
+        TwoFactorMethodsModule,
         BackupCodesModule,
         HealthModule,
         MaintenanceModule,

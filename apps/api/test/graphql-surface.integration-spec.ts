@@ -55,6 +55,9 @@ describe('GraphQL surface', () => {
       ['revokeSession', `mutation($id: ID!) { revokeSession(id: $id) { id } }`, { id }],
       ['revokeOtherSessions', `mutation { revokeOtherSessions { id } }`, {}],
       ['startTotpEnrollment', `mutation { startTotpEnrollment { enrollmentId } }`, {}],
+      ['updateTwoFactorMethod', `mutation($id: ID!) { updateTwoFactorMethod(input: { methodId: $id, description: "x" }) { enabled } }`, { id }],
+      ['removeTwoFactorMethod', `mutation($id: ID!) { removeTwoFactorMethod(methodId: $id) { enabled } }`, { id }],
+      ['disableTwoFactor', `mutation { disableTwoFactor { enabled } }`, {}],
       ['confirmTotpMethod', `mutation($id: ID!) { confirmTotpMethod(input: { enrollmentId: $id, code: "123456" }) { methodId } }`, { id }],
     ];
     const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch'];

@@ -17,6 +17,7 @@ export const ATTEMPT_BEARING_FIELDS = new Set([
   'deleteBackupCodes',
   'confirmTotpMethod',
   'completeLoginWithTotp',
+  'disableTwoFactor',
 ]);
 
 /** Counts root fields of those names, through aliases, inline fragments and fragment spreads. */

@@ -11,9 +11,10 @@ import { SessionsResolver } from '../sessions/sessions.resolver';
 import { SmsDispatchResolver } from '../sms-codes/sms-dispatch.resolver';
 import { SmsMethodsResolver } from '../sms-methods/sms-methods.resolver';
 import { TotpMethodsResolver } from '../totp-methods/totp-methods.resolver';
+import { TwoFactorMethodsResolver } from '../two-factor-methods/two-factor-methods.resolver';
 
 /** Every resolver class of the API; the schema test fails if one is missing here. */
-export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver];
+export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver];
 
 /** Prints the schema from resolver metadata alone: no database, no Redis, no app boot. */
 export async function buildSchemaSdl(): Promise<string> {

@@ -65,7 +65,9 @@ export type SecurityEventType =
   | 'SMS_SEND_BLOCKED'
   | 'TOTP_METHOD_ADDED'
   | 'TWO_FACTOR_DISABLED'
-  | 'TWO_FACTOR_ENABLED';
+  | 'TWO_FACTOR_ENABLED'
+  | 'TWO_FACTOR_METHOD_REMOVED'
+  | 'TWO_FACTOR_METHOD_UPDATED';
 
 export type SendLoginSmsCodeInput = {
   methodId: string | number;

@@ -214,6 +214,8 @@ export const en = {
   'event.SMS_METHOD_UPDATED': 'Number description changed',
   'event.SMS_SEND_BLOCKED': 'SMS not sent: sending limit reached',
   'event.TOTP_METHOD_ADDED': 'Authenticator app added',
+  'event.TWO_FACTOR_METHOD_UPDATED': 'Sign-in method renamed',
+  'event.TWO_FACTOR_METHOD_REMOVED': 'Sign-in method removed',
   'event.TWO_FACTOR_DISABLED': 'Two-factor authentication turned off',
   'event.TWO_FACTOR_ENABLED': 'Two-factor authentication turned on',
 

@@ -224,6 +224,8 @@ export const fr: Record<MessageId, string> = {
   'event.SMS_METHOD_UPDATED': 'Description d’un numéro modifiée',
   'event.SMS_SEND_BLOCKED': 'SMS non envoyé : limite d’envoi atteinte',
   'event.TOTP_METHOD_ADDED': 'Application d’authentification ajoutée',
+  'event.TWO_FACTOR_METHOD_UPDATED': 'Méthode de connexion renommée',
+  'event.TWO_FACTOR_METHOD_REMOVED': 'Méthode de connexion retirée',
   'event.TWO_FACTOR_DISABLED': 'Double authentification désactivée',
   'event.TWO_FACTOR_ENABLED': 'Double authentification activée',
 

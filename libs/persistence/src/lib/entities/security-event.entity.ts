@@ -20,6 +20,8 @@ export const SECURITY_EVENT_TYPES = [
   'BACKUP_CODE_USED',
   'SMS_SEND_BLOCKED',
   'TOTP_METHOD_ADDED',
+  'TWO_FACTOR_METHOD_UPDATED',
+  'TWO_FACTOR_METHOD_REMOVED',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

@@ -11,7 +11,8 @@ export type NoticeKind =
   | 'BACKUP_CODE_USED'
   | 'TWO_FACTOR_DISABLED'
   | 'DEFAULT_METHOD_CHANGED'
-  | 'TOTP_METHOD_ADDED';
+  | 'TOTP_METHOD_ADDED'
+  | 'TWO_FACTOR_METHOD_REMOVED';
 
 interface Templates {
   code: (code: string, minutes: number) => string;
@@ -30,6 +31,7 @@ const templates: Record<SmsLocale, Templates> = {
       TWO_FACTOR_DISABLED: 'Twofold: two-factor authentication was turned off. If this was not you, secure your account now.',
       DEFAULT_METHOD_CHANGED: 'Twofold: the default sign-in method of your account was changed. If this was not you, secure your account now.',
       TOTP_METHOD_ADDED: 'Twofold: an authenticator app was added to your account. If this was not you, secure your account now.',
+      TWO_FACTOR_METHOD_REMOVED: 'Twofold: a sign-in method was removed from your account. If this was not you, secure your account now.',
     },
   },
   fr: {
@@ -43,6 +45,7 @@ const templates: Record<SmsLocale, Templates> = {
       TWO_FACTOR_DISABLED: 'Twofold : la double authentification a été désactivée. Si ce n\'est pas vous, sécurisez votre compte.',
       DEFAULT_METHOD_CHANGED: 'Twofold : la méthode de connexion par défaut a été changée. Si ce n\'est pas vous, sécurisez votre compte.',
       TOTP_METHOD_ADDED: 'Twofold : une application d\'authentification a été ajoutée à votre compte. Si ce n\'est pas vous, sécurisez votre compte.',
+      TWO_FACTOR_METHOD_REMOVED: 'Twofold : une méthode de connexion a été retirée de votre compte. Si ce n\'est pas vous, sécurisez votre compte.',
     },
   },
 };

@@ -32,6 +32,8 @@ const EVENT_NAMES: Record<SecurityEventType, MessageId> & Record<string, Message
   SMS_SEND_BLOCKED: 'event.SMS_SEND_BLOCKED',
   // Contract v2 (authenticator apps), worded ahead of the schema.
   TOTP_METHOD_ADDED: 'event.TOTP_METHOD_ADDED',
+  TWO_FACTOR_METHOD_UPDATED: 'event.TWO_FACTOR_METHOD_UPDATED',
+  TWO_FACTOR_METHOD_REMOVED: 'event.TWO_FACTOR_METHOD_REMOVED',
 };
 
 /** Events that record something refused or failed: marked in words and colour. */

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { cleanText, DESCRIPTION_MAX_LENGTH, maskPhoneNumber } from '@twofold/two-factor-domain';
+import { Clock } from '../common/clock';
+import { Errors } from '../common/errors';
+import { isUuid } from '../common/ids';
+import { lockAccount } from '../common/lock-account';
+import type { AuthState, RequestMeta } from '../common/request-context';
+import { BackupCodesService } from '../backup-codes/backup-codes.service';
+import { SecurityEventsService } from '../security-events/security-events.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { SmsMethodsService } from '../sms-methods/sms-methods.service';
+import { NoticesService } from '../sms-outbox/notices.service';
+import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
+import { TwoFactorMethodsStore } from './two-factor-methods.store';
+
+/**
+ * The changes that speak of every kind of method (contract v2): rename, remove, turn 2FA off.
+ * Each needs the sudo window, as every sensitive change does, and runs under the account lock.
+ */
+@Injectable()
+export class TwoFactorMethodsService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly store: TwoFactorMethodsStore,
+    private readonly twoFactor: TwoFactorService,
+    private readonly smsMethods: SmsMethodsService,
+    private readonly backupCodes: BackupCodesService,
+    private readonly sessions: SessionsService,
+    private readonly events: SecurityEventsService,
+    private readonly notices: NoticesService,
+    private readonly outbox: SmsOutboxService,
+  ) {}
+
+  private requireRecentAuth(auth: AuthState, now: Date): void {
+    if (!this.sessions.isRecentlyAuthenticated(auth.session, now)) throw Errors.reauthRequired();
+  }
+
+  /** Renames a confirmed method of any kind; `null` or blank clears the description, leaving it out changes nothing. */
+  async update(auth: AuthState, input: { methodId: string; description?: string | null }, meta: RequestMeta): Promise<TwoFactorState> {
+    const description = cleanText(input.description, DESCRIPTION_MAX_LENGTH);
+    if (!description.ok) throw Errors.badInput({ description: description.message });
+    const now = this.clock.now();
+    this.requireRecentAuth(auth, now);
+    const accountId = auth.account.id;
+    await this.outbox.inTransaction(async (em) => {
+      await lockAccount(em, accountId);
+      const method = isUuid(input.methodId) ? (await this.twoFactor.confirmedMethods(em, accountId)).find((m) => m.id === input.methodId) : undefined;
+      if (!method) throw Errors.notFound('Method');
+      if (input.description === undefined) return;
+      await this.store.describe(em, method.kind, method.id, description.value);
+      await this.events.record(em, accountId, 'TWO_FACTOR_METHOD_UPDATED', meta, now, await this.label(em, accountId, method));
+    });
+    return this.twoFactor.state(null, accountId, now);
+  }
+
+  /** Removes a method of any kind; removing the last one turns 2FA off and deletes the emergency codes, as removeSmsMethod does. */
+  async remove(auth: AuthState, methodId: string, meta: RequestMeta): Promise<TwoFactorState> {
+    const now = this.clock.now();
+    this.requireRecentAuth(auth, now);
+    const accountId = auth.account.id;
+    const totp = isUuid(methodId) ? (await this.twoFactor.totpMethods(null, accountId)).find((m) => m.id === methodId) : undefined;
+    // A number (pending or enabled) goes the v1 way, with its notices and events.
+    if (!totp) return this.smsMethods.remove(auth, methodId, meta);
+    await this.outbox.inTransaction(async (em) => {
+      const account = await lockAccount(em, accountId);
+      const current = (await this.twoFactor.totpMethods(em, accountId)).find((m) => m.id === methodId);
+      if (!current) throw Errors.notFound('Method');
+      await this.store.deleteTotp(em, methodId);
+      await this.events.record(em, accountId, 'TWO_FACTOR_METHOD_REMOVED', meta, now, current.description ? `authenticator app (${current.description})` : 'authenticator app');
+      const remaining = await this.twoFactor.confirmedMethods(em, accountId);
+      if (remaining.length === 0) {
+        await this.backupCodes.deleteSet(em, accountId);
+        await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, 'last method removed');
+        return;
+      }
+      if (current.isDefault) {
+        await this.twoFactor.makeDefault(em, accountId, remaining[0].kind, remaining[0].id);
+        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, await this.label(em, accountId, remaining[0]));
+      }
+      await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_METHOD_REMOVED', meta }, now);
+    });
+    return this.twoFactor.state(null, accountId, now);
+  }
+
+  /** Turns 2FA off: every method, the emergency codes (and, when they exist, the remembered devices) go; the removed numbers are told. */
+  async disable(auth: AuthState, meta: RequestMeta): Promise<TwoFactorState> {
+    const now = this.clock.now();
+    this.requireRecentAuth(auth, now);
+    const accountId = auth.account.id;
+    await this.outbox.inTransaction(async (em) => {
+      const account = await lockAccount(em, accountId);
+      const numbers = await this.twoFactor.enabledMethods(em, accountId);
+      const removed = await this.store.deleteAll(em, accountId);
+      const codes = await this.backupCodes.deleteSet(em, accountId);
+      if (removed === 0 && codes === 0) return;
+      if (removed > 0) await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, `turned off: ${removed} method(s) removed`);
+      if (codes > 0) await this.events.record(em, accountId, 'BACKUP_CODES_DELETED', meta, now);
+      await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_DISABLED', targets: numbers, meta }, now);
+    });
+    return this.twoFactor.state(null, accountId, now);
+  }
+
+  /** What an event says about a method: its masked number, or "authenticator app". */
+  private async label(em: Parameters<TwoFactorService['enabledMethods']>[0], accountId: string, method: { id: string; kind: 'SMS' | 'TOTP' }): Promise<string> {
+    if (method.kind === 'TOTP') return 'authenticator app';
+    const number = (await this.twoFactor.enabledMethods(em, accountId)).find((m) => m.id === method.id);
+    return number ? maskPhoneNumber(number.phoneNumber) : 'number';
+  }
+}
