@@ -1,0 +1,2 @@
+export * from './lib/logger';
+export * from './lib/nest-logger';
