@@ -2,10 +2,10 @@ import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@twofold/config';
+import { PinoNestLogger } from '@twofold/logging';
 import { usePreparedStatements } from '@twofold/persistence';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { queueBoard } from './admin/queue-board';
-import { JsonLogger } from './common/json-logger';
 import { requestIdMiddleware } from './common/request-id';
 import { securityHeaders } from './common/security-headers';
 import { expressTrustProxy } from './common/trust-proxy';
@@ -15,7 +15,7 @@ export async function createApi(options: AppModuleOptions & { logger?: false | L
   const config: AppConfig = options.config;
   usePreparedStatements(config.databasePreparedStatements);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
-    logger: options.logger ?? new JsonLogger('api', config.logLevel),
+    logger: options.logger ?? new PinoNestLogger({ service: 'api', level: config.logLevel }),
     bodyParser: false,
     abortOnError: false,
   });

@@ -12,6 +12,7 @@ import {
 import type { Request } from 'express';
 import { verifyTwilioSignature } from '@twofold/sms-queue';
 import { Clock } from '../common/clock';
+import { requestIdOf } from '../common/request-id';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SmsDeliveryReportsService } from './sms-delivery-reports.service';
 import { mapTwilioStatus, urlVariants } from './utils/twilio-status.util';
@@ -45,17 +46,19 @@ export class TwilioStatusController {
         ? (req.body as Record<string, string | string[]>)
         : null;
     if (!authToken || !params) {
-      this.logger.warn(
-        `refused a Twilio callback: ${!authToken ? 'twilio is not configured (TWILIO_AUTH_TOKEN)' : 'no form body'}`,
-      );
+      this.logger.warn({
+        msg: `refused a Twilio callback: ${!authToken ? 'twilio is not configured (TWILIO_AUTH_TOKEN)' : 'no form body'}`,
+        requestId: requestIdOf(req),
+      });
       throw new ForbiddenException();
     }
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const url = this.config.publicApiUrl + TWILIO_STATUS_CALLBACK_PATH + query;
     if (!urlVariants(url).some((u) => verifyTwilioSignature(authToken, u, params, signature))) {
-      this.logger.warn(
-        `refused a Twilio callback with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature (signed URL must be ${url})`,
-      );
+      this.logger.warn({
+        msg: `refused a Twilio callback with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature (signed URL must be ${url})`,
+        requestId: requestIdOf(req),
+      });
       throw new ForbiddenException();
     }
     const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -64,7 +67,7 @@ export class TwilioStatusController {
     const status = one(params['MessageStatus']) ?? one(params['SmsStatus']);
     const transition = mapTwilioStatus(status, one(params['ErrorCode']) || undefined);
     const outcome = await this.reports.apply('twilio', sid, transition, this.clock.now());
-    this.logger.debug(`twilio status ${status} for ${sid}: ${outcome}`);
+    this.logger.debug({ msg: `twilio status ${status} for ${sid}: ${outcome}`, requestId: requestIdOf(req) });
     if (outcome === 'unknown-message') throw new NotFoundException();
   }
 }
