@@ -143,14 +143,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  process.stderr.write(
-    JSON.stringify({
-      time: new Date().toISOString(),
-      level: 'error',
-      service: 'sms-worker',
-      msg: 'sms worker crashed',
-      error: err.message,
-    }) + '\n',
-  );
+  // The same stdout writer as the running worker (one per process): flushed on the way out.
+  createLogger(process.env['LOG_LEVEL']).error('sms worker crashed', { error: err.message });
   process.exit(1);
 });

@@ -11,7 +11,7 @@ describe('ConsoleSmsProvider', () => {
     });
     expect(providerMessageId).toMatch(/^console-/);
     const line = JSON.parse(logger.lines[0]);
-    expect(line).toMatchObject({ level: 'warn', messageId: 'm-1', body: 'code 123456' });
+    expect(line).toMatchObject({ level: 'warn', messageId: 'm-1', smsText: 'code 123456' });
     expect(line.msg).toMatch(/development only/);
   });
 });

