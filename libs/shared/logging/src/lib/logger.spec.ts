@@ -106,6 +106,23 @@ describe('the shared pino logger', () => {
     );
   });
 
+  it("leaves the caller's object as it was, and an Error to pino's serializer", () => {
+    const out = collect();
+    const fields = {
+      input: { password: 'p4ss', email: 'a@b.c' },
+      err: Object.assign(new Error('boom'), { code: 'ECONNREFUSED' }),
+    };
+    createPinoLogger({ service: 'api', level: 'info', destination: out }).info(fields, 'x');
+    expect(fields.input.password).toBe('p4ss');
+    const [line] = out.lines();
+    expect(line['input']).toEqual({ password: REDACTED, email: 'a@b.c' });
+    expect(line['err']).toMatchObject({
+      type: 'Error',
+      message: 'boom',
+      stack: expect.stringContaining('Error: boom'),
+    });
+  });
+
   it('is pretty only for a developer at a terminal', () => {
     expect(wantsPretty({ NODE_ENV: 'development' }, true)).toBe(true);
     expect(wantsPretty({ NODE_ENV: 'development' }, false)).toBe(false);

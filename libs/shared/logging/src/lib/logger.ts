@@ -11,11 +11,11 @@ export type { PinoLogger };
 
 /**
  * Fields that may hold a secret, censored whatever logs them (defence in depth: callers already
- * log ids and masked numbers only). `x` covers a top-level field, `*.x` the same field one level
- * down (`{ input: { password } }`). The `console` SMS provider prints its text under another,
- * deliberate key (see apps/sms-worker/src/providers/console.provider.ts).
+ * log ids and masked numbers only), wherever they appear in the first three levels of a line:
+ * `password`, `*.password` (`{ input: { password } }`), `req.headers.authorization`. The `console`
+ * SMS provider prints its text under another, deliberate key (apps/sms-worker/src/providers/console.provider.ts).
  */
-const SECRET_FIELDS = [
+export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'password',
   'newPassword',
   'currentPassword',
@@ -38,15 +38,13 @@ const SECRET_FIELDS = [
   'ticket',
   'loginTicket',
   'otpauthUri',
-];
+]);
+/** The same rule written as pino redact paths, for the record and the test. */
 export const REDACTED_PATHS: readonly string[] = [
   ...SECRET_FIELDS,
-  ...SECRET_FIELDS.map((f) => `*.${f}`),
-  'headers.authorization',
-  'headers.cookie',
+  ...[...SECRET_FIELDS].map((f) => `*.${f}`),
   'req.headers.authorization',
   'req.headers.cookie',
-  'request.headers.authorization',
 ];
 export const REDACTED = '[Redacted]';
 
@@ -82,9 +80,39 @@ export function pinoOptions(service: string, level: string | undefined): LoggerO
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'msg',
-    formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: [...REDACTED_PATHS], censor: REDACTED },
+    formatters: { level: (label) => ({ level: label }), log: censorSecrets },
   };
+}
+
+const CENSOR_DEPTH = 3;
+
+/**
+ * The redaction: a key lookup per field, copy on write (the caller's object is left as it was).
+ * pino's own `redact` with these paths (@pinojs/redact, 22 of them wildcards) cost ~22 µs per
+ * line here, four times the rest of pino; this costs well under 1 µs (docs/performance.md).
+ */
+export function censorSecrets(obj: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  let out = obj;
+  for (const key of Object.keys(obj)) {
+    const value = obj[key];
+    let next = value;
+    if (SECRET_FIELDS.has(key)) next = REDACTED;
+    else if (depth + 1 < CENSOR_DEPTH && isPlainObject(value)) {
+      next = censorSecrets(value as Record<string, unknown>, depth + 1);
+    }
+    if (next !== value) {
+      if (out === obj) out = { ...obj };
+      out[key] = next;
+    }
+  }
+  return out;
+}
+
+/** Plain objects only: an Error, a Date or a Buffer is left to pino's serializers as it is. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** A pino logger: JSON lines on `destination` (stdout by default), or pretty for a developer at a terminal. */
@@ -93,7 +121,7 @@ export function createPinoLogger(options: CreateLoggerOptions): PinoLogger {
   const base = pinoOptions(options.service, options.level);
   if (pretty) {
     const stream = prettyStream();
-    if (stream) return pino({ ...base, formatters: {} }, stream);
+    if (stream) return pino({ ...base, formatters: { log: censorSecrets } }, stream);
   }
   return pino(base, options.destination ?? process.stdout);
 }
