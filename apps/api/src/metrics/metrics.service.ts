@@ -44,6 +44,17 @@ export class MetricsService {
         for (const r of rows) this.set({ provider: r.provider ?? 'none', status: r.status, purpose: r.purpose }, r.n);
       },
     });
+    new Gauge({
+      name: 'twofold_sms_send_blocked_last_hour',
+      help: 'SMS refused in the last hour by the budgets or the SMS-pumping guard (SMS_SEND_BLOCKED events), by kind: code or notice',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const kind of ['code', 'notice']) this.set({ kind }, 0);
+        for (const r of await metricsStore.sendBlockedLastHour()) this.set({ kind: r.kind }, r.n);
+      },
+    });
     const outboxRef = this.outbox;
     new Gauge({
       name: 'twofold_sms_queue_jobs',
