@@ -5,12 +5,13 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { SmsCodesModule } from '../sms-codes/sms-codes.module';
 import { SmsOutboxModule } from '../sms-outbox/sms-outbox.module';
 import { TwoFactorModule } from '../two-factor/two-factor.module';
+import { TwoFactorActivationModule } from '../two-factor-activation/two-factor-activation.module';
 import { SmsMethodsResolver } from './sms-methods.resolver';
 import { SmsMethodsService } from './sms-methods.service';
 import { SmsMethodStore } from './sms-method.store';
 
 @Module({
-  imports: [TwoFactorModule, SmsCodesModule, BackupCodesModule, SmsOutboxModule, SessionsModule, SecurityEventsModule],
+  imports: [TwoFactorModule, TwoFactorActivationModule, SmsCodesModule, BackupCodesModule, SmsOutboxModule, SessionsModule, SecurityEventsModule],
   providers: [SmsMethodsService, SmsMethodStore, SmsMethodsResolver],
   exports: [SmsMethodsService],
 })

@@ -18,6 +18,7 @@ import { toDispatchModel } from '../sms-codes/dto/to-dispatch';
 import type { SmsCodeDispatchModel } from '../sms-codes/dto/sms-code-dispatch.type';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
+import { TwoFactorActivationService } from '../two-factor-activation/two-factor-activation.service';
 import { SmsMethodStore } from './sms-method.store';
 
 type ConfirmOutcome =
@@ -39,6 +40,7 @@ export class SmsMethodsService {
     private readonly sessions: SessionsService,
     private readonly events: SecurityEventsService,
     private readonly store: SmsMethodStore,
+    private readonly activation: TwoFactorActivationService,
   ) {}
 
   /** REAUTH_REQUIRED unless the session fully authenticated within REAUTH_WINDOW_SECONDS. */
@@ -134,16 +136,7 @@ export class SmsMethodsService {
       method.isDefault = !wasEnabled;
       await this.store.enable(em, method);
       await this.events.record(em, accountId, 'SMS_METHOD_CONFIRMED', meta, now, maskPhoneNumber(method.phoneNumber));
-      let backupCodes: string[] | null = null;
-      if (!wasEnabled) {
-        await this.events.record(em, accountId, 'TWO_FACTOR_ENABLED', meta, now);
-        const revoked = await this.sessions.twoFactorTurnedOn(em, accountId, auth.session.id, now);
-        if (revoked > 0) await this.events.record(em, accountId, 'SESSION_REVOKED', meta, now, `${revoked} other session(s) ended: two-factor authentication turned on`);
-        if (!(await this.backupCodes.hasSet(em, accountId))) {
-          backupCodes = await this.backupCodes.replaceSet(em, accountId, now);
-          await this.events.record(em, accountId, 'BACKUP_CODES_GENERATED', meta, now);
-        }
-      }
+      const backupCodes = wasEnabled ? null : await this.activation.turnedOn(em, accountId, auth.session.id, meta, now);
       return { kind: 'ok', method, backupCodes };
     });
 

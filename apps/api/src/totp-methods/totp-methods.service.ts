@@ -9,11 +9,11 @@ import { Errors } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { lockAccount } from '../common/lock-account';
 import type { AuthState, RequestMeta } from '../common/request-context';
-import { BackupCodesService } from '../backup-codes/backup-codes.service';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { NoticesService } from '../sms-outbox/notices.service';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { TwoFactorActivationService } from '../two-factor-activation/two-factor-activation.service';
 import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
 import type { TotpEnrollmentModel } from './dto/totp-enrollment.type';
 import { TotpMethodStore } from './totp-method.store';
@@ -35,7 +35,7 @@ export class TotpMethodsService {
     private readonly store: TotpMethodStore,
     private readonly twoFactor: TwoFactorService,
     private readonly sessions: SessionsService,
-    private readonly backupCodes: BackupCodesService,
+    private readonly activation: TwoFactorActivationService,
     private readonly events: SecurityEventsService,
     private readonly notices: NoticesService,
     private readonly outbox: SmsOutboxService,
@@ -112,15 +112,7 @@ export class TotpMethodsService {
         await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TOTP_METHOD_ADDED', meta }, now);
         return { kind: 'ok', backupCodes: null };
       }
-      await this.events.record(em, accountId, 'TWO_FACTOR_ENABLED', meta, now);
-      const revoked = await this.sessions.twoFactorTurnedOn(em, accountId, auth.session.id, now);
-      if (revoked > 0) await this.events.record(em, accountId, 'SESSION_REVOKED', meta, now, `${revoked} other session(s) ended: two-factor authentication turned on`);
-      let backupCodes: string[] | null = null;
-      if (!(await this.backupCodes.hasSet(em, accountId))) {
-        backupCodes = await this.backupCodes.replaceSet(em, accountId, now);
-        await this.events.record(em, accountId, 'BACKUP_CODES_GENERATED', meta, now);
-      }
-      return { kind: 'ok', backupCodes };
+      return { kind: 'ok', backupCodes: await this.activation.turnedOn(em, accountId, auth.session.id, meta, now) };
     });
 
     if (outcome.kind === 'wrong') throw Errors.invalidCode(outcome.remaining);

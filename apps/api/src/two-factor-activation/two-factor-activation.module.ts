@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { BackupCodesModule } from '../backup-codes/backup-codes.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { TwoFactorActivationService } from './two-factor-activation.service';
+
+@Module({
+  imports: [SessionsModule, BackupCodesModule, SecurityEventsModule],
+  providers: [TwoFactorActivationService],
+  exports: [TwoFactorActivationService],
+})
+export class TwoFactorActivationModule {}
