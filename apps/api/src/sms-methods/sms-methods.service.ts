@@ -182,9 +182,7 @@ export class SmsMethodsService {
         // The oldest remaining method, of any kind, becomes the default.
         const next = remaining[0];
         await this.twoFactor.makeDefault(em, accountId, next.kind, next.id);
-        const numbers = await this.twoFactor.enabledMethods(em, accountId);
-        const number = numbers.find((m) => m.id === next.id);
-        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, number ? maskPhoneNumber(number.phoneNumber) : 'authenticator app');
+        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, await this.twoFactor.eventLabel(em, accountId, next));
       }
       // Any removal (a pending number too) is told to the enabled numbers; none when 2FA is off.
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'SMS_METHOD_REMOVED', exceptMethodId: method.id, meta }, now);
@@ -207,8 +205,7 @@ export class SmsMethodsService {
       }
       if (confirmed.is_default) return;
       await this.twoFactor.makeDefault(em, accountId, confirmed.kind, confirmed.id);
-      const number = confirmed.kind === 'SMS' ? await this.ownMethod(em, accountId, methodId, now) : null;
-      await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, number ? maskPhoneNumber(number.phoneNumber) : 'authenticator app');
+      await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, await this.twoFactor.eventLabel(em, accountId, confirmed));
       // To every enabled number: the one that stopped being the default sees it too.
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'DEFAULT_METHOD_CHANGED', meta }, now);
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { cleanText, DESCRIPTION_MAX_LENGTH, maskPhoneNumber } from '@twofold/two-factor-domain';
+import { cleanText, DESCRIPTION_MAX_LENGTH } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { Errors } from '../common/errors';
 import { isUuid } from '../common/ids';
@@ -49,7 +49,7 @@ export class TwoFactorMethodsService {
       if (!method) throw Errors.notFound('Method');
       if (input.description === undefined) return;
       await this.store.describe(em, method.kind, method.id, description.value);
-      await this.events.record(em, accountId, 'TWO_FACTOR_METHOD_UPDATED', meta, now, await this.label(em, accountId, method));
+      await this.events.record(em, accountId, 'TWO_FACTOR_METHOD_UPDATED', meta, now, await this.twoFactor.eventLabel(em, accountId, method));
     });
     return this.twoFactor.state(null, accountId, now);
   }
@@ -76,7 +76,7 @@ export class TwoFactorMethodsService {
       }
       if (current.isDefault) {
         await this.twoFactor.makeDefault(em, accountId, remaining[0].kind, remaining[0].id);
-        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, await this.label(em, accountId, remaining[0]));
+        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, await this.twoFactor.eventLabel(em, accountId, remaining[0]));
       }
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_METHOD_REMOVED', meta }, now);
     });
@@ -99,12 +99,5 @@ export class TwoFactorMethodsService {
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_DISABLED', targets: numbers, meta }, now);
     });
     return this.twoFactor.state(null, accountId, now);
-  }
-
-  /** What an event says about a method: its masked number, or "authenticator app". */
-  private async label(em: Parameters<TwoFactorService['enabledMethods']>[0], accountId: string, method: { id: string; kind: 'SMS' | 'TOTP' }): Promise<string> {
-    if (method.kind === 'TOTP') return 'authenticator app';
-    const number = (await this.twoFactor.enabledMethods(em, accountId)).find((m) => m.id === method.id);
-    return number ? maskPhoneNumber(number.phoneNumber) : 'number';
   }
 }

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { SmsMethodEntity, TotpMethodEntity } from '@twofold/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { TwoFactorStore } from './two-factor.store';
-import { DESCRIPTION_MAX_LENGTH } from '@twofold/two-factor-domain';
+import { DESCRIPTION_MAX_LENGTH, maskPhoneNumber } from '@twofold/two-factor-domain';
 
 export interface BackupCodesState {
   active: boolean;
@@ -61,6 +61,13 @@ export class TwoFactorService {
   /** Every confirmed method of every kind, oldest first. */
   confirmedMethods(em: EntityManager | null, accountId: string) {
     return this.store.confirmedMethods(em, accountId);
+  }
+
+  /** What a security event says about a confirmed method: its masked number, or "authenticator app". */
+  async eventLabel(em: EntityManager | null, accountId: string, method: { id: string; kind: 'SMS' | 'TOTP' }): Promise<string> {
+    if (method.kind === 'TOTP') return 'authenticator app';
+    const number = (await this.enabledMethods(em, accountId)).find((m) => m.id === method.id);
+    return number ? maskPhoneNumber(number.phoneNumber) : 'number';
   }
 
   /** `methodId` becomes the only default, of whatever kind (under the account lock). */
