@@ -3,24 +3,32 @@ import { BackupCodeEntity } from './backup-code.entity';
 import { LoginFailureEntity } from './login-failure.entity';
 import { LoginTicketEntity } from './login-ticket.entity';
 import { SecurityEventEntity } from './security-event.entity';
+import { SecurityKeyEntity } from './security-key.entity';
+import { SecurityKeyLoginChallengeEntity } from './security-key-login-challenge.entity';
+import { SecurityKeyRegistrationEntity } from './security-key-registration.entity';
 import { SessionEntity } from './session.entity';
 import { SmsCodeEntity } from './sms-code.entity';
 import { SmsMessageEntity } from './sms-message.entity';
 import { SmsMethodEntity } from './sms-method.entity';
 import { TotpEnrollmentEntity } from './totp-enrollment.entity';
 import { TotpMethodEntity } from './totp-method.entity';
+import { TrustedDeviceEntity } from './trusted-device.entity';
 
 export * from './account.entity';
 export * from './backup-code.entity';
 export * from './login-failure.entity';
 export * from './login-ticket.entity';
 export * from './security-event.entity';
+export * from './security-key.entity';
+export * from './security-key-login-challenge.entity';
+export * from './security-key-registration.entity';
 export * from './session.entity';
 export * from './sms-code.entity';
 export * from './sms-message.entity';
 export * from './sms-method.entity';
 export * from './totp-enrollment.entity';
 export * from './totp-method.entity';
+export * from './trusted-device.entity';
 
 export const ENTITIES = [
   AccountEntity,
@@ -34,4 +42,8 @@ export const ENTITIES = [
   LoginFailureEntity,
   TotpMethodEntity,
   TotpEnrollmentEntity,
+  SecurityKeyEntity,
+  SecurityKeyRegistrationEntity,
+  SecurityKeyLoginChallengeEntity,
+  TrustedDeviceEntity,
 ];

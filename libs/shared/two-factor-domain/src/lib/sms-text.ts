@@ -12,7 +12,9 @@ export type NoticeKind =
   | 'TWO_FACTOR_DISABLED'
   | 'DEFAULT_METHOD_CHANGED'
   | 'TOTP_METHOD_ADDED'
-  | 'TWO_FACTOR_METHOD_REMOVED';
+  | 'SECURITY_KEY_ADDED'
+  | 'TWO_FACTOR_METHOD_REMOVED'
+  | 'DEVICE_REMEMBERED';
 
 interface Templates {
   code: (code: string, minutes: number) => string;
@@ -31,7 +33,9 @@ const templates: Record<SmsLocale, Templates> = {
       TWO_FACTOR_DISABLED: 'Twofold: two-factor authentication was turned off. If this was not you, secure your account now.',
       DEFAULT_METHOD_CHANGED: 'Twofold: the default sign-in method of your account was changed. If this was not you, secure your account now.',
       TOTP_METHOD_ADDED: 'Twofold: an authenticator app was added to your account. If this was not you, secure your account now.',
+      SECURITY_KEY_ADDED: 'Twofold: a security key or passkey was added to your account. If this was not you, secure your account now.',
       TWO_FACTOR_METHOD_REMOVED: 'Twofold: a sign-in method was removed from your account. If this was not you, secure your account now.',
+      DEVICE_REMEMBERED: 'Twofold: a device was remembered and will skip the second sign-in step. If this was not you, secure your account now.',
     },
   },
   fr: {
@@ -45,7 +49,9 @@ const templates: Record<SmsLocale, Templates> = {
       TWO_FACTOR_DISABLED: 'Twofold : la double authentification a été désactivée. Si ce n\'est pas vous, sécurisez votre compte.',
       DEFAULT_METHOD_CHANGED: 'Twofold : la méthode de connexion par défaut a été changée. Si ce n\'est pas vous, sécurisez votre compte.',
       TOTP_METHOD_ADDED: 'Twofold : une application d\'authentification a été ajoutée à votre compte. Si ce n\'est pas vous, sécurisez votre compte.',
+      SECURITY_KEY_ADDED: 'Twofold : une clé de sécurité ou une clé d\'accès a été ajoutée à votre compte. Si ce n\'est pas vous, sécurisez votre compte.',
       TWO_FACTOR_METHOD_REMOVED: 'Twofold : une méthode de connexion a été retirée de votre compte. Si ce n\'est pas vous, sécurisez votre compte.',
+      DEVICE_REMEMBERED: 'Twofold : un appareil a été mémorisé pour la connexion à votre compte. Si ce n\'est pas vous, sécurisez votre compte.',
     },
   },
 };
