@@ -686,8 +686,14 @@ describe('the customer journey with an authenticator app', () => {
     );
     expect(await summaryText()).toBe('Two-factor authentication on · 1 authenticator app · 10 emergency codes left');
     const item = page.locator('.method--app');
-    expect(await item.textContent()).toMatch(/^Authenticator appDefaultPhone appAdded .* · Not used to log in yet$/);
-    expect(await item.getByRole('button').count()).toBe(0); // the default: nothing to do (no rename/remove in the API yet)
+    expect(await item.locator('.method__summary').textContent()).toMatch(
+      /^Authenticator appDefaultPhone appAdded .* · Not used to log in yet$/,
+    );
+    // The default: rename and remove, no Make default.
+    expect(await item.getByRole('button').allTextContents()).toEqual([
+      'Edit description of Authenticator app (Phone app)',
+      'Remove Authenticator app (Phone app)',
+    ]);
     await page.getByText('Authenticator app added').first().waitFor();
     await screenshot('security-authenticator-app');
   });

@@ -1,17 +1,11 @@
+import { browserStorage as storage, createListeners } from '../storage/browser-storage';
+
 /**
  * The session token, kept in localStorage so a reload keeps the customer signed in.
  * The API ends sessions on its own (TTL, idle time, logout); this is only the client's copy.
  */
 const KEY = 'twofold.sessionToken';
-const listeners = new Set<() => void>();
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const listeners = createListeners();
 
 export const sessionStore = {
   getToken(): string | null {
@@ -19,14 +13,11 @@ export const sessionStore = {
   },
   setToken(token: string): void {
     storage()?.setItem(KEY, token);
-    listeners.forEach((listener) => listener());
+    listeners.notify();
   },
   clear(): void {
     storage()?.removeItem(KEY);
-    listeners.forEach((listener) => listener());
+    listeners.notify();
   },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
 };

@@ -40,10 +40,17 @@ type Documents = {
   '\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n': typeof types.UpdateSmsMethodDocument;
   '\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.RemoveSmsMethodDocument;
   '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.SetDefaultTwoFactorMethodDocument;
+  '\n  mutation UpdateTwoFactorMethod($input: UpdateTwoFactorMethodInput!) {\n    updateTwoFactorMethod(input: $input) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.UpdateTwoFactorMethodDocument;
+  '\n  mutation RemoveTwoFactorMethod($methodId: ID!) {\n    removeTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.RemoveTwoFactorMethodDocument;
+  '\n  mutation DisableTwoFactor {\n    disableTwoFactor {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.DisableTwoFactorDocument;
   '\n  mutation RegenerateBackupCodes {\n    regenerateBackupCodes {\n      codes\n      status {\n        ...BackupCodesStatusFields\n      }\n    }\n  }\n': typeof types.RegenerateBackupCodesDocument;
   '\n  mutation DeleteBackupCodes {\n    deleteBackupCodes {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.DeleteBackupCodesDocument;
   '\n  query SecurityEvents($first: Int, $after: String) {\n    securityEvents(first: $first, after: $after) {\n      nodes {\n        id\n        type\n        createdAt\n        ipAddress\n        userAgent\n        detail\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n': typeof types.SecurityEventsDocument;
   '\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      locale\n    }\n  }\n': typeof types.UpdateAccountDocument;
+  '\n  fragment SessionInfoFields on SessionInfo {\n    id\n    current\n    createdAt\n    lastSeenAt\n    expiresAt\n    ipAddress\n    userAgent\n    secondFactor\n  }\n': typeof types.SessionInfoFieldsFragmentDoc;
+  '\n  query Sessions {\n    sessions {\n      ...SessionInfoFields\n    }\n  }\n': typeof types.SessionsDocument;
+  '\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      ...SessionInfoFields\n    }\n  }\n': typeof types.RevokeSessionDocument;
+  '\n  mutation RevokeOtherSessions {\n    revokeOtherSessions {\n      ...SessionInfoFields\n    }\n  }\n': typeof types.RevokeOtherSessionsDocument;
 };
 const documents: Documents = {
   '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n':
@@ -97,6 +104,12 @@ const documents: Documents = {
     types.RemoveSmsMethodDocument,
   '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
     types.SetDefaultTwoFactorMethodDocument,
+  '\n  mutation UpdateTwoFactorMethod($input: UpdateTwoFactorMethodInput!) {\n    updateTwoFactorMethod(input: $input) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
+    types.UpdateTwoFactorMethodDocument,
+  '\n  mutation RemoveTwoFactorMethod($methodId: ID!) {\n    removeTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
+    types.RemoveTwoFactorMethodDocument,
+  '\n  mutation DisableTwoFactor {\n    disableTwoFactor {\n      ...TwoFactorStatusFields\n    }\n  }\n':
+    types.DisableTwoFactorDocument,
   '\n  mutation RegenerateBackupCodes {\n    regenerateBackupCodes {\n      codes\n      status {\n        ...BackupCodesStatusFields\n      }\n    }\n  }\n':
     types.RegenerateBackupCodesDocument,
   '\n  mutation DeleteBackupCodes {\n    deleteBackupCodes {\n      ...TwoFactorStatusFields\n    }\n  }\n':
@@ -105,6 +118,13 @@ const documents: Documents = {
     types.SecurityEventsDocument,
   '\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      locale\n    }\n  }\n':
     types.UpdateAccountDocument,
+  '\n  fragment SessionInfoFields on SessionInfo {\n    id\n    current\n    createdAt\n    lastSeenAt\n    expiresAt\n    ipAddress\n    userAgent\n    secondFactor\n  }\n':
+    types.SessionInfoFieldsFragmentDoc,
+  '\n  query Sessions {\n    sessions {\n      ...SessionInfoFields\n    }\n  }\n': types.SessionsDocument,
+  '\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      ...SessionInfoFields\n    }\n  }\n':
+    types.RevokeSessionDocument,
+  '\n  mutation RevokeOtherSessions {\n    revokeOtherSessions {\n      ...SessionInfoFields\n    }\n  }\n':
+    types.RevokeOtherSessionsDocument,
 };
 
 /**
@@ -281,6 +301,24 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  mutation UpdateTwoFactorMethod($input: UpdateTwoFactorMethodInput!) {\n    updateTwoFactorMethod(input: $input) {\n      ...TwoFactorStatusFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateTwoFactorMethod($input: UpdateTwoFactorMethodInput!) {\n    updateTwoFactorMethod(input: $input) {\n      ...TwoFactorStatusFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RemoveTwoFactorMethod($methodId: ID!) {\n    removeTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation RemoveTwoFactorMethod($methodId: ID!) {\n    removeTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DisableTwoFactor {\n    disableTwoFactor {\n      ...TwoFactorStatusFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation DisableTwoFactor {\n    disableTwoFactor {\n      ...TwoFactorStatusFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  mutation RegenerateBackupCodes {\n    regenerateBackupCodes {\n      codes\n      status {\n        ...BackupCodesStatusFields\n      }\n    }\n  }\n',
 ): (typeof documents)['\n  mutation RegenerateBackupCodes {\n    regenerateBackupCodes {\n      codes\n      status {\n        ...BackupCodesStatusFields\n      }\n    }\n  }\n'];
 /**
@@ -301,6 +339,30 @@ export function graphql(
 export function graphql(
   source: '\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      locale\n    }\n  }\n',
 ): (typeof documents)['\n  mutation UpdateAccount($input: UpdateAccountInput!) {\n    updateAccount(input: $input) {\n      id\n      locale\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment SessionInfoFields on SessionInfo {\n    id\n    current\n    createdAt\n    lastSeenAt\n    expiresAt\n    ipAddress\n    userAgent\n    secondFactor\n  }\n',
+): (typeof documents)['\n  fragment SessionInfoFields on SessionInfo {\n    id\n    current\n    createdAt\n    lastSeenAt\n    expiresAt\n    ipAddress\n    userAgent\n    secondFactor\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Sessions {\n    sessions {\n      ...SessionInfoFields\n    }\n  }\n',
+): (typeof documents)['\n  query Sessions {\n    sessions {\n      ...SessionInfoFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      ...SessionInfoFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      ...SessionInfoFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RevokeOtherSessions {\n    revokeOtherSessions {\n      ...SessionInfoFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation RevokeOtherSessions {\n    revokeOtherSessions {\n      ...SessionInfoFields\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,3 +1,4 @@
+import { browserStorage as storage, createListeners } from '../storage/browser-storage';
 import { isLocale, pickLocale, type Locale } from './locales';
 
 /**
@@ -6,15 +7,7 @@ import { isLocale, pickLocale, type Locale } from './locales';
  * after Log out stays in the same language.
  */
 const KEY = 'twofold.locale';
-const listeners = new Set<() => void>();
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+const listeners = createListeners();
 
 function browserLanguages(): readonly string[] {
   if (typeof navigator === 'undefined') return [];
@@ -29,10 +22,7 @@ export const localeStore = {
   set(locale: Locale): void {
     if (storage()?.getItem(KEY) === locale) return;
     storage()?.setItem(KEY, locale);
-    listeners.forEach((listener) => listener());
+    listeners.notify();
   },
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
+  subscribe: listeners.subscribe,
 };

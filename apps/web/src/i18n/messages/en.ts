@@ -1,3 +1,6 @@
+import { enMethods } from './en/methods';
+import { enSessions } from './en/sessions';
+
 /**
  * English: the reference catalogue. Every key here must exist in every other locale (typecheck and
  * messages.spec.ts fail otherwise) and be used by the app (messages.spec.ts). Messages are ICU
@@ -124,23 +127,22 @@ export const en = {
   'wizard.wrongNumber': 'Wrong number?',
   'methods.default': 'Default',
   'methods.description': 'Description',
-  'methods.descriptionSaved': 'Description of {number} saved.',
+  'methods.descriptionSaved': 'Description of {who} saved.',
   'methods.descriptionTooLong': 'Use at most {max} characters.',
   'methods.editDescription': 'Edit description<hidden> of {who}</hidden>',
   'methods.lastUsed': 'Last used {date}',
   'methods.makeDefault': 'Make default<hidden> {who}</hidden>',
   'methods.neverUsed': 'Not used to log in yet',
   'methods.noDescription': 'No description',
-  'methods.nowDefault': '{number} is now your default number.',
   'methods.pending': 'Waiting for confirmation',
   'methods.remove': 'Remove<hidden> {who}</hidden>',
   'methods.removeConfirm': 'Remove {who}?',
   'methods.removeGroup': 'Remove {who}',
   'methods.removeLast':
-    'It is your last number: two-factor authentication will turn off and your emergency codes will be deleted.',
+    'It is your last sign-in method: two-factor authentication will turn off and your emergency codes will be deleted.',
   'methods.removeNumber': 'Remove number',
-  'methods.removed': '{number} removed.',
-  'methods.removedLast': 'Number removed. Two-factor authentication is off.',
+  'methods.removed': '{who} removed.',
+  'methods.removedLast': '{who} removed. Two-factor authentication is off.',
   'codes.confirmFirst': 'Confirm that you have saved the codes first.',
   'codes.copied': 'Codes copied to the clipboard.',
   'codes.copy': 'Copy',
@@ -257,7 +259,6 @@ export const en = {
   // Authenticator apps (contract v2)
   'methods.added': 'Added {date}',
   'methods.kind.sms': 'SMS',
-  'methods.makeDefaultApp': 'Make default<hidden> {who}</hidden>',
   'methods.nowDefaultMethod': '{method} is now your default method.',
   'secondFactor.app': 'Authenticator app',
   'secondFactor.app.named': 'Authenticator app ({name})',
@@ -296,6 +297,9 @@ export const en = {
   'totp.tryAgain': 'Try again',
   'wizard.method.totp': 'Authenticator app',
   'wizard.method.totpHint': 'An app on your phone shows a new 6-digit code every 30 seconds. It works without signal.',
+  // Contract v2 by feature, one catalogue file each (same keys in fr/)
+  ...enMethods,
+  ...enSessions,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

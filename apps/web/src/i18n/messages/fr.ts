@@ -1,4 +1,6 @@
 import type { MessageId } from './en';
+import { frMethods } from './fr/methods';
+import { frSessions } from './fr/sessions';
 
 /**
  * French. Typed by the English keys: a missing or extra key fails typecheck, and messages.spec.ts
@@ -131,23 +133,22 @@ export const fr: Record<MessageId, string> = {
   'wizard.wrongNumber': 'Mauvais numéro ?',
   'methods.default': 'Par défaut',
   'methods.description': 'Description',
-  'methods.descriptionSaved': 'Description du {number} enregistrée.',
+  'methods.descriptionSaved': 'Description enregistrée : {who}.',
   'methods.descriptionTooLong': 'Utilisez au plus {max} caractères.',
-  'methods.editDescription': 'Modifier la description<hidden> du {who}</hidden>',
+  'methods.editDescription': 'Modifier la description<hidden> : {who}</hidden>',
   'methods.lastUsed': 'Dernière utilisation le {date}',
-  'methods.makeDefault': 'Définir par défaut<hidden> le {who}</hidden>',
+  'methods.makeDefault': 'Définir par défaut<hidden> : {who}</hidden>',
   'methods.neverUsed': 'Pas encore utilisé pour se connecter',
   'methods.noDescription': 'Aucune description',
-  'methods.nowDefault': 'Le {number} est désormais votre numéro par défaut.',
   'methods.pending': 'En attente de confirmation',
-  'methods.remove': 'Retirer<hidden> le {who}</hidden>',
-  'methods.removeConfirm': 'Retirer le {who} ?',
-  'methods.removeGroup': 'Retirer le {who}',
+  'methods.remove': 'Retirer<hidden> : {who}</hidden>',
+  'methods.removeConfirm': 'Retirer « {who} » ?',
+  'methods.removeGroup': 'Retirer : {who}',
   'methods.removeLast':
-    'C’est votre dernier numéro : la double authentification sera désactivée et vos codes de secours supprimés.',
+    'C’est votre dernière méthode de connexion : la double authentification sera désactivée et vos codes de secours supprimés.',
   'methods.removeNumber': 'Retirer le numéro',
-  'methods.removed': 'Le {number} a été retiré.',
-  'methods.removedLast': 'Numéro retiré. La double authentification est désactivée.',
+  'methods.removed': 'Méthode retirée : {who}.',
+  'methods.removedLast': 'Méthode retirée : {who}. La double authentification est désactivée.',
   'codes.confirmFirst': 'Confirmez d’abord que vous avez enregistré les codes.',
   'codes.copied': 'Codes copiés dans le presse-papiers.',
   'codes.copy': 'Copier',
@@ -267,7 +268,6 @@ export const fr: Record<MessageId, string> = {
   // Authenticator apps (contract v2)
   'methods.added': 'Ajoutée le {date}',
   'methods.kind.sms': 'SMS',
-  'methods.makeDefaultApp': 'Définir par défaut<hidden> : {who}</hidden>',
   'methods.nowDefaultMethod': '{method} est désormais votre méthode par défaut.',
   'secondFactor.app': 'Application d’authentification',
   'secondFactor.app.named': 'Application d’authentification ({name})',
@@ -310,4 +310,7 @@ export const fr: Record<MessageId, string> = {
   'wizard.method.totp': 'Application d’authentification',
   'wizard.method.totpHint':
     'Une application sur votre téléphone affiche un nouveau code à 6 chiffres toutes les 30 secondes. Elle fonctionne sans réseau.',
+  // Contract v2 by feature, one catalogue file each (typed by the English ones in en/)
+  ...frMethods,
+  ...frSessions,
 };

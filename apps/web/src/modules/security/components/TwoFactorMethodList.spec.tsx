@@ -2,7 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { render } from '../../../test/render';
-import { SetDefaultTwoFactorMethodDocument } from '../graphql/security.graphql';
+import {
+  RemoveTwoFactorMethodDocument,
+  SetDefaultTwoFactorMethodDocument,
+  UpdateTwoFactorMethodDocument,
+} from '../graphql/security.graphql';
 import { TwoFactorMethodList } from './TwoFactorMethodList';
 
 const number = {
@@ -12,7 +16,7 @@ const number = {
   maskedPhoneNumber: '+44 •••• ••3456',
   countryCode: 'GB',
   description: 'Work phone',
-  status: 'ENABLED' as const,
+  status: 'ENABLED' as 'ENABLED' | 'PENDING_VERIFICATION',
   isDefault: true,
   createdAt: '2026-11-28T12:00:00Z',
   verifiedAt: '2026-11-28T12:01:00Z',
@@ -26,6 +30,17 @@ const app = {
   isDefault: false,
   createdAt: '2026-11-28T12:05:00Z',
   lastUsedAt: '2026-11-29T08:30:00Z' as string | null,
+};
+
+const key = {
+  __typename: 'SecurityKey' as const,
+  id: 'key-1',
+  description: 'Blue key' as string | null,
+  isDefault: false,
+  isPasskey: false,
+  authenticatorName: 'YubiKey 5 Series' as string | null,
+  createdAt: '2026-11-30T10:00:00Z',
+  lastUsedAt: null as string | null,
 };
 
 const status = (apps = [app], numbers = [number]) => ({
@@ -45,27 +60,64 @@ const status = (apps = [app], numbers = [number]) => ({
 });
 
 describe('TwoFactorMethodList', () => {
-  it('lists numbers and apps together, oldest first, each with its kind, default badge and last use', () => {
+  const buttons = (item: HTMLElement) =>
+    within(item)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
+
+  it('lists numbers, apps and security keys together, oldest first, each with its kind, default badge and last use', () => {
     const older = { ...app, id: 'app-0', description: null, createdAt: '2026-11-27T09:00:00Z', lastUsedAt: null };
+    const passkey = {
+      ...key,
+      id: 'key-2',
+      description: null,
+      isPasskey: true,
+      authenticatorName: null,
+      createdAt: '2026-12-01T10:00:00Z',
+    };
     render(
       <MockedProvider mocks={[]}>
-        <TwoFactorMethodList twoFactor={status([app, older])} onMessage={jest.fn()} />
+        <TwoFactorMethodList
+          twoFactor={{ ...status([app, older]), securityKeys: [passkey, key] }}
+          onMessage={jest.fn()}
+        />
       </MockedProvider>,
     );
     const items = screen.getAllByRole('listitem');
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(5);
     expect(items[0].textContent).toMatch(/^Authenticator appNo descriptionAdded .* · Not used to log in yet/);
-    expect(items[1].textContent).toMatch(/^SMS\+44 •••• ••3456DefaultWork phone/);
+    expect(items[1].textContent).toMatch(/^SMS\+44 •••• ••3456DefaultWork phoneAdded /);
     expect(items[2].textContent).toMatch(/^Authenticator appPhone appAdded .* · Last used .*2026/);
+    expect(items[3].textContent).toMatch(/^Security keyYubiKey 5 SeriesBlue keyAdded .* · Not used to log in yet/);
+    expect(items[4].textContent).toMatch(/^PasskeyNo descriptionAdded /);
     expect(within(items[2]).queryByText('Default')).toBeNull();
-    // The API has no rename or remove for apps yet: only "Make default".
-    expect(
-      within(items[2])
-        .getAllByRole('button')
-        .map((b) => b.textContent),
-    ).toEqual(['Make default Authenticator app (Phone app)']);
-    // Removing the number would leave the apps: it is not the last method.
-    expect(within(items[1]).getByRole('button', { name: /^Remove/ })).toBeTruthy();
+    // Every kind is renamed, made default and removed the same way; the default has no Make default.
+    expect(buttons(items[2])).toEqual([
+      'Edit description of Authenticator app (Phone app)',
+      'Make default Authenticator app (Phone app)',
+      'Remove Authenticator app (Phone app)',
+    ]);
+    expect(buttons(items[1])).toEqual([
+      'Edit description of +44 •••• ••3456 (Work phone)',
+      'Remove +44 •••• ••3456 (Work phone)',
+    ]);
+    expect(buttons(items[3])[2]).toBe('Remove Security key (Blue key)');
+  });
+
+  it('offers only Remove for a number waiting for its code, and it does not count as a method', () => {
+    const pending = { ...number, id: 'm2', status: 'PENDING_VERIFICATION' as const, isDefault: false };
+    render(
+      <MockedProvider mocks={[]}>
+        <TwoFactorMethodList twoFactor={status([], [number, pending])} onMessage={jest.fn()} />
+      </MockedProvider>,
+    );
+    const items = screen.getAllByRole('listitem');
+    expect(items[1].textContent).toContain('Waiting for confirmation');
+    expect(buttons(items[1])).toEqual(['Remove +44 •••• ••3456 (Work phone)']);
+    // The enabled number is the only confirmed method: removing it turns 2FA off.
+    return userEvent.click(within(items[0]).getByRole('button', { name: /^Remove/ })).then(() => {
+      expect(within(items[0]).getByRole('group').textContent).toContain('It is your last sign-in method');
+    });
   });
 
   it('makes an app the default method', async () => {
@@ -95,14 +147,68 @@ describe('TwoFactorMethodList', () => {
     );
   });
 
+  it('renames an app with updateTwoFactorMethod', async () => {
+    const onMessage = jest.fn();
+    render(
+      <MockedProvider
+        mocks={[
+          {
+            request: {
+              query: UpdateTwoFactorMethodDocument,
+              variables: { input: { methodId: 'app-1', description: 'Tablet app' } },
+            },
+            result: { data: { updateTwoFactorMethod: status([{ ...app, description: 'Tablet app' }]) } },
+          },
+        ]}
+      >
+        <TwoFactorMethodList twoFactor={status()} onMessage={onMessage} />
+      </MockedProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Edit description of Authenticator app (Phone app)' }));
+    const field = screen.getByLabelText(/Description/);
+    expect(document.activeElement).toBe(field);
+    await userEvent.clear(field);
+    await userEvent.type(field, '  Tablet app {Enter}');
+    await waitFor(() => expect(onMessage).toHaveBeenCalledWith('Description of Authenticator app (Tablet app) saved.'));
+  });
+
+  it('removes a security key after a confirmation with removeTwoFactorMethod', async () => {
+    const onMessage = jest.fn();
+    render(
+      <MockedProvider
+        mocks={[
+          {
+            request: { query: RemoveTwoFactorMethodDocument, variables: { methodId: 'key-1' } },
+            result: { data: { removeTwoFactorMethod: status() } },
+          },
+        ]}
+      >
+        <TwoFactorMethodList twoFactor={{ ...status(), securityKeys: [key] }} onMessage={onMessage} />
+      </MockedProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Security key (Blue key)' }));
+    const group = screen.getByRole('group', { name: 'Remove Security key (Blue key)' });
+    expect(group.textContent).toMatch(/^Remove Security key \(Blue key\)\?/);
+    expect(document.activeElement).toBe(within(group).getByRole('button', { name: 'Remove key' }));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(onMessage).toHaveBeenCalledWith('Security key (Blue key) removed.'));
+  });
+
   it('in French', () => {
     render(
       <MockedProvider mocks={[]}>
-        <TwoFactorMethodList twoFactor={status([{ ...app, isDefault: true }], [])} onMessage={jest.fn()} />
+        <TwoFactorMethodList
+          twoFactor={{ ...status([{ ...app, isDefault: true }], []), securityKeys: [{ ...key, isPasskey: true }] }}
+          onMessage={jest.fn()}
+        />
       </MockedProvider>,
       { locale: 'fr' },
     );
-    const item = screen.getByRole('listitem');
-    expect(item.textContent).toMatch(/^Application d’authentificationPar défautPhone appAjoutée le /);
+    const items = screen.getAllByRole('listitem');
+    expect(items[0].textContent).toMatch(/^Application d’authentificationPar défautPhone appAjoutée le /);
+    expect(items[1].textContent).toMatch(/^Clé d’accèsYubiKey 5 SeriesBlue keyAjoutée le /);
+    expect(within(items[1]).getByRole('button', { name: /^Retirer/ }).textContent).toBe(
+      'Retirer\u00a0: Clé d’accès (Blue key)',
+    );
   });
 });

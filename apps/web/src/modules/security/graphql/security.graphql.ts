@@ -112,25 +112,33 @@ export const ConfirmTotpMethodDocument = graphql(`
   }
 `);
 
-export const UpdateSmsMethodDocument = graphql(`
-  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {
-    updateSmsMethod(input: $input) {
-      ...SmsMethodFields
-    }
-  }
-`);
-
-export const RemoveSmsMethodDocument = graphql(`
-  mutation RemoveSmsMethod($methodId: ID!) {
-    removeSmsMethod(methodId: $methodId) {
+export const SetDefaultTwoFactorMethodDocument = graphql(`
+  mutation SetDefaultTwoFactorMethod($methodId: ID!) {
+    setDefaultTwoFactorMethod(methodId: $methodId) {
       ...TwoFactorStatusFields
     }
   }
 `);
 
-export const SetDefaultTwoFactorMethodDocument = graphql(`
-  mutation SetDefaultTwoFactorMethod($methodId: ID!) {
-    setDefaultTwoFactorMethod(methodId: $methodId) {
+export const UpdateTwoFactorMethodDocument = graphql(`
+  mutation UpdateTwoFactorMethod($input: UpdateTwoFactorMethodInput!) {
+    updateTwoFactorMethod(input: $input) {
+      ...TwoFactorStatusFields
+    }
+  }
+`);
+
+export const RemoveTwoFactorMethodDocument = graphql(`
+  mutation RemoveTwoFactorMethod($methodId: ID!) {
+    removeTwoFactorMethod(methodId: $methodId) {
+      ...TwoFactorStatusFields
+    }
+  }
+`);
+
+export const DisableTwoFactorDocument = graphql(`
+  mutation DisableTwoFactor {
+    disableTwoFactor {
       ...TwoFactorStatusFields
     }
   }

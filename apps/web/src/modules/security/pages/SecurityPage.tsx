@@ -5,11 +5,14 @@ import type { Locale } from '../../../i18n/locales';
 import { useT } from '../../../i18n/translator';
 import { AuthenticatorAppWizard } from '../components/AuthenticatorAppWizard';
 import { BackupCodesPanel } from '../components/BackupCodesPanel';
+import { DisableTwoFactor } from '../components/DisableTwoFactor';
 import { EnableTwoFactorWizard } from '../components/EnableTwoFactorWizard';
 import { LanguageSetting } from '../components/LanguageSetting';
 import { SecurityActivity } from '../components/SecurityActivity';
 import { SecuritySummary } from '../components/SecuritySummary';
+import { SessionsSection } from '../components/SessionsSection';
 import { TwoFactorMethodList } from '../components/TwoFactorMethodList';
+import { listedMethods } from '../utils/listed-methods';
 
 /** enable / add: the SMS wizard; app-enable / app-add: the authenticator app's. */
 type Wizard = 'enable' | 'add' | 'app-enable' | 'app-add';
@@ -108,6 +111,21 @@ export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatus
         <section className="section" aria-labelledby="emergency-title">
           <h2 id="emergency-title">{t('codes.title')}</h2>
           <BackupCodesPanel status={twoFactor.backupCodes} onMessage={setMessage} />
+        </section>
+      ) : null}
+
+      <section className="section" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('sessions.title')}</h2>
+        <SessionsSection onMessage={setMessage} />
+      </section>
+
+      {twoFactor.enabled && !enabling && wizard === null ? (
+        <section className="section" aria-labelledby="disable-title">
+          <h2 id="disable-title">{t('disable.button')}</h2>
+          <DisableTwoFactor
+            methodCount={listedMethods(twoFactor).filter((method) => !method.pending).length}
+            onMessage={setMessage}
+          />
         </section>
       ) : null}
 

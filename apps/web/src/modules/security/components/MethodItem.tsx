@@ -1,32 +1,47 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation } from '@apollo/client/react';
-import type { SmsMethodFieldsFragment } from '../../../gql/graphql';
 import { useToUiError, type UiError } from '../../../errors/error-messages';
 import { formatDateTime } from '../../../i18n/dates';
+import type { MessageId } from '../../../i18n/messages/en';
 import { useT } from '../../../i18n/translator';
+import { ConfirmPanel } from '../../../ui/ConfirmPanel';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { Field } from '../../../ui/Field';
 import {
-  RemoveSmsMethodDocument,
+  RemoveTwoFactorMethodDocument,
   SetDefaultTwoFactorMethodDocument,
-  UpdateSmsMethodDocument,
+  UpdateTwoFactorMethodDocument,
 } from '../graphql/security.graphql';
 import { ReauthCancelled, useWithReauth } from '../reauth/ReauthProvider';
+import { kindLabel, methodWho, type ListedKind, type ListedMethod } from '../utils/listed-methods';
 import { useRefreshSecurity } from './use-refresh-security';
 
+const ITEM_CLASS: Record<ListedKind, string> = {
+  SMS: 'method method--sms',
+  TOTP: 'method method--app',
+  SECURITY_KEY: 'method method--key',
+};
+const REMOVE_BUTTON: Record<ListedKind, MessageId> = {
+  SMS: 'methods.removeNumber',
+  TOTP: 'methods.removeApp',
+  SECURITY_KEY: 'methods.removeKey',
+};
+
 /**
- * One number of the methods list (`TwoFactorMethodList`): its kind, masked number, description,
- * Default badge, last used, and the actions (edit the description, make default, remove).
+ * One method of any kind in the methods list (`TwoFactorMethodList`): its kind, the number or the
+ * key's model, Default, description, added and last used, and the actions: edit the description
+ * (updateTwoFactorMethod), make default (setDefaultTwoFactorMethod), remove (removeTwoFactorMethod),
+ * each through the sudo prompt when the API asks for it. A pending number can only be removed.
  */
-export function SmsMethodItem({
+export function MethodItem({
   method,
   onMessage,
   isLast,
   descriptionMaxLength,
 }: {
-  method: SmsMethodFieldsFragment;
+  method: ListedMethod;
   onMessage: (m: string) => void;
-  /** Removing it turns 2FA off (no other method left). */
+  /** Removing it turns 2FA off (no other confirmed method left). */
   isLast: boolean;
   descriptionMaxLength: number;
 }) {
@@ -38,10 +53,11 @@ export function SmsMethodItem({
   const [error, setError] = useState<UiError | null>(null);
   const withReauth = useWithReauth();
   const refresh = useRefreshSecurity();
-  const [update, updating] = useMutation(UpdateSmsMethodDocument);
-  const [remove, removing] = useMutation(RemoveSmsMethodDocument);
+  const [update, updating] = useMutation(UpdateTwoFactorMethodDocument);
+  const [remove, removing] = useMutation(RemoveTwoFactorMethodDocument);
   const [makeDefault, makingDefault] = useMutation(SetDefaultTwoFactorMethodDocument);
-  const who = method.description ? `${method.maskedPhoneNumber} (${method.description})` : method.maskedPhoneNumber;
+  const who = methodWho(method, t);
+  const hidden = (chunks: ReactNode[]) => <span className="visually-hidden">{chunks}</span>;
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setError(null);
@@ -63,24 +79,33 @@ export function SmsMethodItem({
     if (tooLong) return;
     const ok = await run(
       () => update({ variables: { input: { methodId: method.id, description: description.trim() || null } } }),
-      t('methods.descriptionSaved', { number: method.maskedPhoneNumber }),
+      t('methods.descriptionSaved', { who: methodWho({ ...method, description: description.trim() || null }, t) }),
     );
     if (ok) setEditing(false);
   };
 
+  const onRemove = async () => {
+    const ok = await run(
+      () => remove({ variables: { methodId: method.id } }),
+      isLast ? t('methods.removedLast', { who }) : t('methods.removed', { who }),
+    );
+    if (!ok) setConfirmingRemove(false);
+  };
+
   return (
-    <li className="method">
+    <li className={ITEM_CLASS[method.kind]}>
       <div className="method__summary">
-        <span className="method__kind">{t('methods.kind.sms')}</span>
-        <span className="method__number">{method.maskedPhoneNumber}</span>
+        <span className="method__kind">{kindLabel(method, t)}</span>
+        {method.maskedPhoneNumber ? <span className="method__number">{method.maskedPhoneNumber}</span> : null}
+        {method.authenticatorName ? <span className="method__model">{method.authenticatorName}</span> : null}
         {method.isDefault ? <span className="badge badge--default">{t('methods.default')}</span> : null}
-        {method.status === 'PENDING_VERIFICATION' ? (
-          <span className="badge badge--pending">{t('methods.pending')}</span>
-        ) : null}
+        {method.pending ? <span className="badge badge--pending">{t('methods.pending')}</span> : null}
         <span className="method__description">
           {method.description || <span className="muted">{t('methods.noDescription')}</span>}
         </span>
         <span className="method__used muted">
+          {t('methods.added', { date: formatDateTime(t.intl, method.createdAt) })}
+          {' · '}
           {method.lastUsedAt
             ? t('methods.lastUsed', { date: formatDateTime(t.intl, method.lastUsedAt) })
             : t('methods.neverUsed')}
@@ -122,40 +147,25 @@ export function SmsMethodItem({
           </div>
         </form>
       ) : confirmingRemove ? (
-        <div className="method__confirm" role="group" aria-label={t('methods.removeGroup', { who })}>
+        <ConfirmPanel
+          label={t('methods.removeGroup', { who })}
+          confirmLabel={t(REMOVE_BUTTON[method.kind])}
+          onConfirm={onRemove}
+          onCancel={() => setConfirmingRemove(false)}
+          busy={removing.loading}
+        >
           <p>
             {t('methods.removeConfirm', { who })} {isLast ? t('methods.removeLast') : ''}
           </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button button--danger"
-              autoFocus
-              disabled={removing.loading}
-              onClick={async () => {
-                const ok = await run(
-                  () => remove({ variables: { methodId: method.id } }),
-                  isLast ? t('methods.removedLast') : t('methods.removed', { number: method.maskedPhoneNumber }),
-                );
-                if (!ok) setConfirmingRemove(false);
-              }}
-            >
-              {t('methods.removeNumber')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirmingRemove(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        </ConfirmPanel>
       ) : (
         <div className="actions actions--compact">
-          <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
-            {t.rich('methods.editDescription', {
-              who,
-              hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-            })}
-          </button>
-          {!method.isDefault && method.status === 'ENABLED' ? (
+          {!method.pending ? (
+            <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+              {t.rich('methods.editDescription', { who, hidden })}
+            </button>
+          ) : null}
+          {!method.isDefault && !method.pending ? (
             <button
               type="button"
               className="button button--secondary"
@@ -163,14 +173,11 @@ export function SmsMethodItem({
               onClick={() =>
                 run(
                   () => makeDefault({ variables: { methodId: method.id } }),
-                  t('methods.nowDefault', { number: method.maskedPhoneNumber }),
+                  t('methods.nowDefaultMethod', { method: who }),
                 )
               }
             >
-              {t.rich('methods.makeDefault', {
-                who,
-                hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
-              })}
+              {t.rich('methods.makeDefault', { who, hidden })}
             </button>
           ) : null}
           <button
@@ -178,7 +185,7 @@ export function SmsMethodItem({
             className="button button--secondary button--danger-text"
             onClick={() => setConfirmingRemove(true)}
           >
-            {t.rich('methods.remove', { who, hidden: (chunks) => <span className="visually-hidden">{chunks}</span> })}
+            {t.rich('methods.remove', { who, hidden })}
           </button>
         </div>
       )}
