@@ -4,6 +4,7 @@ import { usePreparedStatements } from '@twofold/persistence/pg';
 import { deriveKey } from '@twofold/sms-queue';
 import { Queue } from 'bullmq';
 import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
+import { describeRedis } from '@twofold/redis-connection';
 import { startHealthServer } from './health';
 import { WorkerMetrics } from './metrics';
 import { createLogger, Logger } from './logger';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   // Behind PgBouncer < 1.21 (transaction mode) the store's named statements go unnamed.
   usePreparedStatements(app.databasePreparedStatements);
   const db = await connectDatabase(config, logger, () => stopping);
-  const redis = createWorkerRedis(app.redisUrl, logger);
+  const redis = createWorkerRedis(app, logger);
   const store = new SmsMessageStore(db);
   const queue = new Queue(SMS_QUEUE_NAME, { connection: redis, prefix: app.queuePrefix });
   const metrics = new WorkerMetrics(() => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'));
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     concurrency: app.sms.workerConcurrency,
     ratePerSecond: app.sms.ratePerSecond,
     queuePrefix: app.queuePrefix,
+    redis: describeRedis(app),
     healthPort: health.port,
     pid: process.pid,
   });

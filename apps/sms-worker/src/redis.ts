@@ -1,29 +1,20 @@
-import IORedis, { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
+import type { AppConfig } from '@twofold/config';
+import { createRedisConnection, logRedisOutages, redisOptionsFor, type RedisConnection } from '@twofold/redis-connection';
 import type { Logger } from './logger';
 
 /**
- * Redis settings fit for a BullMQ worker: no per-command retry limit (commands wait while
- * Redis is away instead of failing), reconnect forever with a capped backoff.
+ * Redis settings fit for a BullMQ worker on one Redis: no per-command retry limit (commands wait
+ * while Redis is away instead of failing), reconnect forever with a capped backoff. Built in
+ * @twofold/redis-connection, which also gives the Redis Cluster form (REDIS_CLUSTER_NODES).
  */
 export function workerRedisOptions(): RedisOptions {
-  return {
-    maxRetriesPerRequest: null,
-    enableReadyCheck: true,
-    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 6), 3000),
-    reconnectOnError: (err) => /READONLY|LOADING/.test(err.message),
-  };
+  return redisOptionsFor('worker');
 }
 
-export function createWorkerRedis(url: string, logger: Logger): IORedis {
-  const redis = new IORedis(url, workerRedisOptions());
-  let down = false;
-  redis.on('error', (err) => {
-    if (!down) logger.warn('redis connection error; reconnecting', { error: err.message });
-    down = true;
-  });
-  redis.on('ready', () => {
-    if (down) logger.info('redis connection back');
-    down = false;
-  });
+/** The worker's connection (one Redis or a Cluster, from the configuration); outages logged once. */
+export function createWorkerRedis(config: AppConfig, logger: Logger): RedisConnection {
+  const redis = createRedisConnection(config, 'worker');
+  logRedisOutages(redis, logger);
   return redis;
 }

@@ -1,11 +1,11 @@
 import { Worker } from 'bullmq';
-import type IORedis from 'ioredis';
+import type { RedisConnection } from '@twofold/redis-connection';
 import { SMS_QUEUE_NAME, SendSmsJobData } from '@twofold/sms-queue';
 import type { Logger } from './logger';
 import { createSmsProcessor, SmsJobOutcome, SmsProcessorDeps } from './sms-processor';
 
 export interface SmsWorkerOptions {
-  connection: IORedis;
+  connection: RedisConnection;
   prefix: string;
   concurrency: number;
   /** Messages per second across every worker of this queue (BullMQ's global limiter). */

@@ -2,10 +2,10 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
 import type { NextFunction, Request, Response } from 'express';
 import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
 import type { AppConfig } from '@twofold/config';
+import { createRedisConnection } from '@twofold/redis-connection';
 import { bearerMatches } from '../metrics/metrics.controller';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -23,7 +23,7 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
 export function queueBoard(config: AppConfig): { path: string; handlers: ((req: Request, res: Response, next: NextFunction) => void)[]; close: () => Promise<void> } | null {
   const token = config.adminToken;
   if (!token) return null;
-  const connection = new IORedis(config.redisUrl, { maxRetriesPerRequest: null });
+  const connection = createRedisConnection(config, 'board');
   connection.on('error', () => undefined);
   const queue = new Queue(SMS_QUEUE_NAME, { connection, prefix: config.queuePrefix });
   const serverAdapter = new ExpressAdapter();

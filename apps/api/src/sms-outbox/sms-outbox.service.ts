@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import IORedis from 'ioredis';
+import { createRedisConnection, describeRedis, logRedisOutages, type RedisConnection } from '@twofold/redis-connection';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { SmsMessageEntity } from '@twofold/persistence';
@@ -55,7 +55,7 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger('SmsOutbox');
   private readonly bodyKey: Buffer;
   private readonly payloadKey: Buffer;
-  private connection: IORedis | null = null;
+  private connection: RedisConnection | null = null;
   private queue: Queue | null = null;
   private relayTimer: NodeJS.Timeout | null = null;
   private relayRunning = false;
@@ -74,8 +74,15 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     // A producer fails fast while Redis is away (no offline queue): the relay retries from PostgreSQL.
-    this.connection = new IORedis(this.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
-    this.connection.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
+    // One Redis or a Redis Cluster (REDIS_CLUSTER_NODES), built in @twofold/redis-connection.
+    const connection = createRedisConnection(this.config, 'producer');
+    this.connection = connection;
+    // The first error of an outage and the recovery, not every reconnect attempt.
+    logRedisOutages(connection, {
+      warn: (msg, fields) => this.logger.warn(`${msg} ${JSON.stringify(fields)}`),
+      info: (msg) => this.logger.log(msg),
+    });
+    this.logger.log(`SMS queue on ${describeRedis(this.config)}, prefix ${this.config.queuePrefix}`);
     this.queue = new Queue(SMS_QUEUE_NAME, { connection: this.connection, prefix: this.config.queuePrefix });
     this.queue.on('error', (err) => this.logger.warn(`queue: ${err.message}`));
     if (this.config.sms.relayIntervalMs > 0) {

@@ -1,2 +1,3 @@
 export * from './lib/config';
 export * from './lib/trust-proxy';
+export * from './lib/redis-cluster';

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+import { hashTagOf, parseRedisClusterNodes, type RedisNode } from './redis-cluster';
 /**
  * The one typed place where the environment is read and validated (contract v1, section 3).
  * Both apps call `loadConfig()` at boot; a bad or missing value stops the process with one
@@ -101,6 +102,8 @@ export interface AppConfig {
   /** Named (prepared) statements; off behind PgBouncer older than 1.21 in transaction mode. */
   databasePreparedStatements: boolean;
   redisUrl: string;
+  /** REDIS_CLUSTER_NODES: seed nodes of a Redis Cluster (empty: one Redis at REDIS_URL, whose user, password and TLS the cluster uses). */
+  redisClusterNodes: RedisNode[];
   /** BullMQ key prefix; `{...}` hash tags keep a queue on one Redis Cluster slot. */
   queuePrefix: string;
   apiPort: number;
@@ -227,6 +230,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/twofold', ['postgres:', 'postgresql:']),
     databasePreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    redisClusterNodes: redisClusterNodes(env),
     queuePrefix: str(env, 'SMS_QUEUE_PREFIX', '{twofold}'),
     apiPort: int(env, 'API_PORT', 3000, 0, 65535),
     webPort: int(env, 'WEB_PORT', 4200, 0, 65535),
@@ -314,7 +318,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
   };
   checkRetention(config);
+  checkRedisCluster(config);
   return config;
+}
+
+function redisClusterNodes(env: Env): RedisNode[] {
+  const parsed = parseRedisClusterNodes(env['REDIS_CLUSTER_NODES']);
+  if ('problem' in parsed) throw new ConfigError('REDIS_CLUSTER_NODES', parsed.problem);
+  return parsed;
+}
+
+/** On a cluster every key of a BullMQ queue must hash to one slot, and there is no database number. */
+function checkRedisCluster(c: AppConfig): void {
+  if (c.redisClusterNodes.length === 0) return;
+  if (!hashTagOf(c.queuePrefix)) {
+    throw new ConfigError('SMS_QUEUE_PREFIX', `must contain a Redis Cluster hash tag such as {twofold} when REDIS_CLUSTER_NODES is set (BullMQ's scripts need all of a queue's keys on one slot), got "${c.queuePrefix}"`);
+  }
+  const db = new URL(c.redisUrl).pathname.replace(/^\/+/, '');
+  if (db !== '' && db !== '0') throw new ConfigError('REDIS_URL', `must not select a database (/${db}) when REDIS_CLUSTER_NODES is set: a cluster has only database 0`);
 }
 
 const DAY = 86400;
