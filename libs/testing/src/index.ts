@@ -3,3 +3,4 @@ export * from './lib/test-redis';
 export * from './lib/processes';
 export * from './lib/graphql-client';
 export * from './lib/fake-sms-gateway';
+export * from './lib/webauthn-authenticator';
