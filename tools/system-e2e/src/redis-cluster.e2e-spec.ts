@@ -27,6 +27,7 @@ describe('Redis Cluster (3 primaries, 3 replicas): API and workers through a fai
   let api: ApiClient;
   let accounts: BurstAccount[] = [];
   const prefix = uniqueQueuePrefix('cluster');
+  const ADMIN_TOKEN = 'cluster-e2e-admin-token-0123456789';
   const bodyKey = deriveKey(APP_SECRET, 'sms-body');
   const figures: Record<string, BurstReport & { promotedMs?: number; leftToRelay: number }> = {};
 
@@ -36,11 +37,14 @@ describe('Redis Cluster (3 primaries, 3 replicas): API and workers through a fai
 
   beforeAll(async () => {
     assertBuilt();
-    [cluster, db, gateway] = await Promise.all([
-      RedisClusterHarness.start({ masters: 3, nodeTimeoutMs: 1000 }),
-      createTestDatabase('rediscluster'),
-      startFakeSmsGateway({ authToken: TWILIO.token, accountSid: TWILIO.sid, callbackDelayMs: 20 }),
+    // Each kept as soon as it is up, and all awaited, so afterAll cleans up whichever started even when another failed.
+    const started = await Promise.allSettled([
+      RedisClusterHarness.start({ masters: 3, nodeTimeoutMs: 1000 }).then((c) => (cluster = c)),
+      createTestDatabase('rediscluster').then((d) => (db = d)),
+      startFakeSmsGateway({ authToken: TWILIO.token, accountSid: TWILIO.sid, callbackDelayMs: 20 }).then((g) => (gateway = g)),
     ]);
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
+    if (!cluster || !db || !gateway) throw new Error('unreachable');
     pg = new Pool({ connectionString: db.url, max: 3 });
     const port = await freePort();
     const common: Record<string, string> = {
@@ -74,7 +78,7 @@ describe('Redis Cluster (3 primaries, 3 replicas): API and workers through a fai
       SMS_WORKER_STALLED_INTERVAL_MS: '1000',
       LOG_LEVEL: 'info',
     };
-    procs.push(spawnNode('api', API_MAIN, { ...common, API_PORT: String(port) }));
+    procs.push(spawnNode('api', API_MAIN, { ...common, API_PORT: String(port), ADMIN_TOKEN }));
     for (const i of [1, 2]) procs.push(spawnNode(`worker-${i}`, WORKER_MAIN, { ...common, SMS_WORKER_HEALTH_PORT: '0' }));
     api = new ApiClient('api', `http://127.0.0.1:${port}`);
     // The test's own view of the queue, through the same factory as Bull Board.
@@ -100,6 +104,14 @@ describe('Redis Cluster (3 primaries, 3 replicas): API and workers through a fai
 
   /** Codes the API could not hand to Redis at once (left QUEUED for its relay) since `from` lines of its log. */
   const leftToRelay = (from: number) => procs[0].lines.slice(from).filter((l) => l.includes('stays QUEUED for the relay')).length;
+
+  function jsonLine(line: string): { msg?: string; healthPort?: number; redis?: string } {
+    try {
+      return JSON.parse(line);
+    } catch {
+      return {};
+    }
+  }
 
   function parseNodes(env: string) {
     return env.split(',').map((e) => ({ host: '127.0.0.1', port: Number(e.split(':')[1]) }));
@@ -128,6 +140,20 @@ describe('Redis Cluster (3 primaries, 3 replicas): API and workers through a fai
     for (const key of [`${prefix}:sms:wait`, `${prefix}:sms:meta`, `${prefix}:sms:some-job-id`]) {
       expect(Number(await cluster!.on(cluster!.alivePorts[0], 'CLUSTER', 'KEYSLOT', key))).toBe(slot);
     }
+  });
+
+  it('health, the worker health and Bull Board all answer through the cluster client', async () => {
+    expect(await (await fetch(`${api.url}/health/ready`)).json()).toMatchObject({ status: 'ok', redis: 'up' });
+    for (const worker of procs.slice(1)) {
+      const started = worker.lines.map(jsonLine).find((l) => l.msg === 'sms worker started');
+      expect(started?.redis).toBe(`cluster redis://${cluster!.nodesEnv}`);
+      const health = await fetch(`http://127.0.0.1:${started!.healthPort}/health`);
+      expect(health.status).toBe(200);
+    }
+    const board = await fetch(`${api.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(board.status).toBe(200);
+    const body = (await board.json()) as { queues: { name: string }[] };
+    expect(body.queues.map((q) => q.name)).toEqual(['sms']);
   });
 
   it(`a burst of ${BURST} codes through the API and two workers: each delivered once, with its stored text`, async () => {
