@@ -172,15 +172,19 @@ export async function checkServices(env, { gateway }) {
   if (!pgResult.ok) fail(pgResult.problem);
   console.log(`PostgreSQL: logged in at ${redactUrl(env.DATABASE_URL)}${pgResult.note ? ` (${pgResult.note})` : ''}`);
 
-  let redisResult = await checkRedis(env.REDIS_URL);
-  if (!redisResult.ok && redisResult.refused && isLocal(env.REDIS_URL)) {
-    const started = await startPrivateRedis(env.REDIS_URL);
+  // With REDIS_CLUSTER_NODES the apps use a Redis Cluster: PING its first seed node with REDIS_URL's
+  // user, password and TLS (the apps ignore REDIS_URL's host then), and never start a private Redis.
+  const seeds = (env.REDIS_CLUSTER_NODES ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const redisUrl = seeds.length ? Object.assign(new URL(env.REDIS_URL), { host: seeds[0], pathname: '' }).href : env.REDIS_URL;
+  let redisResult = await checkRedis(redisUrl);
+  if (!redisResult.ok && redisResult.refused && !seeds.length && isLocal(redisUrl)) {
+    const started = await startPrivateRedis(redisUrl);
     if (started && started !== 'started') fail(started);
-    if (started) redisResult = await checkRedis(env.REDIS_URL);
+    if (started) redisResult = await checkRedis(redisUrl);
     else redisResult.problem += ' (redis-server is not installed here to start a private one.)';
   }
   if (!redisResult.ok) fail(redisResult.problem);
-  console.log(`Redis: PONG from ${redactUrl(env.REDIS_URL)}${redisResult.note ? ` (${redisResult.note})` : ''}`);
+  console.log(`Redis: PONG from ${redactUrl(redisUrl)}${seeds.length ? ' (a seed of REDIS_CLUSTER_NODES)' : ''}${redisResult.note ? ` (${redisResult.note})` : ''}`);
 
   const busy = await busyPorts(portsNeeded(env, { gateway }));
   if (busy.length) fail(busy.join('\n'));
