@@ -29,6 +29,7 @@ import { metricsPlugin } from './metrics/metrics.plugin';
 import { MetricsService } from './metrics/metrics.service';
 import { SecondFactorModule } from './second-factor/second-factor.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
+import { SecurityKeysModule } from './security-keys/security-keys.module';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
 import { SmsMethodsModule } from './sms-methods/sms-methods.module';
@@ -115,6 +116,7 @@ export class AppModule {
         AccountsModule,
         SmsMethodsModule,
         TotpMethodsModule,
+        SecurityKeysModule,
         TwoFactorMethodsModule,
         BackupCodesModule,
         HealthModule,

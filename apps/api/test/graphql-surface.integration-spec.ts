@@ -59,8 +59,10 @@ describe('GraphQL surface', () => {
       ['removeTwoFactorMethod', `mutation($id: ID!) { removeTwoFactorMethod(methodId: $id) { enabled } }`, { id }],
       ['disableTwoFactor', `mutation { disableTwoFactor { enabled } }`, {}],
       ['confirmTotpMethod', `mutation($id: ID!) { confirmTotpMethod(input: { enrollmentId: $id, code: "123456" }) { methodId } }`, { id }],
+      ['startSecurityKeyRegistration', `mutation { startSecurityKeyRegistration { registrationId } }`, {}],
+      ['finishSecurityKeyRegistration', `mutation($id: ID!) { finishSecurityKeyRegistration(input: { registrationId: $id, credential: "{}" }) { methodId } }`, { id }],
     ];
-    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch'];
+    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey'];
 
     it('classifies every root field of the served schema as public or protected (a new field must be added here)', async () => {
       const res = await api.gql(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);

@@ -35,13 +35,15 @@ function protectedOperations(ids: { methodId: string; pendingId: string; session
     removeTwoFactorMethod: { query: `mutation($id: ID!) { removeTwoFactorMethod(methodId: $id) { enabled } }`, variables: { id: ids.methodId } },
     disableTwoFactor: { query: `mutation { disableTwoFactor { enabled } }` },
     confirmTotpMethod: { query: `mutation($id: ID!) { confirmTotpMethod(input: { enrollmentId: $id, code: "123456" }) { methodId } }`, variables: { id: ids.pendingId } },
+    startSecurityKeyRegistration: { query: `mutation { startSecurityKeyRegistration { registrationId } }` },
+    finishSecurityKeyRegistration: { query: `mutation($id: ID!) { finishSecurityKeyRegistration(input: { registrationId: $id, credential: "{}" }) { methodId } }`, variables: { id: ids.pendingId } },
     reauthenticate: { query: `mutation($p: String!) { reauthenticate(input: { password: $p }) { __typename } }`, variables: { p: PASSWORD } },
     logout: { query: `mutation { logout }` },
   };
 }
 
 /** Public operations: they take no session (login steps carry their own ticket). */
-const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode']);
+const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey']);
 
 it('the list below covers every guarded root field of the schema', async () => {
   const res = await sys.gql(`{ q: __type(name: "Query") { fields { name } } m: __type(name: "Mutation") { fields { name } } }`);

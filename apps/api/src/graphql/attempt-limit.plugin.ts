@@ -17,6 +17,8 @@ export const ATTEMPT_BEARING_FIELDS = new Set([
   'deleteBackupCodes',
   'confirmTotpMethod',
   'completeLoginWithTotp',
+  'finishSecurityKeyRegistration',
+  'completeLoginWithSecurityKey',
   'disableTwoFactor',
 ]);
 

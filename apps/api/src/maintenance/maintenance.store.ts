@@ -29,9 +29,10 @@ export class MaintenanceStore {
     return affectedCount(await this.db.query(`DELETE FROM login_ticket WHERE expires_at < $1`, [before]));
   }
 
-  /** Authenticator-app enrollments that lapsed (or were confirmed) before `before`: their sealed secrets go. */
+  /** Authenticator-app enrollments (their sealed secrets) and security-key registrations that lapsed (or were used) before `before`. */
   async deleteEnrollmentsEndedBefore(before: Date): Promise<number> {
-    return affectedCount(await this.db.query(`DELETE FROM totp_enrollment WHERE expires_at < $1`, [before]));
+    const keys = affectedCount(await this.db.query(`DELETE FROM security_key_registration WHERE expires_at < $1`, [before]));
+    return keys + affectedCount(await this.db.query(`DELETE FROM totp_enrollment WHERE expires_at < $1`, [before]));
   }
 
   async deleteSessionsEndedBefore(before: Date): Promise<number> {

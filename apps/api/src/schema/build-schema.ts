@@ -7,6 +7,7 @@ import { BackupCodesResolver } from '../backup-codes/backup-codes.resolver';
 import { LoginResolver } from '../login/login.resolver';
 import { SecondFactorResolver } from '../second-factor/second-factor.resolver';
 import { SecurityEventsResolver } from '../security-events/security-events.resolver';
+import { SecurityKeysResolver } from '../security-keys/security-keys.resolver';
 import { SessionsResolver } from '../sessions/sessions.resolver';
 import { SmsDispatchResolver } from '../sms-codes/sms-dispatch.resolver';
 import { SmsMethodsResolver } from '../sms-methods/sms-methods.resolver';
@@ -14,7 +15,7 @@ import { TotpMethodsResolver } from '../totp-methods/totp-methods.resolver';
 import { TwoFactorMethodsResolver } from '../two-factor-methods/two-factor-methods.resolver';
 
 /** Every resolver class of the API; the schema test fails if one is missing here. */
-export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver];
+export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver];
 
 /** Prints the schema from resolver metadata alone: no database, no Redis, no app boot. */
 export async function buildSchemaSdl(): Promise<string> {

@@ -10,6 +10,14 @@ export function smsLabel(maskedPhoneNumber: string, description: string | null):
   return `SMS to ${maskedPhoneNumber}${description ? ` (${description})` : ''}`;
 }
 
+export const SECURITY_KEY_LABEL = 'Security key';
+
+/** "Security key (Office key)", else the model's name from its AAGUID ("Security key (YubiKey 5 Series)"), else "Security key". */
+export function securityKeyLabel(description: string | null, authenticatorName: string | null): string {
+  const what = description || authenticatorName;
+  return what ? `${SECURITY_KEY_LABEL} (${what})` : SECURITY_KEY_LABEL;
+}
+
 export const BACKUP_CODE_LABEL = 'Emergency code';
 
 /** The emergency codes as a login method (a fixed id; shown while codes remain). */

@@ -14,11 +14,13 @@ import { SessionsService } from '../sessions/sessions.service';
 import type { SmsCodeDispatchModel } from '../sms-codes/dto/sms-code-dispatch.type';
 import { toDispatchModel } from '../sms-codes/dto/to-dispatch';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { parseAuthenticationCredential } from '../webauthn/webauthn-json.util';
 import { orderChallengeMethods } from './challenge-labels';
 import { TwoFactorMethodKind, type TwoFactorChallengeModel } from './dto/two-factor-challenge.type';
 import { blockedFor, blockUntil, triesLeftAfterFailure } from './lockout-policy';
 import { SECOND_FACTOR_METHODS, type MethodRegistry } from './methods/method-registry';
 import type { SecondFactorMethod } from './methods/second-factor-method';
+import { SecurityKeyMethod, type SecurityKeyRequest } from './methods/security-key/security-key.method';
 import { SmsMethod } from './methods/sms/sms.method';
 import { SecondFactorStore } from './second-factor.store';
 import { TicketStore } from './ticket.store';
@@ -38,6 +40,7 @@ export class SecondFactorService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SECOND_FACTOR_METHODS) private readonly methods: MethodRegistry,
     private readonly sms: SmsMethod,
+    private readonly securityKey: SecurityKeyMethod,
     private readonly tickets: TicketsService,
     private readonly ticketStore: TicketStore,
     private readonly store: SecondFactorStore,
@@ -82,6 +85,21 @@ export class SecondFactorService {
     const normalized = normalizeBackupCode(code);
     if (!normalized) throw Errors.badInput({ code: 'Enter an emergency code like XXXX-XXXX-XXXX-XXXX.' });
     return this.completeLocked(this.method(TwoFactorMethodKind.BACKUP_CODE), ticket, null, normalized, meta, auth, this.clock.now());
+  }
+
+  /** WebAuthn request options bound to the ticket (a new start replaces the previous challenge). */
+  startSecurityKeyLogin(ticket: string, meta: RequestMeta, auth: AuthState | null): Promise<SecurityKeyRequest> {
+    const now = this.clock.now();
+    return this.outbox.inTransaction((em) => this.securityKey.prepare(em, { ticket, methodId: null, auth, meta, now }));
+  }
+
+  /**
+   * A security key's or passkey's assertion (AuthenticationResponseJSON as text): the shared locked step.
+   * `_rememberDevice` is accepted already; remembered devices (contract v2) hand it to completeLocked.
+   */
+  async completeWithSecurityKey(ticket: string, credential: string, meta: RequestMeta, auth: AuthState | null, _rememberDevice = false): Promise<SessionModel> {
+    if (!parseAuthenticationCredential(credential)) throw Errors.badInput({ credential: 'Send the JSON of the credential navigator.credentials.get() gave.' });
+    return this.completeLocked(this.securityKey, ticket, null, credential, meta, auth, this.clock.now());
   }
 
   /**

@@ -59,22 +59,24 @@ export class TwoFactorMethodsService {
     const now = this.clock.now();
     this.requireRecentAuth(auth, now);
     const accountId = auth.account.id;
-    const totp = isUuid(methodId) ? (await this.twoFactor.totpMethods(null, accountId)).find((m) => m.id === methodId) : undefined;
+    const found = isUuid(methodId) ? (await this.twoFactor.confirmedMethods(null, accountId)).find((m) => m.id === methodId) : undefined;
     // A number (pending or enabled) goes the v1 way, with its notices and events.
-    if (!totp) return this.smsMethods.remove(auth, methodId, meta);
+    if (!found || found.kind === 'SMS') return this.smsMethods.remove(auth, methodId, meta);
+    const kind = found.kind;
     await this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, accountId);
-      const current = (await this.twoFactor.totpMethods(em, accountId)).find((m) => m.id === methodId);
+      const current = (await this.twoFactor.confirmedMethods(em, accountId)).find((m) => m.id === methodId && m.kind === kind);
       if (!current) throw Errors.notFound('Method');
-      await this.store.deleteTotp(em, methodId);
-      await this.events.record(em, accountId, 'TWO_FACTOR_METHOD_REMOVED', meta, now, current.description ? `authenticator app (${current.description})` : 'authenticator app');
+      await this.store.deleteMethod(em, kind, methodId);
+      const what = await this.twoFactor.eventLabel(em, accountId, current);
+      await this.events.record(em, accountId, 'TWO_FACTOR_METHOD_REMOVED', meta, now, current.description ? `${what} (${current.description})` : what);
       const remaining = await this.twoFactor.confirmedMethods(em, accountId);
       if (remaining.length === 0) {
         await this.backupCodes.deleteSet(em, accountId);
         await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, 'last method removed');
         return;
       }
-      if (current.isDefault) {
+      if (current.is_default) {
         await this.twoFactor.makeDefault(em, accountId, remaining[0].kind, remaining[0].id);
         await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, await this.twoFactor.eventLabel(em, accountId, remaining[0]));
       }

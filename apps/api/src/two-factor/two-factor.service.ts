@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { SmsMethodEntity, TotpMethodEntity } from '@twofold/persistence';
+import type { SecurityKeyEntity, SmsMethodEntity, TotpMethodEntity } from '@twofold/persistence';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { TwoFactorStore } from './two-factor.store';
+import { TwoFactorStore, type ConfirmedMethodKind } from './two-factor.store';
+
+export type { ConfirmedMethodKind } from './two-factor.store';
+
+/** At most this many security keys and passkeys per account (contract §7). */
+export const SECURITY_KEYS_PER_ACCOUNT = 10;
 import { DESCRIPTION_MAX_LENGTH, maskPhoneNumber } from '@twofold/two-factor-domain';
 
 export interface BackupCodesState {
@@ -15,6 +20,7 @@ export interface BackupCodesState {
 /** The account's limits, from configuration: the web app shows them instead of constants. */
 export interface TwoFactorLimits {
   smsMethodsPerAccount: number;
+  securityKeysPerAccount: number;
   descriptionMaxLength: number;
 }
 
@@ -25,6 +31,8 @@ export interface TwoFactorState {
   smsMethods: SmsMethodEntity[];
   /** Confirmed authenticator apps, oldest first. */
   totpMethods: TotpMethodEntity[];
+  /** Security keys and passkeys, oldest first. */
+  securityKeys: SecurityKeyEntity[];
   backupCodes: BackupCodesState;
   limits: TwoFactorLimits;
 }
@@ -58,20 +66,25 @@ export class TwoFactorService {
     return this.store.totpMethods(em, accountId);
   }
 
+  securityKeys(em: EntityManager | null, accountId: string): Promise<SecurityKeyEntity[]> {
+    return this.store.securityKeys(em, accountId);
+  }
+
   /** Every confirmed method of every kind, oldest first. */
   confirmedMethods(em: EntityManager | null, accountId: string) {
     return this.store.confirmedMethods(em, accountId);
   }
 
-  /** What a security event says about a confirmed method: its masked number, or "authenticator app". */
-  async eventLabel(em: EntityManager | null, accountId: string, method: { id: string; kind: 'SMS' | 'TOTP' }): Promise<string> {
+  /** What a security event says about a confirmed method: its masked number, "authenticator app" or "security key". */
+  async eventLabel(em: EntityManager | null, accountId: string, method: { id: string; kind: ConfirmedMethodKind }): Promise<string> {
     if (method.kind === 'TOTP') return 'authenticator app';
+    if (method.kind === 'SECURITY_KEY') return 'security key';
     const number = (await this.enabledMethods(em, accountId)).find((m) => m.id === method.id);
     return number ? maskPhoneNumber(number.phoneNumber) : 'number';
   }
 
   /** `methodId` becomes the only default, of whatever kind (under the account lock). */
-  makeDefault(em: EntityManager, accountId: string, kind: 'SMS' | 'TOTP', methodId: string): Promise<void> {
+  makeDefault(em: EntityManager, accountId: string, kind: ConfirmedMethodKind, methodId: string): Promise<void> {
     return this.store.makeDefault(em, accountId, kind, methodId);
   }
 
@@ -81,16 +94,16 @@ export class TwoFactorService {
   }
 
   async state(em: EntityManager | null, accountId: string, now: Date): Promise<TwoFactorState> {
-    const [smsMethods, totpMethods, backupCodes] = em
-      ? [await this.methods(em, accountId, now), await this.totpMethods(em, accountId), await this.backupCodes(em, accountId)]
-      : await Promise.all([this.methods(null, accountId, now), this.totpMethods(null, accountId), this.backupCodes(null, accountId)]);
-    const confirmed = [...smsMethods.filter((m) => m.status === 'ENABLED'), ...totpMethods];
+    const [smsMethods, totpMethods, securityKeys, backupCodes] = em
+      ? [await this.methods(em, accountId, now), await this.totpMethods(em, accountId), await this.securityKeys(em, accountId), await this.backupCodes(em, accountId)]
+      : await Promise.all([this.methods(null, accountId, now), this.totpMethods(null, accountId), this.securityKeys(null, accountId), this.backupCodes(null, accountId)]);
+    const confirmed = [...smsMethods.filter((m) => m.status === 'ENABLED'), ...totpMethods, ...securityKeys];
     const enabled = confirmed.length > 0;
-    return { enabled, defaultMethodId: confirmed.find((m) => m.isDefault)?.id ?? null, smsMethods, totpMethods, backupCodes, limits: this.limits() };
+    return { enabled, defaultMethodId: confirmed.find((m) => m.isDefault)?.id ?? null, smsMethods, totpMethods, securityKeys, backupCodes, limits: this.limits() };
   }
 
   limits(): TwoFactorLimits {
-    return { smsMethodsPerAccount: this.config.limits.smsMethodsPerAccount, descriptionMaxLength: DESCRIPTION_MAX_LENGTH };
+    return { smsMethodsPerAccount: this.config.limits.smsMethodsPerAccount, securityKeysPerAccount: SECURITY_KEYS_PER_ACCOUNT, descriptionMaxLength: DESCRIPTION_MAX_LENGTH };
   }
 }
 

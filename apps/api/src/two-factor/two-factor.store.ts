@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { prepared, SmsMethodEntity, TotpMethodEntity } from '@twofold/persistence';
+import { prepared, SecurityKeyEntity, SmsMethodEntity, TotpMethodEntity } from '@twofold/persistence';
+
+/** The kinds of confirmed method (`two_factor_method.kind`); emergency codes are not a method here. */
+export type ConfirmedMethodKind = 'SMS' | 'TOTP' | 'SECURITY_KEY';
+
+/** Each kind's table, for the statements that touch every kind (defaults, renames, removals). */
+export const METHOD_TABLES: Readonly<Record<ConfirmedMethodKind, 'sms_method' | 'totp_method' | 'security_key'>> = { SMS: 'sms_method', TOTP: 'totp_method', SECURITY_KEY: 'security_key' };
 
 /** 2FA is on while the account has a confirmed method of any kind (the `two_factor_method` view). */
 const ENABLED_SQL = `SELECT EXISTS (SELECT 1 FROM two_factor_method WHERE account_id = $1) AS enabled`;
@@ -30,16 +36,19 @@ export class TwoFactorStore {
     return (em ?? this.db.manager).find(TotpMethodEntity, { where: { accountId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  securityKeys(em: EntityManager | null, accountId: string): Promise<SecurityKeyEntity[]> {
+    return (em ?? this.db.manager).find(SecurityKeyEntity, { where: { accountId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   /** Every confirmed method of every kind, oldest first: what the default falls back to. */
-  confirmedMethods(em: EntityManager | null, accountId: string): Promise<{ id: string; kind: 'SMS' | 'TOTP'; is_default: boolean; created_at: Date }[]> {
-    return (em ?? this.db.manager).query(`SELECT id, kind, is_default, created_at FROM two_factor_method WHERE account_id = $1 ORDER BY created_at, id`, [accountId]);
+  confirmedMethods(em: EntityManager | null, accountId: string): Promise<{ id: string; kind: ConfirmedMethodKind; description: string | null; is_default: boolean; created_at: Date }[]> {
+    return (em ?? this.db.manager).query(`SELECT id, kind, description, is_default, created_at FROM two_factor_method WHERE account_id = $1 ORDER BY created_at, id`, [accountId]);
   }
 
   /** Makes `methodId` (of `kind`) the account's only default, whatever the kind of the previous one (under the account lock). */
-  async makeDefault(em: EntityManager, accountId: string, kind: 'SMS' | 'TOTP', methodId: string): Promise<void> {
-    await em.query(`UPDATE sms_method SET is_default = false WHERE account_id = $1 AND is_default`, [accountId]);
-    await em.query(`UPDATE totp_method SET is_default = false WHERE account_id = $1 AND is_default`, [accountId]);
-    await em.query(kind === 'SMS' ? `UPDATE sms_method SET is_default = true WHERE id = $1` : `UPDATE totp_method SET is_default = true WHERE id = $1`, [methodId]);
+  async makeDefault(em: EntityManager, accountId: string, kind: ConfirmedMethodKind, methodId: string): Promise<void> {
+    for (const table of Object.values(METHOD_TABLES)) await em.query(`UPDATE ${table} SET is_default = false WHERE account_id = $1 AND is_default`, [accountId]);
+    await em.query(`UPDATE ${METHOD_TABLES[kind]} SET is_default = true WHERE id = $1`, [methodId]);
   }
 
   /** Outside a transaction a prepared statement (every `me { twoFactor { enabled } }` asks it). */

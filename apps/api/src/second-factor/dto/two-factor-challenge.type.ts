@@ -3,6 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 export enum TwoFactorMethodKind {
   SMS = 'SMS',
   TOTP = 'TOTP',
+  SECURITY_KEY = 'SECURITY_KEY',
   BACKUP_CODE = 'BACKUP_CODE',
 }
 registerEnumType(TwoFactorMethodKind, { name: 'TwoFactorMethodKind' });

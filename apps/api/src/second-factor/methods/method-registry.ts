@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import type { TwoFactorMethodKind } from '../dto/two-factor-challenge.type';
 import { BackupCodeMethod } from './backup-code/backup-code.method';
 import type { SecondFactorMethod } from './second-factor-method';
+import { SecurityKeyMethod } from './security-key/security-key.method';
 import { SmsMethod } from './sms/sms.method';
 import { TotpMethod } from './totp/totp.method';
 
@@ -9,7 +10,7 @@ import { TotpMethod } from './totp/totp.method';
 export const SECOND_FACTOR_METHODS = Symbol('SECOND_FACTOR_METHODS');
 export type MethodRegistry = ReadonlyMap<TwoFactorMethodKind, SecondFactorMethod>;
 
-export const METHOD_PLUGINS = [SmsMethod, TotpMethod, BackupCodeMethod];
+export const METHOD_PLUGINS = [SmsMethod, TotpMethod, SecurityKeyMethod, BackupCodeMethod];
 
 export const methodRegistryProvider: Provider = {
   provide: SECOND_FACTOR_METHODS,

@@ -23,7 +23,8 @@ export interface VerifyContext {
 /** What `prepare` runs with: the raw ticket (each kind reads and locks it as it needs), in the caller's unit of work. */
 export interface PrepareArgs {
   ticket: string;
-  methodId: string;
+  /** The method to prepare (an SMS number); null for kinds that prepare for all their methods at once (security keys). */
+  methodId: string | null;
   /** The request's session, if any: a re-authentication ticket works only with its own. */
   auth: AuthState | null;
   meta: RequestMeta;

@@ -31,6 +31,18 @@ export class TotpMethodModel {
   @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
 }
 
+/** A security key or passkey as its owner sees it; its credential id and public key have no field here. */
+@ObjectType('SecurityKey')
+export class SecurityKeyModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field() isDefault!: boolean;
+  @Field({ description: 'True when the credential is discoverable and synced or device-bound as a passkey.' }) isPasskey!: boolean;
+  @Field(() => String, { nullable: true, description: 'Name of the authenticator model from its AAGUID when known, e.g. "YubiKey 5 Series".' }) authenticatorName!: string | null;
+  @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true }) lastUsedAt!: Date | null;
+}
+
 @ObjectType('BackupCodesStatus')
 export class BackupCodesStatusModel {
   @Field() active!: boolean;
@@ -42,6 +54,7 @@ export class BackupCodesStatusModel {
 @ObjectType('TwoFactorLimits', { description: 'Limits of this deployment, so clients need no constants.' })
 export class TwoFactorLimitsModel {
   @Field(() => Int, { description: 'SMS numbers per account (SMS_METHODS_PER_ACCOUNT).' }) smsMethodsPerAccount!: number;
+  @Field(() => Int, { description: 'Security keys and passkeys per account.' }) securityKeysPerAccount!: number;
   @Field(() => Int, { description: 'Characters in a method description.' }) descriptionMaxLength!: number;
 }
 
@@ -51,6 +64,7 @@ export class TwoFactorStatusModel {
   @Field(() => ID, { nullable: true }) defaultMethodId!: string | null;
   @Field(() => [SmsMethodModel]) smsMethods!: SmsMethodModel[];
   @Field(() => [TotpMethodModel]) totpMethods!: TotpMethodModel[];
+  @Field(() => [SecurityKeyModel]) securityKeys!: SecurityKeyModel[];
   @Field(() => BackupCodesStatusModel) backupCodes!: BackupCodesStatusModel;
   @Field(() => TwoFactorLimitsModel) limits!: TwoFactorLimitsModel;
 }
