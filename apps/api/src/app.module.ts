@@ -34,6 +34,7 @@ import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
 import { SmsMethodsModule } from './sms-methods/sms-methods.module';
 import { TotpMethodsModule } from './totp-methods/totp-methods.module';
+import { TrustedDevicesModule } from './trusted-devices/trusted-devices.module';
 import { TwoFactorMethodsModule } from './two-factor-methods/two-factor-methods.module';
 import { SmsWebhooksModule } from './webhooks/sms-webhooks.module';
 
@@ -117,6 +118,7 @@ export class AppModule {
         SmsMethodsModule,
         TotpMethodsModule,
         SecurityKeysModule,
+        TrustedDevicesModule,
         TwoFactorMethodsModule,
         BackupCodesModule,
         HealthModule,

@@ -61,6 +61,9 @@ describe('GraphQL surface', () => {
       ['confirmTotpMethod', `mutation($id: ID!) { confirmTotpMethod(input: { enrollmentId: $id, code: "123456" }) { methodId } }`, { id }],
       ['startSecurityKeyRegistration', `mutation { startSecurityKeyRegistration { registrationId } }`, {}],
       ['finishSecurityKeyRegistration', `mutation($id: ID!) { finishSecurityKeyRegistration(input: { registrationId: $id, credential: "{}" }) { methodId } }`, { id }],
+      ['trustedDevices', `{ trustedDevices { id } }`, {}],
+      ['forgetTrustedDevice', `mutation($id: ID!) { forgetTrustedDevice(id: $id) { id } }`, { id }],
+      ['forgetAllTrustedDevices', `mutation { forgetAllTrustedDevices { id } }`, {}],
     ];
     const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey'];
 

@@ -8,7 +8,7 @@ import { challenge } from './two-factor-helpers';
 export const START_REG = `mutation { startSecurityKeyRegistration { registrationId options expiresAt } }`;
 export const FINISH_REG = `mutation($input: FinishSecurityKeyRegistrationInput!) { finishSecurityKeyRegistration(input: $input) { methodId backupCodes twoFactor { enabled defaultMethodId securityKeys { id description isDefault isPasskey authenticatorName createdAt lastUsedAt } } } }`;
 export const START_LOGIN = `mutation($input: StartSecurityKeyLoginInput!) { startSecurityKeyLogin(input: $input) { options expiresAt } }`;
-export const COMPLETE_KEY = `mutation($input: CompleteLoginWithSecurityKeyInput!) { completeLoginWithSecurityKey(input: $input) { token expiresAt account { id } } }`;
+export const COMPLETE_KEY = `mutation($input: CompleteLoginWithSecurityKeyInput!) { completeLoginWithSecurityKey(input: $input) { token expiresAt trustedDeviceToken account { id } } }`;
 export const KEYS = `{ me { twoFactor { enabled defaultMethodId smsMethods { id isDefault } totpMethods { id } securityKeys { id description isDefault isPasskey authenticatorName lastUsedAt } backupCodes { active remaining } limits { securityKeysPerAccount } } } }`;
 export const UPDATE_METHOD = `mutation($input: UpdateTwoFactorMethodInput!) { updateTwoFactorMethod(input: $input) { defaultMethodId securityKeys { id description isDefault } } }`;
 export const REMOVE_METHOD = `mutation($methodId: ID!) { removeTwoFactorMethod(methodId: $methodId) { enabled defaultMethodId smsMethods { id isDefault } securityKeys { id isDefault } backupCodes { active } } }`;

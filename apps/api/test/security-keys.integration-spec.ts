@@ -154,7 +154,7 @@ describe('security keys and passkeys (WebAuthn)', () => {
 
       const ok = await completeWithKey(api, c.ticket, a.key.assert(c.options));
       expect(ok.errors).toBeUndefined();
-      expect(ok.data!['completeLoginWithSecurityKey']).toMatchObject({ account: { id: a.accountId } });
+      expect(ok.data!['completeLoginWithSecurityKey']).toMatchObject({ account: { id: a.accountId }, trustedDeviceToken: null });
       const { rows } = await api.pg.query(`SELECT sign_count, last_used_at FROM security_key WHERE id = $1`, [a.methodId]);
       expect(rows[0].sign_count).toBe('2');
       expect(rows[0].last_used_at).not.toBeNull();
@@ -247,7 +247,7 @@ describe('security keys and passkeys (WebAuthn)', () => {
       expect((await api.pg.query(`SELECT count(*)::int AS n FROM session WHERE account_id = $1`, [a.accountId])).rows[0].n).toBe(sessionsBefore + 1);
     });
 
-    it('carries one completion per request (aliases do not multiply tries)', async () => {
+    it('carries one completion per request (aliases do not multiply tries) and remembers the device when asked', async () => {
       const a = await accountWithKey(api, { counter: 1 });
       const c = await keyChallenge(api, a.email);
       const twice = await api.gql(
@@ -255,7 +255,9 @@ describe('security keys and passkeys (WebAuthn)', () => {
         { i: { ticket: c.ticket, credential: a.key.assert(c.options) } },
       );
       expect(errorCode(twice)).toBe('BAD_USER_INPUT');
-      expect((await completeWithKey(api, c.ticket, a.key.assert(c.options))).errors).toBeUndefined();
+      const remembered = await completeWithKey(api, c.ticket, a.key.assert(c.options), true);
+      expect(remembered.errors).toBeUndefined();
+      expect(remembered.data!['completeLoginWithSecurityKey'].trustedDeviceToken).toEqual(expect.any(String));
     });
   });
 

@@ -38,6 +38,9 @@ function protectedOperations(ids: { methodId: string; pendingId: string; session
     startSecurityKeyRegistration: { query: `mutation { startSecurityKeyRegistration { registrationId } }` },
     finishSecurityKeyRegistration: { query: `mutation($id: ID!) { finishSecurityKeyRegistration(input: { registrationId: $id, credential: "{}" }) { methodId } }`, variables: { id: ids.pendingId } },
     reauthenticate: { query: `mutation($p: String!) { reauthenticate(input: { password: $p }) { __typename } }`, variables: { p: PASSWORD } },
+    trustedDevices: { query: `{ trustedDevices { id ipAddress userAgent } }` },
+    forgetTrustedDevice: { query: `mutation($id: ID!) { forgetTrustedDevice(id: $id) { id } }`, variables: { id: ids.sessionId } },
+    forgetAllTrustedDevices: { query: `mutation { forgetAllTrustedDevices { id } }` },
     logout: { query: `mutation { logout }` },
   };
 }

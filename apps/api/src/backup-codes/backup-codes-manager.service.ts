@@ -6,6 +6,7 @@ import type { AuthState, RequestMeta } from '../common/request-context';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { TrustedDevicesService } from '../trusted-devices/trusted-devices.service';
 import { TwoFactorService, type BackupCodesState } from '../two-factor/two-factor.service';
 import { BackupCodesService } from './backup-codes.service';
 import { NoticesService } from '../sms-outbox/notices.service';
@@ -21,6 +22,7 @@ export class BackupCodesManager {
     private readonly sessions: SessionsService,
     private readonly twoFactor: TwoFactorService,
     private readonly events: SecurityEventsService,
+    private readonly trustedDevices: TrustedDevicesService,
   ) {}
 
   async regenerate(auth: AuthState, meta: RequestMeta): Promise<{ codes: string[]; status: BackupCodesState }> {
@@ -32,6 +34,7 @@ export class BackupCodesManager {
       if (!(await this.twoFactor.isEnabled(em, accountId))) throw Errors.forbidden('Turn on two-factor authentication first.');
       const codes = await this.codes.replaceSet(em, accountId, now);
       await this.events.record(em, accountId, 'BACKUP_CODES_GENERATED', meta, now);
+      await this.trustedDevices.forgetAllOf(em, accountId, meta, now, 'forgotten: new emergency codes');
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'BACKUP_CODES_GENERATED', meta }, now);
       return codes;
     });
@@ -44,6 +47,7 @@ export class BackupCodesManager {
     const accountId = auth.account.id;
     await this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, accountId);
+      await this.trustedDevices.forgetAllOf(em, accountId, meta, now, 'forgotten: emergency codes deleted');
       const deleted = await this.codes.deleteSet(em, accountId);
       if (deleted === 0) return;
       await this.events.record(em, accountId, 'BACKUP_CODES_DELETED', meta, now);

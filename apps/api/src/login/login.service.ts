@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isCleanText, normalizeEmail } from '@twofold/two-factor-domain';
+import { hashOpaqueToken, isCleanText, normalizeEmail } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { Errors } from '../common/errors';
 import type { AuthState, RequestMeta } from '../common/request-context';
@@ -31,7 +31,7 @@ export class LoginService {
     private readonly secondFactor: SecondFactorService,
   ) {}
 
-  async login(input: { email: string; password: string }, meta: RequestMeta): Promise<SessionModel | TwoFactorChallengeModel> {
+  async login(input: { email: string; password: string; trustedDeviceToken?: string | null }, meta: RequestMeta): Promise<SessionModel | TwoFactorChallengeModel> {
     if (typeof input.email !== 'string' || input.email.trim() === '' || input.email.length > 1000) throw Errors.badInput({ email: 'Enter your email address.' });
     // Before any SQL: a NUL or a lone surrogate cannot be in a registered email, and PostgreSQL would refuse it mid-script.
     if (!isCleanText(input.email.trim())) throw Errors.badInput({ email: 'Enter a valid email address.' });
@@ -61,7 +61,8 @@ export class LoginService {
       throw Errors.invalidCredentials();
     }
     const { token, ...session } = this.sessions.mint(now);
-    const finished = await this.store.finish({ attemptId, accountId: account.id, session, now, ip: meta.ip, userAgent: meta.userAgent, eventId: orderedEventId(now) });
+    const deviceTokenHash = looksLikeDeviceToken(input.trustedDeviceToken) ? hashOpaqueToken(input.trustedDeviceToken) : null;
+    const finished = await this.store.finish({ attemptId, accountId: account.id, session, now, ip: meta.ip, userAgent: meta.userAgent, eventId: orderedEventId(now), deviceTokenHash });
     if (!finished.twoFactor) return { token, expiresAt: finished.expiresAt, account: toAccountModel(account) };
     return this.db.transaction((em) => this.secondFactor.openChallenge(em, account.id, 'LOGIN', null, now));
   }
@@ -92,4 +93,9 @@ export class LoginService {
       return { token: auth.token, expiresAt: auth.session.expiresAt, account: toAccountModel(account) };
     });
   }
+}
+
+/** A remembered device's token is 256 bits in base64url (43 characters); anything else is ignored, as a wrong one is. */
+function looksLikeDeviceToken(token: string | null | undefined): token is string {
+  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
 }

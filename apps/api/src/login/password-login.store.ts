@@ -36,6 +36,33 @@ WITH released AS (
 )
 SELECT (SELECT enabled FROM factor) AS two_factor, (SELECT expires_at FROM s) AS expires_at`;
 
+/**
+ * The same with a remembered device's token: a live device of this account (its row locked and its
+ * use stamped by the UPDATE, so a concurrent forget either waits for this statement or leaves it
+ * nothing to match) stands in for the second factor, and the session is marked as having passed
+ * one. A foreign, expired or forgotten token matches no row: the answer is the challenge.
+ */
+const FINISH_WITH_DEVICE_SQL = `
+WITH released AS (
+  DELETE FROM login_failure WHERE id = $1
+), device AS (
+  UPDATE trusted_device SET last_used_at = $5, ip_address = $7, user_agent = $8
+  WHERE token_hash = $10 AND account_id = $2 AND expires_at > $5
+  RETURNING id
+), factor AS (
+  SELECT EXISTS (SELECT 1 FROM two_factor_method WHERE account_id = $2) AS enabled,
+         EXISTS (SELECT 1 FROM device) AS remembered,
+         (SELECT two_factor_epoch FROM account WHERE id = $2) AS epoch
+), s AS (
+  INSERT INTO session (id, account_id, token_hash, created_at, last_used_at, expires_at, authenticated_at, revoked_at, ip_address, user_agent, second_factor, two_factor_epoch)
+  SELECT $3, $2, $4, $5, $5, $6, $5, NULL, $7, $8, enabled, epoch FROM factor WHERE NOT enabled OR remembered
+  RETURNING expires_at
+), e AS (
+  INSERT INTO security_event (id, account_id, type, created_at, ip_address, user_agent, detail)
+  SELECT $9, $2, 'LOGIN_SUCCEEDED', $5, $7, $8, CASE WHEN enabled THEN 'password and remembered device' ELSE 'password' END FROM factor WHERE NOT enabled OR remembered
+)
+SELECT (SELECT enabled AND NOT remembered FROM factor) AS two_factor, (SELECT expires_at FROM s) AS expires_at`;
+
 export interface FinishPasswordLoginArgs {
   attemptId: string;
   accountId: string;
@@ -44,6 +71,8 @@ export interface FinishPasswordLoginArgs {
   ip: string | null;
   userAgent: string | null;
   eventId: string;
+  /** SHA-256 of a remembered device's token, when the request carries one. */
+  deviceTokenHash?: Buffer | null;
 }
 
 /** SQL of the password step: the login_failure ledger (the throttle) and the account it guards. */
@@ -95,7 +124,10 @@ export class PasswordLoginStore {
   }
 
   async finish(a: FinishPasswordLoginArgs): Promise<{ twoFactor: true } | { twoFactor: false; expiresAt: Date }> {
-    const rows = await prepared<{ two_factor: boolean; expires_at: Date | null }>(this.db, 'finish-password-login', FINISH_SQL, [a.attemptId, a.accountId, a.session.id, a.session.tokenHash, a.now, a.session.expiresAt, a.ip, a.userAgent, a.eventId]);
+    const params: unknown[] = [a.attemptId, a.accountId, a.session.id, a.session.tokenHash, a.now, a.session.expiresAt, a.ip, a.userAgent, a.eventId];
+    const rows = a.deviceTokenHash
+      ? await prepared<{ two_factor: boolean; expires_at: Date | null }>(this.db, 'finish-password-login-device', FINISH_WITH_DEVICE_SQL, [...params, a.deviceTokenHash])
+      : await prepared<{ two_factor: boolean; expires_at: Date | null }>(this.db, 'finish-password-login', FINISH_SQL, params);
     const row = rows[0];
     if (!row || row.two_factor || !row.expires_at) return { twoFactor: true };
     return { twoFactor: false, expiresAt: row.expires_at };

@@ -49,6 +49,7 @@ export class MaintenanceService implements OnApplicationBootstrap, OnApplication
     const sessions = await this.store.deleteSessionsEndedBefore(dayAgo);
     // Lapsed authenticator-app enrollments hold a secret nobody will confirm: gone as soon as they lapse.
     await this.store.deleteEnrollmentsEndedBefore(now);
+    await this.store.deleteTrustedDevicesExpiredBefore(now);
     if (pendingMethods + tickets + sessions > 0) this.logger.log(`removed ${pendingMethods} expired pending number(s), ${tickets} ticket(s), ${sessions} session(s)`);
 
     const { retention } = this.config;

@@ -35,6 +35,11 @@ export class MaintenanceStore {
     return keys + affectedCount(await this.db.query(`DELETE FROM totp_enrollment WHERE expires_at < $1`, [before]));
   }
 
+  /** Remembered devices past their expiry: their token can no longer be used. */
+  async deleteTrustedDevicesExpiredBefore(before: Date): Promise<number> {
+    return affectedCount(await this.db.query(`DELETE FROM trusted_device WHERE expires_at < $1`, [before]));
+  }
+
   async deleteSessionsEndedBefore(before: Date): Promise<number> {
     return affectedCount(await this.db.query(`DELETE FROM session WHERE expires_at < $1 OR revoked_at < $1`, [before]));
   }

@@ -12,10 +12,11 @@ import { SessionsResolver } from '../sessions/sessions.resolver';
 import { SmsDispatchResolver } from '../sms-codes/sms-dispatch.resolver';
 import { SmsMethodsResolver } from '../sms-methods/sms-methods.resolver';
 import { TotpMethodsResolver } from '../totp-methods/totp-methods.resolver';
+import { TrustedDevicesResolver } from '../trusted-devices/trusted-devices.resolver';
 import { TwoFactorMethodsResolver } from '../two-factor-methods/two-factor-methods.resolver';
 
 /** Every resolver class of the API; the schema test fails if one is missing here. */
-export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver];
+export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver, TrustedDevicesResolver];
 
 /** Prints the schema from resolver metadata alone: no database, no Redis, no app boot. */
 export async function buildSchemaSdl(): Promise<string> {

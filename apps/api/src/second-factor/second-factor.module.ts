@@ -4,6 +4,7 @@ import { SecurityEventsModule } from '../security-events/security-events.module'
 import { SessionsModule } from '../sessions/sessions.module';
 import { SmsCodesModule } from '../sms-codes/sms-codes.module';
 import { SmsOutboxModule } from '../sms-outbox/sms-outbox.module';
+import { TrustedDevicesModule } from '../trusted-devices/trusted-devices.module';
 import { TwoFactorModule } from '../two-factor/two-factor.module';
 import { WebAuthnModule } from '../webauthn/webauthn.module';
 import { METHOD_PLUGINS, methodRegistryProvider } from './methods/method-registry';
@@ -18,7 +19,7 @@ import { TicketsService } from './tickets.service';
 
 /** Challenges, sending, completion and the lockout; one plug-in per kind of method. Never depends on login/. */
 @Module({
-  imports: [SessionsModule, SecurityEventsModule, TwoFactorModule, SmsCodesModule, BackupCodesModule, SmsOutboxModule, WebAuthnModule],
+  imports: [SessionsModule, SecurityEventsModule, TwoFactorModule, SmsCodesModule, BackupCodesModule, SmsOutboxModule, TrustedDevicesModule, WebAuthnModule],
   providers: [SecondFactorService, SecondFactorResolver, SecondFactorStore, TicketsService, TicketStore, SmsLoginStore, TotpLoginStore, SecurityKeyLoginStore, ...METHOD_PLUGINS, methodRegistryProvider],
   exports: [SecondFactorService],
 })

@@ -26,13 +26,13 @@ export class SecondFactorResolver {
   @Public()
   @Mutation(() => SessionModel)
   completeLoginWithSms(@Args('input') input: CompleteLoginWithSmsInput, @Meta() meta: RequestMeta, @OptionalAuth() auth: AuthState | null): Promise<SessionModel> {
-    return this.secondFactor.completeWithSms(input.ticket, input.methodId, input.code, meta, auth);
+    return this.secondFactor.completeWithSms(input.ticket, input.methodId, input.code, meta, auth, input.rememberDevice === true);
   }
 
   @Public()
   @Mutation(() => SessionModel)
   completeLoginWithTotp(@Args('input') input: CompleteLoginWithTotpInput, @Meta() meta: RequestMeta, @OptionalAuth() auth: AuthState | null): Promise<SessionModel> {
-    return this.secondFactor.completeWithTotp(input.ticket, input.methodId, input.code, meta, auth);
+    return this.secondFactor.completeWithTotp(input.ticket, input.methodId, input.code, meta, auth, input.rememberDevice === true);
   }
 
   @Public()
@@ -42,7 +42,7 @@ export class SecondFactorResolver {
     @Meta() meta: RequestMeta,
     @OptionalAuth() auth: AuthState | null,
   ): Promise<SessionModel> {
-    return this.secondFactor.completeWithBackupCode(input.ticket, input.code, meta, auth);
+    return this.secondFactor.completeWithBackupCode(input.ticket, input.code, meta, auth, input.rememberDevice === true);
   }
 
   @Public()

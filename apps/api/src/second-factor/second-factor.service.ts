@@ -15,6 +15,7 @@ import type { SmsCodeDispatchModel } from '../sms-codes/dto/sms-code-dispatch.ty
 import { toDispatchModel } from '../sms-codes/dto/to-dispatch';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { parseAuthenticationCredential } from '../webauthn/webauthn-json.util';
+import { TrustedDevicesService } from '../trusted-devices/trusted-devices.service';
 import { orderChallengeMethods } from './challenge-labels';
 import { TwoFactorMethodKind, type TwoFactorChallengeModel } from './dto/two-factor-challenge.type';
 import { blockedFor, blockUntil, triesLeftAfterFailure } from './lockout-policy';
@@ -47,6 +48,7 @@ export class SecondFactorService {
     private readonly sessions: SessionsService,
     private readonly events: SecurityEventsService,
     private readonly outbox: SmsOutboxService,
+    private readonly trustedDevices: TrustedDevicesService,
   ) {}
 
   /** A new ticket (LOGIN, or REAUTH bound to `sessionId`) and its TwoFactorChallenge, in the caller's transaction. */
@@ -65,26 +67,28 @@ export class SecondFactorService {
     return toDispatchModel(issued.message, issued.resendAvailableAt);
   }
 
-  async completeWithSms(ticket: string, methodId: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
+  async completeWithSms(ticket: string, methodId: string, code: string, meta: RequestMeta, auth: AuthState | null, rememberDevice = false): Promise<SessionModel> {
     const normalized = normalizeSmsCode(code);
     if (!normalized) throw Errors.badInput({ code: 'Enter the 6-digit code.' });
     // One instant for the whole request: the fast path, the locked path and the code check judge
     // the guess at the same time, so a guess compared before expiry is always counted.
     const now = this.clock.now();
-    return (await this.sms.completeAtOnce(ticket, methodId, normalized, meta, now)) ?? this.completeLocked(this.sms, ticket, methodId, normalized, meta, auth, now);
+    // Remembering the device takes the locked path: the one-statement path makes no device.
+    const fast = rememberDevice ? null : await this.sms.completeAtOnce(ticket, methodId, normalized, meta, now);
+    return fast ?? this.completeLocked(this.sms, ticket, methodId, normalized, meta, auth, now, rememberDevice);
   }
 
   /** An authenticator app's code: the shared locked step (no SMS to consume, so no one-statement path). */
-  async completeWithTotp(ticket: string, methodId: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
+  async completeWithTotp(ticket: string, methodId: string, code: string, meta: RequestMeta, auth: AuthState | null, rememberDevice = false): Promise<SessionModel> {
     const normalized = normalizeSmsCode(code);
     if (!normalized) throw Errors.badInput({ code: 'Enter the 6-digit code from your authenticator app.' });
-    return this.completeLocked(this.method(TwoFactorMethodKind.TOTP), ticket, methodId, normalized, meta, auth, this.clock.now());
+    return this.completeLocked(this.method(TwoFactorMethodKind.TOTP), ticket, methodId, normalized, meta, auth, this.clock.now(), rememberDevice);
   }
 
-  async completeWithBackupCode(ticket: string, code: string, meta: RequestMeta, auth: AuthState | null): Promise<SessionModel> {
+  async completeWithBackupCode(ticket: string, code: string, meta: RequestMeta, auth: AuthState | null, rememberDevice = false): Promise<SessionModel> {
     const normalized = normalizeBackupCode(code);
     if (!normalized) throw Errors.badInput({ code: 'Enter an emergency code like XXXX-XXXX-XXXX-XXXX.' });
-    return this.completeLocked(this.method(TwoFactorMethodKind.BACKUP_CODE), ticket, null, normalized, meta, auth, this.clock.now());
+    return this.completeLocked(this.method(TwoFactorMethodKind.BACKUP_CODE), ticket, null, normalized, meta, auth, this.clock.now(), rememberDevice);
   }
 
   /** WebAuthn request options bound to the ticket (a new start replaces the previous challenge). */
@@ -93,21 +97,28 @@ export class SecondFactorService {
     return this.outbox.inTransaction((em) => this.securityKey.prepare(em, { ticket, methodId: null, auth, meta, now }));
   }
 
-  /**
-   * A security key's or passkey's assertion (AuthenticationResponseJSON as text): the shared locked step.
-   * `_rememberDevice` is accepted already; remembered devices (contract v2) hand it to completeLocked.
-   */
-  async completeWithSecurityKey(ticket: string, credential: string, meta: RequestMeta, auth: AuthState | null, _rememberDevice = false): Promise<SessionModel> {
+  /** A security key's or passkey's assertion (AuthenticationResponseJSON as text): the shared locked step. */
+  async completeWithSecurityKey(ticket: string, credential: string, meta: RequestMeta, auth: AuthState | null, rememberDevice = false): Promise<SessionModel> {
     if (!parseAuthenticationCredential(credential)) throw Errors.badInput({ credential: 'Send the JSON of the credential navigator.credentials.get() gave.' });
-    return this.completeLocked(this.securityKey, ticket, null, credential, meta, auth, this.clock.now());
+    return this.completeLocked(this.securityKey, ticket, null, credential, meta, auth, this.clock.now(), rememberDevice);
   }
 
   /**
    * The shared second-factor step, for every kind. The ticket row is locked for the whole check,
    * so parallel tries on one ticket are counted one by one and at most one of them succeeds.
    * Failures are committed before the error is answered; a success's SMS (notices) go after commit.
+   * `rememberDevice`: the success also makes a remembered device, its token in the answer.
    */
-  async completeLocked(method: SecondFactorMethod, ticket: string, methodId: string | null, response: string, meta: RequestMeta, auth: AuthState | null, now: Date): Promise<SessionModel> {
+  async completeLocked(
+    method: SecondFactorMethod,
+    ticket: string,
+    methodId: string | null,
+    response: string,
+    meta: RequestMeta,
+    auth: AuthState | null,
+    now: Date,
+    rememberDevice = false,
+  ): Promise<SessionModel> {
     const outcome = await this.outbox.inTransaction(async (em): Promise<Outcome> => {
       const t = await this.tickets.live(em, ticket, now, true);
       this.tickets.assertBoundTo(t, auth);
@@ -122,14 +133,15 @@ export class SecondFactorService {
 
       if (!(await this.ticketStore.consume(em, t.id, now))) throw Errors.ticketExpired();
       await method.onUsed(ctx);
+      const trustedDeviceToken = rememberDevice ? await this.trustedDevices.remember(em, account, meta, now) : null;
       if (t.purpose === 'REAUTH' && auth) {
         await this.sessions.markAuthenticated(em, auth.session.id, now, true);
         await this.events.record(em, account.id, 'REAUTHENTICATED', meta, now, detail);
-        return { kind: 'ok', session: { token: auth.token, expiresAt: auth.session.expiresAt, account: toAccountModel(account) } };
+        return { kind: 'ok', session: { token: auth.token, expiresAt: auth.session.expiresAt, account: toAccountModel(account), trustedDeviceToken } };
       }
       const { token, session } = await this.sessions.create(em, account.id, meta, now, true);
       await this.events.record(em, account.id, 'LOGIN_SUCCEEDED', meta, now, detail);
-      return { kind: 'ok', session: { token, expiresAt: session.expiresAt, account: toAccountModel(account) } };
+      return { kind: 'ok', session: { token, expiresAt: session.expiresAt, account: toAccountModel(account), trustedDeviceToken } };
     });
 
     switch (outcome.kind) {

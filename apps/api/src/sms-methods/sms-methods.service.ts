@@ -17,6 +17,7 @@ import { SmsCodesService } from '../sms-codes/sms-codes.service';
 import { toDispatchModel } from '../sms-codes/dto/to-dispatch';
 import type { SmsCodeDispatchModel } from '../sms-codes/dto/sms-code-dispatch.type';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { TrustedDevicesService } from '../trusted-devices/trusted-devices.service';
 import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
 import { TwoFactorActivationService } from '../two-factor-activation/two-factor-activation.service';
 import { SmsMethodStore } from './sms-method.store';
@@ -41,6 +42,7 @@ export class SmsMethodsService {
     private readonly events: SecurityEventsService,
     private readonly store: SmsMethodStore,
     private readonly activation: TwoFactorActivationService,
+    private readonly trustedDevices: TrustedDevicesService,
   ) {}
 
   /** REAUTH_REQUIRED unless the session fully authenticated within REAUTH_WINDOW_SECONDS. */
@@ -169,6 +171,8 @@ export class SmsMethodsService {
       const method = await this.ownMethod(em, accountId, methodId, now);
       await this.store.remove(em, method.id);
       await this.events.record(em, accountId, 'SMS_METHOD_REMOVED', meta, now, maskPhoneNumber(method.phoneNumber));
+      // A confirmed method removed ends every remembered device (a pending number never was one).
+      if (method.status === 'ENABLED') await this.trustedDevices.forgetAllOf(em, accountId, meta, now, 'forgotten: a method was removed');
       // Methods of every kind count: an authenticator app keeps 2FA on when the last number goes.
       const remaining = await this.twoFactor.confirmedMethods(em, accountId);
       if (method.status === 'ENABLED' && remaining.length === 0) {

@@ -4,6 +4,7 @@ import { SecurityEventsModule } from '../security-events/security-events.module'
 import { SessionsModule } from '../sessions/sessions.module';
 import { SmsMethodsModule } from '../sms-methods/sms-methods.module';
 import { SmsOutboxModule } from '../sms-outbox/sms-outbox.module';
+import { TrustedDevicesModule } from '../trusted-devices/trusted-devices.module';
 import { TwoFactorModule } from '../two-factor/two-factor.module';
 import { TwoFactorMethodsResolver } from './two-factor-methods.resolver';
 import { TwoFactorMethodsService } from './two-factor-methods.service';
@@ -11,7 +12,7 @@ import { TwoFactorMethodsStore } from './two-factor-methods.store';
 
 /** Rename, remove and turn off across every kind of method (contract v2). */
 @Module({
-  imports: [TwoFactorModule, SmsMethodsModule, BackupCodesModule, SessionsModule, SecurityEventsModule, SmsOutboxModule],
+  imports: [TwoFactorModule, SmsMethodsModule, BackupCodesModule, SessionsModule, SecurityEventsModule, SmsOutboxModule, TrustedDevicesModule],
   providers: [TwoFactorMethodsService, TwoFactorMethodsStore, TwoFactorMethodsResolver],
   exports: [TwoFactorMethodsService],
 })

@@ -11,6 +11,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { SmsMethodsService } from '../sms-methods/sms-methods.service';
 import { NoticesService } from '../sms-outbox/notices.service';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
+import { TrustedDevicesService } from '../trusted-devices/trusted-devices.service';
 import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
 import { TwoFactorMethodsStore } from './two-factor-methods.store';
 
@@ -30,6 +31,7 @@ export class TwoFactorMethodsService {
     private readonly events: SecurityEventsService,
     private readonly notices: NoticesService,
     private readonly outbox: SmsOutboxService,
+    private readonly trustedDevices: TrustedDevicesService,
   ) {}
 
   private requireRecentAuth(auth: AuthState, now: Date): void {
@@ -68,6 +70,7 @@ export class TwoFactorMethodsService {
       const current = (await this.twoFactor.confirmedMethods(em, accountId)).find((m) => m.id === methodId && m.kind === kind);
       if (!current) throw Errors.notFound('Method');
       await this.store.deleteMethod(em, kind, methodId);
+      await this.trustedDevices.forgetAllOf(em, accountId, meta, now, 'forgotten: a method was removed');
       const what = await this.twoFactor.eventLabel(em, accountId, current);
       await this.events.record(em, accountId, 'TWO_FACTOR_METHOD_REMOVED', meta, now, current.description ? `${what} (${current.description})` : what);
       const remaining = await this.twoFactor.confirmedMethods(em, accountId);
@@ -95,6 +98,7 @@ export class TwoFactorMethodsService {
       const numbers = await this.twoFactor.enabledMethods(em, accountId);
       const removed = await this.store.deleteAll(em, accountId);
       const codes = await this.backupCodes.deleteSet(em, accountId);
+      await this.trustedDevices.forgetAllOf(em, accountId, meta, now, 'forgotten: 2FA turned off');
       if (removed === 0 && codes === 0) return;
       if (removed > 0) await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, `turned off: ${removed} method(s) removed`);
       if (codes > 0) await this.events.record(em, accountId, 'BACKUP_CODES_DELETED', meta, now);

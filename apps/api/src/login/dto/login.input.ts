@@ -4,4 +4,6 @@ import { Field, InputType } from '@nestjs/graphql';
 export class LoginInput {
   @Field() email!: string;
   @Field() password!: string;
+  @Field(() => String, { nullable: true, description: 'A Session.trustedDeviceToken from an earlier login on this device.' })
+  trustedDeviceToken?: string | null;
 }

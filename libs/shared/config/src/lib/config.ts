@@ -172,6 +172,8 @@ export interface AppConfig {
     sessionTtlSeconds: number;
     sessionIdleSeconds: number;
     pendingMethodTtlSeconds: number;
+    /** How long a remembered device skips the second factor (contract section 7: 30 days). */
+    trustedDeviceTtlSeconds: number;
   };
   limits: {
     codeAttempts: number;
@@ -302,6 +304,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 86400, 1),
       sessionIdleSeconds: int(env, 'SESSION_IDLE_SECONDS', 3600, 1),
       pendingMethodTtlSeconds: int(env, 'PENDING_METHOD_TTL_SECONDS', 86400, 1),
+      trustedDeviceTtlSeconds: int(env, 'TRUSTED_DEVICE_TTL_SECONDS', 30 * 86400, 60),
     },
     limits: {
       codeAttempts: int(env, 'CODE_MAX_ATTEMPTS', 5, 1),
