@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
   '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n': typeof types.LoginMethodFieldsFragmentDoc;
   '\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n': typeof types.TwoFactorChallengeFieldsFragmentDoc;
-  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n': typeof types.SessionFieldsFragmentDoc;
+  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    trustedDeviceToken\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n': typeof types.SessionFieldsFragmentDoc;
   '\n  fragment SmsDispatchFields on SmsCodeDispatch {\n    id\n    maskedPhoneNumber\n    status\n    expiresAt\n    resendAvailableAt\n    failureReason\n  }\n': typeof types.SmsDispatchFieldsFragmentDoc;
   '\n  query Me {\n    me {\n      id\n      email\n      name\n      initials\n      locale\n      createdAt\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n': typeof types.MeDocument;
   '\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.SignUpDocument;
@@ -26,20 +26,23 @@ type Documents = {
   '\n  mutation CompleteLoginWithSms($input: CompleteLoginWithSmsInput!) {\n    completeLoginWithSms(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithSmsDocument;
   '\n  mutation CompleteLoginWithBackupCode($input: CompleteLoginWithBackupCodeInput!) {\n    completeLoginWithBackupCode(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithBackupCodeDocument;
   '\n  mutation CompleteLoginWithTotp($input: CompleteLoginWithTotpInput!) {\n    completeLoginWithTotp(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithTotpDocument;
+  '\n  mutation StartSecurityKeyLogin($input: StartSecurityKeyLoginInput!) {\n    startSecurityKeyLogin(input: $input) {\n      options\n      expiresAt\n    }\n  }\n': typeof types.StartSecurityKeyLoginDocument;
+  '\n  mutation CompleteLoginWithSecurityKey($input: CompleteLoginWithSecurityKeyInput!) {\n    completeLoginWithSecurityKey(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithSecurityKeyDocument;
   '\n  mutation Logout {\n    logout\n  }\n': typeof types.LogoutDocument;
   '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.SmsDispatchDocument;
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n': typeof types.SmsMethodFieldsFragmentDoc;
   '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n': typeof types.TotpMethodFieldsFragmentDoc;
+  '\n  fragment SecurityKeyFields on SecurityKey {\n    id\n    description\n    isDefault\n    isPasskey\n    authenticatorName\n    createdAt\n    lastUsedAt\n  }\n': typeof types.SecurityKeyFieldsFragmentDoc;
   '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n': typeof types.BackupCodesStatusFieldsFragmentDoc;
-  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n': typeof types.TwoFactorStatusFieldsFragmentDoc;
+  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    securityKeys {\n      ...SecurityKeyFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n': typeof types.TwoFactorStatusFieldsFragmentDoc;
   '\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n': typeof types.AddSmsMethodDocument;
   '\n  mutation ResendSmsMethodCode($methodId: ID!) {\n    resendSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.ResendSmsMethodCodeDocument;
   '\n  mutation ConfirmSmsMethod($input: ConfirmSmsMethodInput!) {\n    confirmSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n      backupCodes\n    }\n  }\n': typeof types.ConfirmSmsMethodDocument;
   '\n  mutation StartTotpEnrollment {\n    startTotpEnrollment {\n      enrollmentId\n      secret\n      otpauthUri\n      expiresAt\n    }\n  }\n': typeof types.StartTotpEnrollmentDocument;
   '\n  mutation ConfirmTotpMethod($input: ConfirmTotpMethodInput!) {\n    confirmTotpMethod(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n': typeof types.ConfirmTotpMethodDocument;
-  '\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n': typeof types.UpdateSmsMethodDocument;
-  '\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.RemoveSmsMethodDocument;
   '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.SetDefaultTwoFactorMethodDocument;
+  '\n  mutation StartSecurityKeyRegistration {\n    startSecurityKeyRegistration {\n      registrationId\n      options\n      expiresAt\n    }\n  }\n': typeof types.StartSecurityKeyRegistrationDocument;
+  '\n  mutation FinishSecurityKeyRegistration($input: FinishSecurityKeyRegistrationInput!) {\n    finishSecurityKeyRegistration(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n': typeof types.FinishSecurityKeyRegistrationDocument;
   '\n  mutation UpdateTwoFactorMethod($input: UpdateTwoFactorMethodInput!) {\n    updateTwoFactorMethod(input: $input) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.UpdateTwoFactorMethodDocument;
   '\n  mutation RemoveTwoFactorMethod($methodId: ID!) {\n    removeTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.RemoveTwoFactorMethodDocument;
   '\n  mutation DisableTwoFactor {\n    disableTwoFactor {\n      ...TwoFactorStatusFields\n    }\n  }\n': typeof types.DisableTwoFactorDocument;
@@ -51,13 +54,17 @@ type Documents = {
   '\n  query Sessions {\n    sessions {\n      ...SessionInfoFields\n    }\n  }\n': typeof types.SessionsDocument;
   '\n  mutation RevokeSession($id: ID!) {\n    revokeSession(id: $id) {\n      ...SessionInfoFields\n    }\n  }\n': typeof types.RevokeSessionDocument;
   '\n  mutation RevokeOtherSessions {\n    revokeOtherSessions {\n      ...SessionInfoFields\n    }\n  }\n': typeof types.RevokeOtherSessionsDocument;
+  '\n  fragment TrustedDeviceFields on TrustedDevice {\n    id\n    createdAt\n    lastUsedAt\n    expiresAt\n    ipAddress\n    userAgent\n  }\n': typeof types.TrustedDeviceFieldsFragmentDoc;
+  '\n  query TrustedDevices {\n    trustedDevices {\n      ...TrustedDeviceFields\n    }\n  }\n': typeof types.TrustedDevicesDocument;
+  '\n  mutation ForgetTrustedDevice($id: ID!) {\n    forgetTrustedDevice(id: $id) {\n      ...TrustedDeviceFields\n    }\n  }\n': typeof types.ForgetTrustedDeviceDocument;
+  '\n  mutation ForgetAllTrustedDevices {\n    forgetAllTrustedDevices {\n      ...TrustedDeviceFields\n    }\n  }\n': typeof types.ForgetAllTrustedDevicesDocument;
 };
 const documents: Documents = {
   '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n':
     types.LoginMethodFieldsFragmentDoc,
   '\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n':
     types.TwoFactorChallengeFieldsFragmentDoc,
-  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n':
+  '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    trustedDeviceToken\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n':
     types.SessionFieldsFragmentDoc,
   '\n  fragment SmsDispatchFields on SmsCodeDispatch {\n    id\n    maskedPhoneNumber\n    status\n    expiresAt\n    resendAvailableAt\n    failureReason\n  }\n':
     types.SmsDispatchFieldsFragmentDoc,
@@ -77,6 +84,10 @@ const documents: Documents = {
     types.CompleteLoginWithBackupCodeDocument,
   '\n  mutation CompleteLoginWithTotp($input: CompleteLoginWithTotpInput!) {\n    completeLoginWithTotp(input: $input) {\n      ...SessionFields\n    }\n  }\n':
     types.CompleteLoginWithTotpDocument,
+  '\n  mutation StartSecurityKeyLogin($input: StartSecurityKeyLoginInput!) {\n    startSecurityKeyLogin(input: $input) {\n      options\n      expiresAt\n    }\n  }\n':
+    types.StartSecurityKeyLoginDocument,
+  '\n  mutation CompleteLoginWithSecurityKey($input: CompleteLoginWithSecurityKeyInput!) {\n    completeLoginWithSecurityKey(input: $input) {\n      ...SessionFields\n    }\n  }\n':
+    types.CompleteLoginWithSecurityKeyDocument,
   '\n  mutation Logout {\n    logout\n  }\n': types.LogoutDocument,
   '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n':
     types.SmsDispatchDocument,
@@ -84,9 +95,11 @@ const documents: Documents = {
     types.SmsMethodFieldsFragmentDoc,
   '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n':
     types.TotpMethodFieldsFragmentDoc,
+  '\n  fragment SecurityKeyFields on SecurityKey {\n    id\n    description\n    isDefault\n    isPasskey\n    authenticatorName\n    createdAt\n    lastUsedAt\n  }\n':
+    types.SecurityKeyFieldsFragmentDoc,
   '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n':
     types.BackupCodesStatusFieldsFragmentDoc,
-  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n':
+  '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    securityKeys {\n      ...SecurityKeyFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n':
     types.TwoFactorStatusFieldsFragmentDoc,
   '\n  mutation AddSmsMethod($input: AddSmsMethodInput!) {\n    addSmsMethod(input: $input) {\n      method {\n        ...SmsMethodFields\n      }\n      dispatch {\n        ...SmsDispatchFields\n      }\n    }\n  }\n':
     types.AddSmsMethodDocument,
@@ -98,12 +111,12 @@ const documents: Documents = {
     types.StartTotpEnrollmentDocument,
   '\n  mutation ConfirmTotpMethod($input: ConfirmTotpMethodInput!) {\n    confirmTotpMethod(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n':
     types.ConfirmTotpMethodDocument,
-  '\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n':
-    types.UpdateSmsMethodDocument,
-  '\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
-    types.RemoveSmsMethodDocument,
   '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
     types.SetDefaultTwoFactorMethodDocument,
+  '\n  mutation StartSecurityKeyRegistration {\n    startSecurityKeyRegistration {\n      registrationId\n      options\n      expiresAt\n    }\n  }\n':
+    types.StartSecurityKeyRegistrationDocument,
+  '\n  mutation FinishSecurityKeyRegistration($input: FinishSecurityKeyRegistrationInput!) {\n    finishSecurityKeyRegistration(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n':
+    types.FinishSecurityKeyRegistrationDocument,
   '\n  mutation UpdateTwoFactorMethod($input: UpdateTwoFactorMethodInput!) {\n    updateTwoFactorMethod(input: $input) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
     types.UpdateTwoFactorMethodDocument,
   '\n  mutation RemoveTwoFactorMethod($methodId: ID!) {\n    removeTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n':
@@ -125,6 +138,14 @@ const documents: Documents = {
     types.RevokeSessionDocument,
   '\n  mutation RevokeOtherSessions {\n    revokeOtherSessions {\n      ...SessionInfoFields\n    }\n  }\n':
     types.RevokeOtherSessionsDocument,
+  '\n  fragment TrustedDeviceFields on TrustedDevice {\n    id\n    createdAt\n    lastUsedAt\n    expiresAt\n    ipAddress\n    userAgent\n  }\n':
+    types.TrustedDeviceFieldsFragmentDoc,
+  '\n  query TrustedDevices {\n    trustedDevices {\n      ...TrustedDeviceFields\n    }\n  }\n':
+    types.TrustedDevicesDocument,
+  '\n  mutation ForgetTrustedDevice($id: ID!) {\n    forgetTrustedDevice(id: $id) {\n      ...TrustedDeviceFields\n    }\n  }\n':
+    types.ForgetTrustedDeviceDocument,
+  '\n  mutation ForgetAllTrustedDevices {\n    forgetAllTrustedDevices {\n      ...TrustedDeviceFields\n    }\n  }\n':
+    types.ForgetAllTrustedDevicesDocument,
 };
 
 /**
@@ -157,8 +178,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n',
-): (typeof documents)['\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n'];
+  source: '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    trustedDeviceToken\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n',
+): (typeof documents)['\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    trustedDeviceToken\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -217,6 +238,18 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  mutation StartSecurityKeyLogin($input: StartSecurityKeyLoginInput!) {\n    startSecurityKeyLogin(input: $input) {\n      options\n      expiresAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation StartSecurityKeyLogin($input: StartSecurityKeyLoginInput!) {\n    startSecurityKeyLogin(input: $input) {\n      options\n      expiresAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CompleteLoginWithSecurityKey($input: CompleteLoginWithSecurityKeyInput!) {\n    completeLoginWithSecurityKey(input: $input) {\n      ...SessionFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation CompleteLoginWithSecurityKey($input: CompleteLoginWithSecurityKeyInput!) {\n    completeLoginWithSecurityKey(input: $input) {\n      ...SessionFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  mutation Logout {\n    logout\n  }\n',
 ): (typeof documents)['\n  mutation Logout {\n    logout\n  }\n'];
 /**
@@ -241,14 +274,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  fragment SecurityKeyFields on SecurityKey {\n    id\n    description\n    isDefault\n    isPasskey\n    authenticatorName\n    createdAt\n    lastUsedAt\n  }\n',
+): (typeof documents)['\n  fragment SecurityKeyFields on SecurityKey {\n    id\n    description\n    isDefault\n    isPasskey\n    authenticatorName\n    createdAt\n    lastUsedAt\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n',
 ): (typeof documents)['\n  fragment BackupCodesStatusFields on BackupCodesStatus {\n    active\n    remaining\n    total\n    generatedAt\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n',
-): (typeof documents)['\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n'];
+  source: '\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    securityKeys {\n      ...SecurityKeyFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n',
+): (typeof documents)['\n  fragment TwoFactorStatusFields on TwoFactorStatus {\n    enabled\n    defaultMethodId\n    smsMethods {\n      ...SmsMethodFields\n    }\n    totpMethods {\n      ...TotpMethodFields\n    }\n    securityKeys {\n      ...SecurityKeyFields\n    }\n    backupCodes {\n      ...BackupCodesStatusFields\n    }\n    limits {\n      smsMethodsPerAccount\n      descriptionMaxLength\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -283,20 +322,20 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n',
-): (typeof documents)['\n  mutation UpdateSmsMethod($input: UpdateSmsMethodInput!) {\n    updateSmsMethod(input: $input) {\n      ...SmsMethodFields\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n',
-): (typeof documents)['\n  mutation RemoveSmsMethod($methodId: ID!) {\n    removeSmsMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
   source: '\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n',
 ): (typeof documents)['\n  mutation SetDefaultTwoFactorMethod($methodId: ID!) {\n    setDefaultTwoFactorMethod(methodId: $methodId) {\n      ...TwoFactorStatusFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation StartSecurityKeyRegistration {\n    startSecurityKeyRegistration {\n      registrationId\n      options\n      expiresAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation StartSecurityKeyRegistration {\n    startSecurityKeyRegistration {\n      registrationId\n      options\n      expiresAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation FinishSecurityKeyRegistration($input: FinishSecurityKeyRegistrationInput!) {\n    finishSecurityKeyRegistration(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation FinishSecurityKeyRegistration($input: FinishSecurityKeyRegistrationInput!) {\n    finishSecurityKeyRegistration(input: $input) {\n      methodId\n      backupCodes\n      twoFactor {\n        ...TwoFactorStatusFields\n      }\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -363,6 +402,30 @@ export function graphql(
 export function graphql(
   source: '\n  mutation RevokeOtherSessions {\n    revokeOtherSessions {\n      ...SessionInfoFields\n    }\n  }\n',
 ): (typeof documents)['\n  mutation RevokeOtherSessions {\n    revokeOtherSessions {\n      ...SessionInfoFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment TrustedDeviceFields on TrustedDevice {\n    id\n    createdAt\n    lastUsedAt\n    expiresAt\n    ipAddress\n    userAgent\n  }\n',
+): (typeof documents)['\n  fragment TrustedDeviceFields on TrustedDevice {\n    id\n    createdAt\n    lastUsedAt\n    expiresAt\n    ipAddress\n    userAgent\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query TrustedDevices {\n    trustedDevices {\n      ...TrustedDeviceFields\n    }\n  }\n',
+): (typeof documents)['\n  query TrustedDevices {\n    trustedDevices {\n      ...TrustedDeviceFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ForgetTrustedDevice($id: ID!) {\n    forgetTrustedDevice(id: $id) {\n      ...TrustedDeviceFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation ForgetTrustedDevice($id: ID!) {\n    forgetTrustedDevice(id: $id) {\n      ...TrustedDeviceFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ForgetAllTrustedDevices {\n    forgetAllTrustedDevices {\n      ...TrustedDeviceFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation ForgetAllTrustedDevices {\n    forgetAllTrustedDevices {\n      ...TrustedDeviceFields\n    }\n  }\n'];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -11,18 +11,32 @@ export type AddSmsMethodInput = {
 
 export type CompleteLoginWithBackupCodeInput = {
   code: string;
+  /** Remember this device: the Session carries a trustedDeviceToken. */
+  rememberDevice?: boolean | null | undefined;
+  ticket: string;
+};
+
+export type CompleteLoginWithSecurityKeyInput = {
+  /** JSON of the PublicKeyCredential from navigator.credentials.get() (AuthenticationResponseJSON). */
+  credential: string;
+  /** Remember this device: the Session carries a trustedDeviceToken. */
+  rememberDevice?: boolean | null | undefined;
   ticket: string;
 };
 
 export type CompleteLoginWithSmsInput = {
   code: string;
   methodId: string | number;
+  /** Remember this device: the Session carries a trustedDeviceToken. */
+  rememberDevice?: boolean | null | undefined;
   ticket: string;
 };
 
 export type CompleteLoginWithTotpInput = {
   code: string;
   methodId: string | number;
+  /** Remember this device: the Session carries a trustedDeviceToken. */
+  rememberDevice?: boolean | null | undefined;
   ticket: string;
 };
 
@@ -38,9 +52,18 @@ export type ConfirmTotpMethodInput = {
   enrollmentId: string | number;
 };
 
+export type FinishSecurityKeyRegistrationInput = {
+  /** JSON of the PublicKeyCredential from navigator.credentials.create() (RegistrationResponseJSON). */
+  credential: string;
+  description?: string | null | undefined;
+  registrationId: string | number;
+};
+
 export type LoginInput = {
   email: string;
   password: string;
+  /** A Session.trustedDeviceToken from an earlier login on this device. */
+  trustedDeviceToken?: string | null | undefined;
 };
 
 export type ReauthenticateInput = {
@@ -57,6 +80,7 @@ export type SecurityEventType =
   | 'LOGIN_SUCCEEDED'
   | 'REAUTHENTICATED'
   | 'SECOND_FACTOR_FAILED'
+  | 'SECURITY_KEY_ADDED'
   | 'SESSION_REVOKED'
   | 'SMS_METHOD_ADDED'
   | 'SMS_METHOD_CONFIRMED'
@@ -64,6 +88,8 @@ export type SecurityEventType =
   | 'SMS_METHOD_UPDATED'
   | 'SMS_SEND_BLOCKED'
   | 'TOTP_METHOD_ADDED'
+  | 'TRUSTED_DEVICE_ADDED'
+  | 'TRUSTED_DEVICE_REMOVED'
   | 'TWO_FACTOR_DISABLED'
   | 'TWO_FACTOR_ENABLED'
   | 'TWO_FACTOR_METHOD_REMOVED'
@@ -84,16 +110,15 @@ export type SmsDeliveryStatus = 'DELIVERED' | 'FAILED' | 'QUEUED' | 'SENDING' | 
 
 export type SmsMethodStatus = 'ENABLED' | 'PENDING_VERIFICATION';
 
-export type TwoFactorMethodKind = 'BACKUP_CODE' | 'SMS' | 'TOTP';
+export type StartSecurityKeyLoginInput = {
+  ticket: string;
+};
+
+export type TwoFactorMethodKind = 'BACKUP_CODE' | 'SECURITY_KEY' | 'SMS' | 'TOTP';
 
 export type UpdateAccountInput = {
   /** The language of SMS and of the web app: "en" or "fr". Left out or null: unchanged. */
   locale?: string | null | undefined;
-};
-
-export type UpdateSmsMethodInput = {
-  description?: string | null | undefined;
-  methodId: string | number;
 };
 
 export type UpdateTwoFactorMethodInput = {
@@ -131,6 +156,7 @@ export type TwoFactorChallengeFieldsFragment = {
 export type SessionFieldsFragment = {
   token: string;
   expiresAt: string;
+  trustedDeviceToken: string | null;
   account: { id: string; name: string; email: string; initials: string; locale: string };
 };
 
@@ -175,6 +201,15 @@ export type MeQuery = {
         createdAt: string;
         lastUsedAt: string | null;
       }>;
+      securityKeys: Array<{
+        id: string;
+        description: string | null;
+        isDefault: boolean;
+        isPasskey: boolean;
+        authenticatorName: string | null;
+        createdAt: string;
+        lastUsedAt: string | null;
+      }>;
       backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
       limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
     };
@@ -189,6 +224,7 @@ export type SignUpMutation = {
   signUp: {
     token: string;
     expiresAt: string;
+    trustedDeviceToken: string | null;
     account: { id: string; name: string; email: string; initials: string; locale: string };
   };
 };
@@ -203,6 +239,7 @@ export type LoginMutation = {
         __typename: 'Session';
         token: string;
         expiresAt: string;
+        trustedDeviceToken: string | null;
         account: { id: string; name: string; email: string; initials: string; locale: string };
       }
     | {
@@ -236,6 +273,7 @@ export type ReauthenticateMutation = {
         __typename: 'Session';
         token: string;
         expiresAt: string;
+        trustedDeviceToken: string | null;
         account: { id: string; name: string; email: string; initials: string; locale: string };
       }
     | {
@@ -282,6 +320,7 @@ export type CompleteLoginWithSmsMutation = {
   completeLoginWithSms: {
     token: string;
     expiresAt: string;
+    trustedDeviceToken: string | null;
     account: { id: string; name: string; email: string; initials: string; locale: string };
   };
 };
@@ -294,6 +333,7 @@ export type CompleteLoginWithBackupCodeMutation = {
   completeLoginWithBackupCode: {
     token: string;
     expiresAt: string;
+    trustedDeviceToken: string | null;
     account: { id: string; name: string; email: string; initials: string; locale: string };
   };
 };
@@ -306,6 +346,26 @@ export type CompleteLoginWithTotpMutation = {
   completeLoginWithTotp: {
     token: string;
     expiresAt: string;
+    trustedDeviceToken: string | null;
+    account: { id: string; name: string; email: string; initials: string; locale: string };
+  };
+};
+
+export type StartSecurityKeyLoginMutationVariables = Exact<{
+  input: StartSecurityKeyLoginInput;
+}>;
+
+export type StartSecurityKeyLoginMutation = { startSecurityKeyLogin: { options: string; expiresAt: string } };
+
+export type CompleteLoginWithSecurityKeyMutationVariables = Exact<{
+  input: CompleteLoginWithSecurityKeyInput;
+}>;
+
+export type CompleteLoginWithSecurityKeyMutation = {
+  completeLoginWithSecurityKey: {
+    token: string;
+    expiresAt: string;
+    trustedDeviceToken: string | null;
     account: { id: string; name: string; email: string; initials: string; locale: string };
   };
 };
@@ -351,6 +411,16 @@ export type TotpMethodFieldsFragment = {
   lastUsedAt: string | null;
 };
 
+export type SecurityKeyFieldsFragment = {
+  id: string;
+  description: string | null;
+  isDefault: boolean;
+  isPasskey: boolean;
+  authenticatorName: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+};
+
 export type BackupCodesStatusFieldsFragment = {
   active: boolean;
   remaining: number;
@@ -377,6 +447,15 @@ export type TwoFactorStatusFieldsFragment = {
     id: string;
     description: string | null;
     isDefault: boolean;
+    createdAt: string;
+    lastUsedAt: string | null;
+  }>;
+  securityKeys: Array<{
+    id: string;
+    description: string | null;
+    isDefault: boolean;
+    isPasskey: boolean;
+    authenticatorName: string | null;
     createdAt: string;
     lastUsedAt: string | null;
   }>;
@@ -469,6 +548,15 @@ export type ConfirmSmsMethodMutation = {
         createdAt: string;
         lastUsedAt: string | null;
       }>;
+      securityKeys: Array<{
+        id: string;
+        description: string | null;
+        isDefault: boolean;
+        isPasskey: boolean;
+        authenticatorName: string | null;
+        createdAt: string;
+        lastUsedAt: string | null;
+      }>;
       backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
       limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
     };
@@ -511,60 +599,18 @@ export type ConfirmTotpMethodMutation = {
         createdAt: string;
         lastUsedAt: string | null;
       }>;
+      securityKeys: Array<{
+        id: string;
+        description: string | null;
+        isDefault: boolean;
+        isPasskey: boolean;
+        authenticatorName: string | null;
+        createdAt: string;
+        lastUsedAt: string | null;
+      }>;
       backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
       limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
     };
-  };
-};
-
-export type UpdateSmsMethodMutationVariables = Exact<{
-  input: UpdateSmsMethodInput;
-}>;
-
-export type UpdateSmsMethodMutation = {
-  updateSmsMethod: {
-    id: string;
-    phoneNumber: string;
-    maskedPhoneNumber: string;
-    countryCode: string;
-    description: string | null;
-    status: SmsMethodStatus;
-    isDefault: boolean;
-    createdAt: string;
-    verifiedAt: string | null;
-    lastUsedAt: string | null;
-  };
-};
-
-export type RemoveSmsMethodMutationVariables = Exact<{
-  methodId: string | number;
-}>;
-
-export type RemoveSmsMethodMutation = {
-  removeSmsMethod: {
-    enabled: boolean;
-    defaultMethodId: string | null;
-    smsMethods: Array<{
-      id: string;
-      phoneNumber: string;
-      maskedPhoneNumber: string;
-      countryCode: string;
-      description: string | null;
-      status: SmsMethodStatus;
-      isDefault: boolean;
-      createdAt: string;
-      verifiedAt: string | null;
-      lastUsedAt: string | null;
-    }>;
-    totpMethods: Array<{
-      id: string;
-      description: string | null;
-      isDefault: boolean;
-      createdAt: string;
-      lastUsedAt: string | null;
-    }>;
-    backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
-    limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
   };
 };
 
@@ -595,8 +641,68 @@ export type SetDefaultTwoFactorMethodMutation = {
       createdAt: string;
       lastUsedAt: string | null;
     }>;
+    securityKeys: Array<{
+      id: string;
+      description: string | null;
+      isDefault: boolean;
+      isPasskey: boolean;
+      authenticatorName: string | null;
+      createdAt: string;
+      lastUsedAt: string | null;
+    }>;
     backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
     limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
+  };
+};
+
+export type StartSecurityKeyRegistrationMutationVariables = Exact<{ [key: string]: never }>;
+
+export type StartSecurityKeyRegistrationMutation = {
+  startSecurityKeyRegistration: { registrationId: string; options: string; expiresAt: string };
+};
+
+export type FinishSecurityKeyRegistrationMutationVariables = Exact<{
+  input: FinishSecurityKeyRegistrationInput;
+}>;
+
+export type FinishSecurityKeyRegistrationMutation = {
+  finishSecurityKeyRegistration: {
+    methodId: string;
+    backupCodes: Array<string> | null;
+    twoFactor: {
+      enabled: boolean;
+      defaultMethodId: string | null;
+      smsMethods: Array<{
+        id: string;
+        phoneNumber: string;
+        maskedPhoneNumber: string;
+        countryCode: string;
+        description: string | null;
+        status: SmsMethodStatus;
+        isDefault: boolean;
+        createdAt: string;
+        verifiedAt: string | null;
+        lastUsedAt: string | null;
+      }>;
+      totpMethods: Array<{
+        id: string;
+        description: string | null;
+        isDefault: boolean;
+        createdAt: string;
+        lastUsedAt: string | null;
+      }>;
+      securityKeys: Array<{
+        id: string;
+        description: string | null;
+        isDefault: boolean;
+        isPasskey: boolean;
+        authenticatorName: string | null;
+        createdAt: string;
+        lastUsedAt: string | null;
+      }>;
+      backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
+      limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
+    };
   };
 };
 
@@ -624,6 +730,15 @@ export type UpdateTwoFactorMethodMutation = {
       id: string;
       description: string | null;
       isDefault: boolean;
+      createdAt: string;
+      lastUsedAt: string | null;
+    }>;
+    securityKeys: Array<{
+      id: string;
+      description: string | null;
+      isDefault: boolean;
+      isPasskey: boolean;
+      authenticatorName: string | null;
       createdAt: string;
       lastUsedAt: string | null;
     }>;
@@ -659,6 +774,15 @@ export type RemoveTwoFactorMethodMutation = {
       createdAt: string;
       lastUsedAt: string | null;
     }>;
+    securityKeys: Array<{
+      id: string;
+      description: string | null;
+      isDefault: boolean;
+      isPasskey: boolean;
+      authenticatorName: string | null;
+      createdAt: string;
+      lastUsedAt: string | null;
+    }>;
     backupCodes: { active: boolean; remaining: number; total: number; generatedAt: string | null };
     limits: { smsMethodsPerAccount: number; descriptionMaxLength: number };
   };
@@ -686,6 +810,15 @@ export type DisableTwoFactorMutation = {
       id: string;
       description: string | null;
       isDefault: boolean;
+      createdAt: string;
+      lastUsedAt: string | null;
+    }>;
+    securityKeys: Array<{
+      id: string;
+      description: string | null;
+      isDefault: boolean;
+      isPasskey: boolean;
+      authenticatorName: string | null;
       createdAt: string;
       lastUsedAt: string | null;
     }>;
@@ -725,6 +858,15 @@ export type DeleteBackupCodesMutation = {
       id: string;
       description: string | null;
       isDefault: boolean;
+      createdAt: string;
+      lastUsedAt: string | null;
+    }>;
+    securityKeys: Array<{
+      id: string;
+      description: string | null;
+      isDefault: boolean;
+      isPasskey: boolean;
+      authenticatorName: string | null;
       createdAt: string;
       lastUsedAt: string | null;
     }>;
@@ -816,6 +958,56 @@ export type RevokeOtherSessionsMutation = {
   }>;
 };
 
+export type TrustedDeviceFieldsFragment = {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+};
+
+export type TrustedDevicesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type TrustedDevicesQuery = {
+  trustedDevices: Array<{
+    id: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    expiresAt: string;
+    ipAddress: string | null;
+    userAgent: string | null;
+  }>;
+};
+
+export type ForgetTrustedDeviceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ForgetTrustedDeviceMutation = {
+  forgetTrustedDevice: Array<{
+    id: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    expiresAt: string;
+    ipAddress: string | null;
+    userAgent: string | null;
+  }>;
+};
+
+export type ForgetAllTrustedDevicesMutationVariables = Exact<{ [key: string]: never }>;
+
+export type ForgetAllTrustedDevicesMutation = {
+  forgetAllTrustedDevices: Array<{
+    id: string;
+    createdAt: string;
+    lastUsedAt: string | null;
+    expiresAt: string;
+    ipAddress: string | null;
+    userAgent: string | null;
+  }>;
+};
+
 export const LoginMethodFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -896,6 +1088,7 @@ export const SessionFieldsFragmentDoc = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'token' } },
           { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trustedDeviceToken' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'account' },
@@ -981,6 +1174,28 @@ export const TotpMethodFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<TotpMethodFieldsFragment, unknown>;
+export const SecurityKeyFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SecurityKeyFieldsFragment, unknown>;
 export const BackupCodesStatusFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1026,6 +1241,14 @@ export const TwoFactorStatusFieldsFragmentDoc = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
             },
           },
           {
@@ -1087,6 +1310,23 @@ export const TwoFactorStatusFieldsFragmentDoc = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -1124,6 +1364,27 @@ export const SessionInfoFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<SessionInfoFieldsFragment, unknown>;
+export const TrustedDeviceFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TrustedDeviceFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TrustedDevice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ipAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'userAgent' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TrustedDeviceFieldsFragment, unknown>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -1197,6 +1458,23 @@ export const MeDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -1232,6 +1510,14 @@ export const MeDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
             },
           },
           {
@@ -1302,6 +1588,7 @@ export const SignUpDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'token' } },
           { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trustedDeviceToken' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'account' },
@@ -1398,6 +1685,7 @@ export const LoginDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'token' } },
           { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trustedDeviceToken' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'account' },
@@ -1525,6 +1813,7 @@ export const ReauthenticateDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'token' } },
           { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trustedDeviceToken' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'account' },
@@ -1675,6 +1964,7 @@ export const CompleteLoginWithSmsDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'token' } },
           { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trustedDeviceToken' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'account' },
@@ -1741,6 +2031,7 @@ export const CompleteLoginWithBackupCodeDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'token' } },
           { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trustedDeviceToken' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'account' },
@@ -1807,6 +2098,7 @@ export const CompleteLoginWithTotpDocument = {
         selections: [
           { kind: 'Field', name: { kind: 'Name', value: 'token' } },
           { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trustedDeviceToken' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'account' },
@@ -1826,6 +2118,116 @@ export const CompleteLoginWithTotpDocument = {
     },
   ],
 } as unknown as DocumentNode<CompleteLoginWithTotpMutation, CompleteLoginWithTotpMutationVariables>;
+export const StartSecurityKeyLoginDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartSecurityKeyLogin' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'StartSecurityKeyLoginInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startSecurityKeyLogin' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'options' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartSecurityKeyLoginMutation, StartSecurityKeyLoginMutationVariables>;
+export const CompleteLoginWithSecurityKeyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CompleteLoginWithSecurityKey' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CompleteLoginWithSecurityKeyInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completeLoginWithSecurityKey' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SessionFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SessionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Session' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'token' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trustedDeviceToken' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'account' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CompleteLoginWithSecurityKeyMutation, CompleteLoginWithSecurityKeyMutationVariables>;
 export const LogoutDocument = {
   kind: 'Document',
   definitions: [
@@ -2139,6 +2541,23 @@ export const ConfirmSmsMethodDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -2174,6 +2593,14 @@ export const ConfirmSmsMethodDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
             },
           },
           {
@@ -2314,6 +2741,23 @@ export const ConfirmTotpMethodDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -2349,6 +2793,14 @@ export const ConfirmTotpMethodDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
             },
           },
           {
@@ -2375,199 +2827,6 @@ export const ConfirmTotpMethodDocument = {
     },
   ],
 } as unknown as DocumentNode<ConfirmTotpMethodMutation, ConfirmTotpMethodMutationVariables>;
-export const UpdateSmsMethodDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'UpdateSmsMethod' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateSmsMethodInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'updateSmsMethod' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsMethodFields' } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SmsMethodFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmsMethod' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedPhoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'countryCode' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<UpdateSmsMethodMutation, UpdateSmsMethodMutationVariables>;
-export const RemoveSmsMethodDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'RemoveSmsMethod' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'methodId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'removeSmsMethod' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'methodId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'methodId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TwoFactorStatusFields' } }],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SmsMethodFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmsMethod' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedPhoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'countryCode' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'TotpMethodFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'BackupCodesStatusFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'remaining' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'TwoFactorStatusFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TwoFactorStatus' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'defaultMethodId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'smsMethods' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsMethodFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'totpMethods' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'backupCodes' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupCodesStatusFields' } }],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'limits' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'smsMethodsPerAccount' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'descriptionMaxLength' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<RemoveSmsMethodMutation, RemoveSmsMethodMutationVariables>;
 export const SetDefaultTwoFactorMethodDocument = {
   kind: 'Document',
   definitions: [
@@ -2640,6 +2899,23 @@ export const SetDefaultTwoFactorMethodDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -2679,6 +2955,14 @@ export const SetDefaultTwoFactorMethodDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'backupCodes' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -2701,6 +2985,205 @@ export const SetDefaultTwoFactorMethodDocument = {
     },
   ],
 } as unknown as DocumentNode<SetDefaultTwoFactorMethodMutation, SetDefaultTwoFactorMethodMutationVariables>;
+export const StartSecurityKeyRegistrationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartSecurityKeyRegistration' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startSecurityKeyRegistration' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'registrationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'options' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartSecurityKeyRegistrationMutation, StartSecurityKeyRegistrationMutationVariables>;
+export const FinishSecurityKeyRegistrationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'FinishSecurityKeyRegistration' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'FinishSecurityKeyRegistrationInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'finishSecurityKeyRegistration' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'methodId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'backupCodes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'twoFactor' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TwoFactorStatusFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SmsMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmsMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'maskedPhoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'countryCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TotpMethodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TotpMethod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BackupCodesStatusFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'remaining' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TwoFactorStatusFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TwoFactorStatus' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'defaultMethodId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'smsMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'totpMethods' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'backupCodes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'BackupCodesStatusFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'limits' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'smsMethodsPerAccount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'descriptionMaxLength' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FinishSecurityKeyRegistrationMutation, FinishSecurityKeyRegistrationMutationVariables>;
 export const UpdateTwoFactorMethodDocument = {
   kind: 'Document',
   definitions: [
@@ -2776,6 +3259,23 @@ export const UpdateTwoFactorMethodDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -2811,6 +3311,14 @@ export const UpdateTwoFactorMethodDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
             },
           },
           {
@@ -2909,6 +3417,23 @@ export const RemoveTwoFactorMethodDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -2944,6 +3469,14 @@ export const RemoveTwoFactorMethodDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
             },
           },
           {
@@ -3028,6 +3561,23 @@ export const DisableTwoFactorDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -3063,6 +3613,14 @@ export const DisableTwoFactorDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
             },
           },
           {
@@ -3194,6 +3752,23 @@ export const DeleteBackupCodesDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SecurityKeyFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SecurityKey' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isDefault' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'isPasskey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'authenticatorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'BackupCodesStatusFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BackupCodesStatus' } },
       selectionSet: {
@@ -3229,6 +3804,14 @@ export const DeleteBackupCodesDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TotpMethodFields' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'securityKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SecurityKeyFields' } }],
             },
           },
           {
@@ -3509,3 +4092,134 @@ export const RevokeOtherSessionsDocument = {
     },
   ],
 } as unknown as DocumentNode<RevokeOtherSessionsMutation, RevokeOtherSessionsMutationVariables>;
+export const TrustedDevicesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TrustedDevices' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'trustedDevices' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TrustedDeviceFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TrustedDeviceFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TrustedDevice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ipAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'userAgent' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TrustedDevicesQuery, TrustedDevicesQueryVariables>;
+export const ForgetTrustedDeviceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ForgetTrustedDevice' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'forgetTrustedDevice' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TrustedDeviceFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TrustedDeviceFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TrustedDevice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ipAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'userAgent' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ForgetTrustedDeviceMutation, ForgetTrustedDeviceMutationVariables>;
+export const ForgetAllTrustedDevicesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ForgetAllTrustedDevices' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'forgetAllTrustedDevices' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TrustedDeviceFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TrustedDeviceFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TrustedDevice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ipAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'userAgent' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ForgetAllTrustedDevicesMutation, ForgetAllTrustedDevicesMutationVariables>;

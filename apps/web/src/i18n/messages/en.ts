@@ -1,4 +1,6 @@
 import { enMethods } from './en/methods';
+import { enRememberedDevices } from './en/remembered-devices';
+import { enSecurityKeys } from './en/security-keys';
 import { enSessions } from './en/sessions';
 
 /**
@@ -218,6 +220,9 @@ export const en = {
   'event.TOTP_METHOD_ADDED': 'Authenticator app added',
   'event.TWO_FACTOR_METHOD_UPDATED': 'Sign-in method renamed',
   'event.TWO_FACTOR_METHOD_REMOVED': 'Sign-in method removed',
+  'event.SECURITY_KEY_ADDED': 'Security key or passkey added',
+  'event.TRUSTED_DEVICE_ADDED': 'Device remembered',
+  'event.TRUSTED_DEVICE_REMOVED': 'Remembered device forgotten',
   'event.TWO_FACTOR_DISABLED': 'Two-factor authentication turned off',
   'event.TWO_FACTOR_ENABLED': 'Two-factor authentication turned on',
 
@@ -300,6 +305,8 @@ export const en = {
   // Contract v2 by feature, one catalogue file each (same keys in fr/)
   ...enMethods,
   ...enSessions,
+  ...enRememberedDevices,
+  ...enSecurityKeys,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

@@ -1,5 +1,7 @@
 import type { MessageId } from './en';
 import { frMethods } from './fr/methods';
+import { frRememberedDevices } from './fr/remembered-devices';
+import { frSecurityKeys } from './fr/security-keys';
 import { frSessions } from './fr/sessions';
 
 /**
@@ -227,6 +229,9 @@ export const fr: Record<MessageId, string> = {
   'event.TOTP_METHOD_ADDED': 'Application d’authentification ajoutée',
   'event.TWO_FACTOR_METHOD_UPDATED': 'Méthode de connexion renommée',
   'event.TWO_FACTOR_METHOD_REMOVED': 'Méthode de connexion retirée',
+  'event.SECURITY_KEY_ADDED': 'Clé de sécurité ou passkey ajoutée',
+  'event.TRUSTED_DEVICE_ADDED': 'Appareil mémorisé',
+  'event.TRUSTED_DEVICE_REMOVED': 'Appareil mémorisé oublié',
   'event.TWO_FACTOR_DISABLED': 'Double authentification désactivée',
   'event.TWO_FACTOR_ENABLED': 'Double authentification activée',
 
@@ -313,4 +318,6 @@ export const fr: Record<MessageId, string> = {
   // Contract v2 by feature, one catalogue file each (typed by the English ones in en/)
   ...frMethods,
   ...frSessions,
+  ...frRememberedDevices,
+  ...frSecurityKeys,
 };

@@ -67,6 +67,7 @@ const session = {
   __typename: 'Session' as const,
   token: 'tok',
   expiresAt: '2099-01-01T00:00:00Z',
+  trustedDeviceToken: null,
   account: {
     __typename: 'Account' as const,
     id: 'a1',

@@ -19,6 +19,10 @@ import {
   CompleteLoginWithTotpDocument,
   SendLoginSmsCodeDocument,
 } from '../graphql/auth.graphql';
+import { smsTarget } from '../utils/method-names';
+import { OtherMethods } from './OtherMethods';
+import { RememberDeviceField } from './RememberDeviceField';
+import { SecurityKeyStep } from './SecurityKeyStep';
 import { SmsDelivery } from './SmsDelivery';
 
 type CodeKind = 'sms' | 'totp' | 'backup';
@@ -45,38 +49,23 @@ interface SecondFactorFormProps {
   /** The ticket is no longer usable (expired, too many tries): go back to the password. */
   onRestart: (message: string) => void;
   headingLevel?: 'h2' | 'h3';
+  /** Login (not re-authentication): offer "Remember this device for 30 days". */
+  offerRemember?: boolean;
 }
 
 /**
- * "SMS to +44 •••• ••0123 (Personal phone)", "Authenticator app (Phone app)" or "Emergency code", in
- * the reader's language (the API's `label` is English; it is the fallback for a kind this app does
- * not know yet).
+ * The second step of login (and of re-authentication): the default method first (of any kind), a
+ * code field or the security key's button, and "Try another method" listing every number, app and
+ * key by its name, plus "Emergency code". SMS asks for the code to be sent first; an app and an
+ * emergency code are typed straight away. At login, "Remember this device for 30 days".
  */
-export function methodName(method: LoginMethodFieldsFragment, t: Translator): string {
-  if (method.kind === 'BACKUP_CODE') return t('secondFactor.emergencyCode');
-  if (method.kind === 'SMS' && method.maskedPhoneNumber) return t('secondFactor.smsTo', { target: smsTarget(method) });
-  if (method.kind === 'TOTP') return appName(method.description, t);
-  return method.label;
-}
-
-/** "Authenticator app (Phone app)", or "Authenticator app" when it has no description. */
-export function appName(description: string | null | undefined, t: Translator): string {
-  return description ? t('secondFactor.app.named', { name: description }) : t('secondFactor.app');
-}
-
-/** "+44 •••• ••0123 (Work phone)", falling back to the API's label. */
-export function smsTarget(method: LoginMethodFieldsFragment): string {
-  if (!method.maskedPhoneNumber) return method.label;
-  return method.description ? `${method.maskedPhoneNumber} (${method.description})` : method.maskedPhoneNumber;
-}
-
-/**
- * The second step of login (and of re-authentication): the default method first, a code field,
- * and "Try another method" listing every number and authenticator app by its name, plus
- * "Emergency code". SMS asks for the code to be sent first; an app and an emergency code are typed
- * straight away.
- */
-export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel = 'h2' }: SecondFactorFormProps) {
+export function SecondFactorForm({
+  challenge,
+  onSuccess,
+  onRestart,
+  headingLevel = 'h2',
+  offerRemember = false,
+}: SecondFactorFormProps) {
   const t = useT();
   const toUiError = useToUiError();
   const [method, setMethod] = useState<LoginMethodFieldsFragment>(challenge.defaultMethod);
@@ -84,7 +73,7 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<UiError | null>(null);
-  const [showOthers, setShowOthers] = useState(false);
+  const [remember, setRemember] = useState(false);
   const [ticketDead, setTicketDead] = useState<string | null>(null);
   const othersId = useId();
   const sendButton = useRef<HTMLButtonElement>(null);
@@ -97,6 +86,9 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
   const dispatch = dispatches[method.id] ?? null;
   const isSms = method.kind === 'SMS';
   const isTotp = method.kind === 'TOTP';
+  const isKey = method.kind === 'SECURITY_KEY';
+  // Sent at login only (re-authentication refreshes a session; it remembers nothing).
+  const rememberDevice = offerRemember ? { rememberDevice: remember } : {};
   // Six digits (SMS, app) or an emergency code: any other kind falls back to the emergency code.
   const codeKind = isSms ? 'sms' : isTotp ? 'totp' : 'backup';
   const Heading = headingLevel;
@@ -105,16 +97,18 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
     if (isSms && !dispatch) sendButton.current?.focus();
   }, [method.id, isSms, dispatch]);
 
-  const handle = (err: unknown) => {
+  /** TICKET_EXPIRED and TOO_MANY_ATTEMPTS end the step whatever the method: true when it was one of them. */
+  const fatal = (err: unknown): boolean => {
     const ui = toUiError(err);
-    if (ui.code === ErrorCode.TICKET_EXPIRED) {
-      onRestart(ui.message);
-      return;
-    }
-    if (ui.code === ErrorCode.TOO_MANY_ATTEMPTS) {
-      setTicketDead(ui.message);
-      return;
-    }
+    if (ui.code === ErrorCode.TICKET_EXPIRED) onRestart(ui.message);
+    else if (ui.code === ErrorCode.TOO_MANY_ATTEMPTS) setTicketDead(ui.message);
+    else return false;
+    return true;
+  };
+
+  const handle = (err: unknown) => {
+    if (fatal(err)) return;
+    const ui = toUiError(err);
     if (ui.code === ErrorCode.INVALID_CODE || ui.code === ErrorCode.CODE_EXPIRED) {
       setFieldError(ui.message);
       setCode('');
@@ -143,15 +137,15 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
       return;
     }
     setFieldError(null);
-    const input = { ticket: challenge.ticket, methodId: method.id, code };
+    const input = { ticket: challenge.ticket, methodId: method.id, code, ...rememberDevice };
     try {
       const result =
         codeKind === 'sms'
           ? (await completeSms({ variables: { input } })).data?.completeLoginWithSms
           : codeKind === 'totp'
             ? (await completeTotp({ variables: { input } })).data?.completeLoginWithTotp
-            : (await completeBackup({ variables: { input: { ticket: challenge.ticket, code } } })).data
-                ?.completeLoginWithBackupCode;
+            : (await completeBackup({ variables: { input: { ticket: challenge.ticket, code, ...rememberDevice } } }))
+                .data?.completeLoginWithBackupCode;
       if (result) onSuccess(result);
     } catch (err) {
       handle(err);
@@ -163,7 +157,6 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
     setCode('');
     setFieldError(null);
     setError(null);
-    setShowOthers(false);
   };
 
   if (ticketDead) {
@@ -199,70 +192,64 @@ export function SecondFactorForm({ challenge, onSuccess, onRestart, headingLevel
               })
             : t('secondFactor.totpIntro')}
         </p>
-      ) : (
+      ) : isKey ? null : (
         <p>{t('secondFactor.backupIntro')}</p>
       )}
 
-      <form onSubmit={submit} noValidate>
-        {isSms && !dispatch ? (
-          <div className="actions">
-            <button ref={sendButton} type="button" className="button" onClick={send} disabled={sending.loading}>
-              {sending.loading ? t('common.sending') : t('secondFactor.send')}
-            </button>
-          </div>
-        ) : null}
-        {isSms ? <SmsDelivery dispatch={dispatch} ticket={challenge.ticket} /> : null}
-        {!isSms || dispatch ? (
-          <>
-            <CodeField
-              id={`login-${codeKind}-code`}
-              key={method.id}
-              label={LABEL[codeKind](t)}
-              kind={codeKind}
-              hint={HINT[codeKind](t)}
-              value={code}
-              onChange={setCode}
-              error={fieldError}
-              autoFocus
-            />
+      {isKey ? (
+        <SecurityKeyStep
+          key={method.id}
+          ticket={challenge.ticket}
+          method={method}
+          rememberDevice={offerRemember ? remember : undefined}
+          onSuccess={onSuccess}
+          onFatal={fatal}
+        />
+      ) : null}
+      {isKey ? null : (
+        <form onSubmit={submit} noValidate>
+          {isSms && !dispatch ? (
             <div className="actions">
-              <button type="submit" className="button" disabled={busy}>
-                {busy ? t('common.checking') : t('secondFactor.verify')}
+              <button ref={sendButton} type="button" className="button" onClick={send} disabled={sending.loading}>
+                {sending.loading ? t('common.sending') : t('secondFactor.send')}
               </button>
-              {isSms ? (
-                <ResendButton availableAt={dispatch?.resendAvailableAt} onResend={send} busy={sending.loading} />
-              ) : null}
             </div>
-          </>
-        ) : null}
-        <ErrorAlert error={error} />
-      </form>
+          ) : null}
+          {isSms ? <SmsDelivery dispatch={dispatch} ticket={challenge.ticket} /> : null}
+          {!isSms || dispatch ? (
+            <>
+              <CodeField
+                id={`login-${codeKind}-code`}
+                key={method.id}
+                label={LABEL[codeKind](t)}
+                kind={codeKind}
+                hint={HINT[codeKind](t)}
+                value={code}
+                onChange={setCode}
+                error={fieldError}
+                autoFocus
+              />
+              <div className="actions">
+                <button type="submit" className="button" disabled={busy}>
+                  {busy ? t('common.checking') : t('secondFactor.verify')}
+                </button>
+                {isSms ? (
+                  <ResendButton availableAt={dispatch?.resendAvailableAt} onResend={send} busy={sending.loading} />
+                ) : null}
+              </div>
+            </>
+          ) : null}
+          <ErrorAlert error={error} />
+        </form>
+      )}
 
-      <div className="other-methods">
-        <button
-          type="button"
-          className="button button--link"
-          aria-expanded={showOthers}
-          aria-controls={othersId}
-          onClick={() => setShowOthers((value) => !value)}
-        >
-          {t('secondFactor.tryAnother')}
-        </button>
-        <ul id={othersId} className="method-list" hidden={!showOthers}>
-          {challenge.methods.map((candidate) => (
-            <li key={candidate.id}>
-              <button
-                type="button"
-                className="method-option"
-                aria-current={candidate.id === method.id ? 'true' : undefined}
-                onClick={() => choose(candidate)}
-              >
-                {methodName(candidate, t)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
+      {offerRemember ? <RememberDeviceField checked={remember} onChange={setRemember} /> : null}
+      <OtherMethods
+        methods={challenge.methods}
+        defaultMethod={challenge.defaultMethod}
+        current={method}
+        onChoose={choose}
+      />
     </section>
   );
 }

@@ -27,6 +27,7 @@ export const SessionFieldsFragment = graphql(`
   fragment SessionFields on Session {
     token
     expiresAt
+    trustedDeviceToken
     account {
       id
       name
@@ -127,6 +128,23 @@ export const CompleteLoginWithBackupCodeDocument = graphql(`
 export const CompleteLoginWithTotpDocument = graphql(`
   mutation CompleteLoginWithTotp($input: CompleteLoginWithTotpInput!) {
     completeLoginWithTotp(input: $input) {
+      ...SessionFields
+    }
+  }
+`);
+
+export const StartSecurityKeyLoginDocument = graphql(`
+  mutation StartSecurityKeyLogin($input: StartSecurityKeyLoginInput!) {
+    startSecurityKeyLogin(input: $input) {
+      options
+      expiresAt
+    }
+  }
+`);
+
+export const CompleteLoginWithSecurityKeyDocument = graphql(`
+  mutation CompleteLoginWithSecurityKey($input: CompleteLoginWithSecurityKeyInput!) {
+    completeLoginWithSecurityKey(input: $input) {
       ...SessionFields
     }
   }

@@ -6,6 +6,7 @@ import { Link } from '../../../app/router';
 import { useToUiError, type UiError } from '../../../errors/error-messages';
 import { useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { trustedDeviceStore } from '../../../storage/trusted-device-store';
 import { Field } from '../../../ui/Field';
 import { SecondFactorForm } from '../components/SecondFactorForm';
 import { LoginDocument } from '../graphql/auth.graphql';
@@ -23,10 +24,14 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
     event.preventDefault();
     setError(null);
     try {
-      const result = (await login({ variables: { input: { email, password } } })).data?.login;
+      // A device remembered for this email skips the second step while the API still knows its token.
+      const trustedDeviceToken = trustedDeviceStore.get(email);
+      const result = (await login({ variables: { input: { email, password, trustedDeviceToken } } })).data?.login;
       if (!result) return;
       if (result.__typename === 'Session') onSignedIn(result);
       else {
+        // The API ignored the token (expired, forgotten, another account's): it is of no more use.
+        if (trustedDeviceToken) trustedDeviceStore.forget(email);
         setPassword('');
         setChallenge(result);
       }
@@ -40,7 +45,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
       <Page title={t('login.title')} narrow>
         <SecondFactorForm
           challenge={challenge}
-          onSuccess={onSignedIn}
+          offerRemember
+          onSuccess={(session) => {
+            if (session.trustedDeviceToken) trustedDeviceStore.set(session.account.email, session.trustedDeviceToken);
+            onSignedIn(session);
+          }}
           onRestart={(message) => {
             setChallenge(null);
             setError(message);

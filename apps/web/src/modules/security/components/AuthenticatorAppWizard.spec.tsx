@@ -252,6 +252,7 @@ describe('AuthenticatorAppWizard', () => {
       __typename: 'Session' as const,
       token: 'same-token',
       expiresAt: '2099-01-01T00:00:00Z',
+      trustedDeviceToken: null,
       account: {
         __typename: 'Account' as const,
         id: 'a1',

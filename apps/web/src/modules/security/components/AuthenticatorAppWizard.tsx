@@ -5,7 +5,7 @@ import type { StartTotpEnrollmentMutation } from '../../../gql/graphql';
 import { useToUiError, type UiError } from '../../../errors/error-messages';
 import { useT } from '../../../i18n/translator';
 import { DescriptionField } from './DescriptionField';
-import { appName } from '../../auth/components/SecondFactorForm';
+import { appName } from '../../auth/utils/method-names';
 import { CodeField } from '../../../ui/CodeField';
 import { isCompleteSmsCode } from '../../../ui/code-input';
 import { ErrorAlert } from '../../../ui/ErrorAlert';

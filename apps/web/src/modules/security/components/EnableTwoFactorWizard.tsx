@@ -36,6 +36,8 @@ interface WizardProps {
   countries?: readonly CountryCode[];
   /** "Choose a method" → Authenticator app: the page opens the app's wizard in this one's place. */
   onChooseApp?: () => void;
+  /** "Choose a method" → Security key or passkey: the page opens the key's wizard instead. */
+  onChooseKey?: () => void;
 }
 
 const PHONE_ERRORS: readonly string[] = [
@@ -53,12 +55,13 @@ export function EnableTwoFactorWizard({
   descriptionMaxLength,
   countries = allCountries(),
   onChooseApp,
+  onChooseKey,
 }: WizardProps) {
   const t = useT();
   const toUiError = useToUiError();
   const id = useId();
   const [step, setStep] = useState<Step>(mode === 'enable' ? 'method' : 'phone');
-  const [choice, setChoice] = useState<'SMS' | 'TOTP'>('SMS');
+  const [choice, setChoice] = useState<'SMS' | 'TOTP' | 'SECURITY_KEY'>('SMS');
   const [country, setCountry] = useState<CountryCode>(() =>
     defaultCountry([...(navigator.languages ?? []), t.locale], countries),
   );
@@ -218,6 +221,7 @@ export function EnableTwoFactorWizard({
           onSubmit={(event) => {
             event.preventDefault();
             if (choice === 'TOTP' && onChooseApp) onChooseApp();
+            else if (choice === 'SECURITY_KEY' && onChooseKey) onChooseKey();
             else setStep('phone');
           }}
         >
@@ -250,6 +254,22 @@ export function EnableTwoFactorWizard({
                 <label htmlFor={`${id}-totp`}>
                   {t('wizard.method.totp')}
                   <span className="radio__hint">{t('wizard.method.totpHint')}</span>
+                </label>
+              </div>
+            ) : null}
+            {onChooseKey ? (
+              <div className="radio">
+                <input
+                  id={`${id}-key`}
+                  type="radio"
+                  name="method"
+                  value="SECURITY_KEY"
+                  checked={choice === 'SECURITY_KEY'}
+                  onChange={() => setChoice('SECURITY_KEY')}
+                />
+                <label htmlFor={`${id}-key`}>
+                  {t('wizard.method.key')}
+                  <span className="radio__hint">{t('wizard.method.keyHint')}</span>
                 </label>
               </div>
             ) : null}

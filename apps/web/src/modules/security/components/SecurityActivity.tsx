@@ -34,6 +34,9 @@ const EVENT_NAMES: Record<SecurityEventType, MessageId> & Record<string, Message
   TOTP_METHOD_ADDED: 'event.TOTP_METHOD_ADDED',
   TWO_FACTOR_METHOD_UPDATED: 'event.TWO_FACTOR_METHOD_UPDATED',
   TWO_FACTOR_METHOD_REMOVED: 'event.TWO_FACTOR_METHOD_REMOVED',
+  SECURITY_KEY_ADDED: 'event.SECURITY_KEY_ADDED',
+  TRUSTED_DEVICE_ADDED: 'event.TRUSTED_DEVICE_ADDED',
+  TRUSTED_DEVICE_REMOVED: 'event.TRUSTED_DEVICE_REMOVED',
 };
 
 /** Events that record something refused or failed: marked in words and colour. */

@@ -25,17 +25,30 @@ const app = (id: string) => ({
   lastUsedAt: null,
 });
 
+const key = (id: string) => ({
+  __typename: 'SecurityKey' as const,
+  id,
+  description: null,
+  isDefault: false,
+  isPasskey: true,
+  authenticatorName: null,
+  createdAt: '2026-11-28T12:00:00Z',
+  lastUsedAt: null,
+});
+
 const status = (
   enabled: boolean,
   remaining: number,
   numbers = [number('m1', 'ENABLED'), number('m2', 'ENABLED')],
   apps: ReturnType<typeof app>[] = [],
+  keys: ReturnType<typeof key>[] = [],
 ) => ({
   __typename: 'TwoFactorStatus' as const,
   enabled,
   defaultMethodId: enabled ? 'm1' : null,
   smsMethods: enabled ? numbers : [],
   totpMethods: enabled ? apps : [],
+  securityKeys: enabled ? keys : [],
   backupCodes: {
     __typename: 'BackupCodesStatus' as const,
     active: enabled,
@@ -49,6 +62,15 @@ const status = (
 const summary = () => screen.getByTestId('security-summary').textContent;
 
 describe('SecuritySummary', () => {
+  it('counts security keys and passkeys, and leaves out numbers when there are none', () => {
+    const { rerender } = render(<SecuritySummary twoFactor={status(true, 10, [], [], [key('k1'), key('k2')])} />);
+    expect(summary()).toBe('Two-factor authentication on · 2 security keys or passkeys · 10 emergency codes left');
+    rerender(<SecuritySummary twoFactor={status(true, 10, [number('m1', 'ENABLED')], [app('a1')], [key('k1')])} />);
+    expect(summary()).toBe(
+      'Two-factor authentication on · 1 number · 1 authenticator app · 1 security key or passkey · 10 emergency codes left',
+    );
+  });
+
   it('says the state at a glance', () => {
     const { rerender } = render(<SecuritySummary twoFactor={status(true, 9)} />);
     expect(summary()).toBe('Two-factor authentication on · 2 numbers · 9 emergency codes left');

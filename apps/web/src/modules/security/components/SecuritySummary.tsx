@@ -2,14 +2,15 @@ import type { TwoFactorStatusFieldsFragment } from '../../../gql/graphql';
 import { useT } from '../../../i18n/translator';
 
 /**
- * "Two-factor authentication on · 2 numbers · 1 authenticator app · 9 emergency codes left", the
- * page's state at a glance (confirmed methods only; apps only when there are some, numbers unless
- * the apps are all there is).
+ * "Two-factor authentication on · 2 numbers · 1 authenticator app · 1 security key · 9 emergency codes
+ * left", the page's state at a glance (confirmed methods only; apps and keys only when there are some,
+ * numbers unless apps or keys are all there is).
  */
 export function SecuritySummary({ twoFactor }: { twoFactor: TwoFactorStatusFieldsFragment }) {
   const t = useT();
   const numbers = twoFactor.smsMethods.filter((method) => method.status === 'ENABLED').length;
   const apps = twoFactor.totpMethods.length;
+  const keys = twoFactor.securityKeys.length;
   const items = [
     {
       key: 'state',
@@ -18,10 +19,11 @@ export function SecuritySummary({ twoFactor }: { twoFactor: TwoFactorStatusField
     },
     ...(twoFactor.enabled
       ? [
-          ...(numbers > 0 || apps === 0
+          ...(numbers > 0 || apps + keys === 0
             ? [{ key: 'numbers', text: t('summary.numbers', { count: numbers }), tone: null }]
             : []),
           ...(apps > 0 ? [{ key: 'apps', text: t('summary.apps', { count: apps }), tone: null }] : []),
+          ...(keys > 0 ? [{ key: 'keys', text: t('summary.keys', { count: keys }), tone: null }] : []),
           {
             key: 'codes',
             text: twoFactor.backupCodes.active

@@ -8,7 +8,7 @@ import { ConfirmPanel } from '../../../ui/ConfirmPanel';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { useNow } from '../../../ui/use-now';
 import { RevokeOtherSessionsDocument, RevokeSessionDocument, SessionsDocument } from '../graphql/sessions.graphql';
-import { describeDevice } from './SecurityActivity';
+import { DeviceCard } from './DeviceCard';
 
 /**
  * "Sessions": every live session of the account, this device first, with the device and browser
@@ -64,25 +64,26 @@ export function SessionsSection({ onMessage }: { onMessage: (m: string) => void 
     <div className="sessions">
       <p>{t('sessions.intro')}</p>
       <ul className="devices" aria-label={t('sessions.listLabel')}>
-        {sessions.map((session) => {
-          const [device, kind] = describeDevice(session.userAgent, t);
-          return (
-            <li key={session.id} className={session.current ? 'device device--current' : 'device'}>
-              <div className="device__summary">
-                <span className="device__name">{device}</span>
-                {kind ? <span className="muted">{kind}</span> : null}
-                {session.current ? <span className="badge badge--on">{t('sessions.thisDevice')}</span> : null}
-                <span className="device__detail muted">
-                  {session.ipAddress ? t('sessions.ip', { ip: session.ipAddress }) : t('sessions.noIp')}
-                  {' · '}
-                  <time dateTime={session.lastSeenAt} title={formatDateTime(t.intl, session.lastSeenAt)}>
-                    {t('sessions.lastSeen', { time: formatRelative(t.intl, session.lastSeenAt, now) })}
-                  </time>
-                  {' · '}
-                  {t('sessions.signedIn', { date: formatDateTime(t.intl, session.createdAt) })}
-                </span>
-              </div>
-              {!session.current ? (
+        {sessions.map((session) => (
+          <DeviceCard
+            key={session.id}
+            userAgent={session.userAgent}
+            current={session.current}
+            badge={session.current ? t('sessions.thisDevice') : undefined}
+            details={
+              <>
+                {session.ipAddress ? t('sessions.ip', { ip: session.ipAddress }) : t('sessions.noIp')}
+                {' · '}
+                <time dateTime={session.lastSeenAt} title={formatDateTime(t.intl, session.lastSeenAt)}>
+                  {t('sessions.lastSeen', { time: formatRelative(t.intl, session.lastSeenAt, now) })}
+                </time>
+                {' · '}
+                {t('sessions.signedIn', { date: formatDateTime(t.intl, session.createdAt) })}
+              </>
+            }
+          >
+            {(device) =>
+              session.current ? null : (
                 <div className="actions actions--compact">
                   <button
                     type="button"
@@ -93,10 +94,10 @@ export function SessionsSection({ onMessage }: { onMessage: (m: string) => void 
                     {t.rich('sessions.end', { device, hidden })}
                   </button>
                 </div>
-              ) : null}
-            </li>
-          );
-        })}
+              )
+            }
+          </DeviceCard>
+        ))}
       </ul>
       {others.length === 0 ? (
         <p className="muted">{t('sessions.onlyThis')}</p>

@@ -25,6 +25,18 @@ export const TotpMethodFieldsFragment = graphql(`
   }
 `);
 
+export const SecurityKeyFieldsFragment = graphql(`
+  fragment SecurityKeyFields on SecurityKey {
+    id
+    description
+    isDefault
+    isPasskey
+    authenticatorName
+    createdAt
+    lastUsedAt
+  }
+`);
+
 export const BackupCodesStatusFieldsFragment = graphql(`
   fragment BackupCodesStatusFields on BackupCodesStatus {
     active
@@ -43,6 +55,9 @@ export const TwoFactorStatusFieldsFragment = graphql(`
     }
     totpMethods {
       ...TotpMethodFields
+    }
+    securityKeys {
+      ...SecurityKeyFields
     }
     backupCodes {
       ...BackupCodesStatusFields
@@ -116,6 +131,28 @@ export const SetDefaultTwoFactorMethodDocument = graphql(`
   mutation SetDefaultTwoFactorMethod($methodId: ID!) {
     setDefaultTwoFactorMethod(methodId: $methodId) {
       ...TwoFactorStatusFields
+    }
+  }
+`);
+
+export const StartSecurityKeyRegistrationDocument = graphql(`
+  mutation StartSecurityKeyRegistration {
+    startSecurityKeyRegistration {
+      registrationId
+      options
+      expiresAt
+    }
+  }
+`);
+
+export const FinishSecurityKeyRegistrationDocument = graphql(`
+  mutation FinishSecurityKeyRegistration($input: FinishSecurityKeyRegistrationInput!) {
+    finishSecurityKeyRegistration(input: $input) {
+      methodId
+      backupCodes
+      twoFactor {
+        ...TwoFactorStatusFields
+      }
     }
   }
 `);

@@ -8,14 +8,16 @@ import { BackupCodesPanel } from '../components/BackupCodesPanel';
 import { DisableTwoFactor } from '../components/DisableTwoFactor';
 import { EnableTwoFactorWizard } from '../components/EnableTwoFactorWizard';
 import { LanguageSetting } from '../components/LanguageSetting';
+import { RememberedDevices } from '../components/RememberedDevices';
 import { SecurityActivity } from '../components/SecurityActivity';
+import { SecurityKeyWizard } from '../components/SecurityKeyWizard';
 import { SecuritySummary } from '../components/SecuritySummary';
 import { SessionsSection } from '../components/SessionsSection';
 import { TwoFactorMethodList } from '../components/TwoFactorMethodList';
 import { listedMethods } from '../utils/listed-methods';
 
-/** enable / add: the SMS wizard; app-enable / app-add: the authenticator app's. */
-type Wizard = 'enable' | 'add' | 'app-enable' | 'app-add';
+/** enable / add: the SMS wizard; app-enable / app-add: the authenticator app's; key-*: the security key's. */
+type Wizard = 'enable' | 'add' | 'app-enable' | 'app-add' | 'key-enable' | 'key-add';
 
 export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatusFieldsFragment; locale: Locale }) {
   const t = useT();
@@ -39,7 +41,7 @@ export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatus
     setWizard(next);
   };
   // Turning 2FA on (either wizard): the lists wait until its last step, the emergency codes, is done.
-  const enabling = wizard === 'enable' || wizard === 'app-enable';
+  const enabling = wizard === 'enable' || wizard === 'app-enable' || wizard === 'key-enable';
 
   return (
     <Page title={t('security.title')}>
@@ -72,11 +74,19 @@ export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatus
             onClose={closeWizard}
             descriptionMaxLength={descriptionMaxLength}
             onChooseApp={() => setWizard('app-enable')}
+            onChooseKey={() => setWizard('key-enable')}
           />
         ) : null}
         {wizard === 'app-enable' || wizard === 'app-add' ? (
           <AuthenticatorAppWizard
             mode={wizard === 'app-enable' ? 'enable' : 'add'}
+            onClose={closeWizard}
+            descriptionMaxLength={descriptionMaxLength}
+          />
+        ) : null}
+        {wizard === 'key-enable' || wizard === 'key-add' ? (
+          <SecurityKeyWizard
+            mode={wizard === 'key-enable' ? 'enable' : 'add'}
             onClose={closeWizard}
             descriptionMaxLength={descriptionMaxLength}
           />
@@ -100,6 +110,9 @@ export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatus
                   <button type="button" className="button button--secondary" onClick={() => open('app-add')}>
                     {t('totp.addTitle')}
                   </button>
+                  <button type="button" className="button button--secondary" onClick={() => open('key-add')}>
+                    {t('key.addTitle')}
+                  </button>
                 </div>
               </>
             ) : null}
@@ -118,6 +131,13 @@ export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatus
         <h2 id="sessions-title">{t('sessions.title')}</h2>
         <SessionsSection onMessage={setMessage} />
       </section>
+
+      {twoFactor.enabled ? (
+        <section className="section" aria-labelledby="devices-title">
+          <h2 id="devices-title">{t('devices.title')}</h2>
+          <RememberedDevices onMessage={setMessage} />
+        </section>
+      ) : null}
 
       {twoFactor.enabled && !enabling && wizard === null ? (
         <section className="section" aria-labelledby="disable-title">

@@ -63,6 +63,7 @@ describe('ReauthProvider', () => {
                   __typename: 'Session',
                   token: 'same-token',
                   expiresAt: '2099-01-01T00:00:00Z',
+                  trustedDeviceToken: null,
                   account: {
                     __typename: 'Account',
                     id: 'a1',
