@@ -133,15 +133,16 @@ export class SecondFactorService {
 
       if (!(await this.ticketStore.consume(em, t.id, now))) throw Errors.ticketExpired();
       await method.onUsed(ctx);
-      const trustedDeviceToken = rememberDevice ? await this.trustedDevices.remember(em, account, meta, now) : null;
+      // Only a remembered device adds the field: the answer is otherwise the fast path's, key for key.
+      const remembered = rememberDevice ? { trustedDeviceToken: await this.trustedDevices.remember(em, account, meta, now) } : {};
       if (t.purpose === 'REAUTH' && auth) {
         await this.sessions.markAuthenticated(em, auth.session.id, now, true);
         await this.events.record(em, account.id, 'REAUTHENTICATED', meta, now, detail);
-        return { kind: 'ok', session: { token: auth.token, expiresAt: auth.session.expiresAt, account: toAccountModel(account), trustedDeviceToken } };
+        return { kind: 'ok', session: { token: auth.token, expiresAt: auth.session.expiresAt, account: toAccountModel(account), ...remembered } };
       }
       const { token, session } = await this.sessions.create(em, account.id, meta, now, true);
       await this.events.record(em, account.id, 'LOGIN_SUCCEEDED', meta, now, detail);
-      return { kind: 'ok', session: { token, expiresAt: session.expiresAt, account: toAccountModel(account), trustedDeviceToken } };
+      return { kind: 'ok', session: { token, expiresAt: session.expiresAt, account: toAccountModel(account), ...remembered } };
     });
 
     switch (outcome.kind) {
