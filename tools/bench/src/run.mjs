@@ -27,6 +27,7 @@ import IORedis from 'ioredis';
 import { Algorithm, hash as argon2Hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { latencyChartSvg } from './svg.mjs';
+import { seedTotpAccounts, totpBodies } from './totp-phase.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 const outDir = join(root, 'tmp/bench');
@@ -74,8 +75,8 @@ const API_NODE_FLAGS = (JSON.parse(readFileSync(join(root, 'apps/api/project.jso
 const MIGRATE = join(runDist, 'apps/api/apps/api/src/migrate.js');
 const WORKER_MAIN = join(runDist, 'apps/sms-worker/apps/sms-worker/src/main.js');
 const { startFakeSmsGateway } = require(join(runDist, 'tools/fake-sms-gateway/tools/fake-sms-gateway/src/index.js'));
-const { deriveKey, open } = require(join(runDist, 'apps/api/libs/shared/sms-queue/src/index.js'));
-const { generateOpaqueToken, hashOpaqueToken, maskPhoneNumber, parseMobileNumber } = require(join(runDist, 'apps/api/libs/shared/two-factor-domain/src/index.js'));
+const { deriveKey, open, seal } = require(join(runDist, 'apps/api/libs/shared/sms-queue/src/index.js'));
+const { generateOpaqueToken, hashOpaqueToken, maskPhoneNumber, newTotpSecret, parseMobileNumber, totpCodeAt } = require(join(runDist, 'apps/api/libs/shared/two-factor-domain/src/index.js'));
 const bodyKey = deriveKey(APP_SECRET, 'sms-body');
 
 // ---------------------------------------------------------------------------------------------
@@ -380,7 +381,9 @@ async function main() {
       [col('id'), col('accountId'), c.map((t) => hashOpaqueToken(t.token))],
     );
   }
+  const totpAccounts = await seedTotpAccounts(pool, B3_MAX, passwordHash, { seal, totpKey: deriveKey(APP_SECRET, 'totp-secret'), newTotpSecret, generateOpaqueToken, hashOpaqueToken });
   await pool.query('ANALYZE');
+  log(`seeded ${totpAccounts.length} accounts with an authenticator app and a login ticket each (SQL)`);
   log(`seeded ${ACCOUNTS_PLAIN} accounts without 2FA (API) and ${seedCount} with 2FA, each with a login ticket (SQL)`);
 
   const loads = {};
@@ -529,6 +532,19 @@ async function main() {
   F.B3 = { rps: sessionsMade / b3.seconds, p99: b3.latency.p99, requests: b3.requests, sessionsCreated: sessionsMade, load: b3 };
   log(`B3 completeLoginWithSms ${F.B3.rps.toFixed(0)} sessions/s p99 ${b3.latency.p99} ms (${sessionsMade}/${completeList.length} sessions)`);
 
+  // ---- B3t: completeLoginWithTotp, same shape as B3 (a fresh ticket per request, 50 connections).
+  mark('B3t');
+  writeFileSync(join(outDir, 'bodies-b3t.json'), JSON.stringify(totpBodies(totpAccounts, totpCodeAt, ipOf)));
+  const totpSessionsBefore = (await pool.query(`SELECT count(*)::int AS n FROM session`)).rows[0].n;
+  cpu0 = cpuMs(apiProc.proc);
+  cost = phaseCost();
+  const b3t = await load('b3t-complete-totp', { kind: 'http', url: `${api}/graphql`, method: 'POST', headers: JSON_HEADERS, bodies: join(outDir, 'bodies-b3t.json'), connections: 50, amount: totpAccounts.length });
+  apiCpu.completeLoginWithTotp = (cpuMs(apiProc.proc) - cpu0) / b3t.requests;
+  outside.completeLoginWithTotp = cost(b3t.requests);
+  const totpSessions = (await pool.query(`SELECT count(*)::int AS n FROM session`)).rows[0].n - totpSessionsBefore;
+  F.B3t = { rps: totpSessions / b3t.seconds, p99: b3t.latency.p99, requests: b3t.requests, sessionsCreated: totpSessions, load: b3t };
+  log(`B3t completeLoginWithTotp ${F.B3t.rps.toFixed(0)} sessions/s p99 ${b3t.latency.p99} ms (${totpSessions}/${totpAccounts.length} sessions)`);
+
   // ---- B5: peak RSS (VmHWM) of the API and of the worker processes over the whole run.
   mark('end');
   workerPeaks.push(peakRssMb(worker.proc));
@@ -550,6 +566,7 @@ async function main() {
     ['B2 { __typename } vs bare Apollo Server 5 (express5)', `${fmt(F.B2.typenameRps)} / ${fmt(F.B2.bareRps)} req/s = ${fmt(F.B2.typenameVsBare, 2)}`, 'ratio ≥ 0.9', pass(F.B2.typenameVsBare >= 0.9)],
     ['B3 completeLoginWithSms throughput (50 conn.)', `${fmt(F.B3.rps)} req/s`, '≥ 1000 req/s', pass(F.B3.rps >= 1000)],
     ['B3 completeLoginWithSms p99 (50 conn.)', `${fmt(F.B3.p99)} ms`, '≤ 50 ms', pass(F.B3.p99 <= 50)],
+    ['B3t completeLoginWithTotp (50 conn.), vs B3', `${fmt(F.B3t.rps)} req/s, p99 ${fmt(F.B3t.p99)} ms (${fmt(F.B3t.rps / F.B3.rps, 2)} of B3)`, 'reported', 'INFO'],
     [`B4 acceptance→gateway p50 (${F.B4.accepted} codes at ${fmt(F.B4.achievedRate)}/s)`, `${fmt(F.B4.pipelineMs.p50)} ms`, '≤ 20 ms', pass(F.B4.pipelineMs.p50 <= 20 && F.B4.achievedRate >= B4_RATE * 0.95)],
     [`B4 acceptance→gateway p99 (${F.B4.accepted} codes at ${fmt(F.B4.achievedRate)}/s)`, `${fmt(F.B4.pipelineMs.p99)} ms`, '≤ 100 ms', pass(F.B4.pipelineMs.p99 <= 100 && F.B4.achievedRate >= B4_RATE * 0.95)],
     [`B4 peak SMS/s, one worker, ${GATEWAY_LATENCY_MS} ms gateway`, `${fmt(F.B4.peak.workerSmsPerSecond)} SMS/s`, '≥ 1000 SMS/s', pass(F.B4.peak.workerSmsPerSecond >= 1000)],
@@ -567,6 +584,7 @@ async function main() {
     { label: 'B2 { __typename } (50 conn.)', ...pick(F.B2.typename.latency) },
     { label: 'B2 bare Apollo { __typename }', ...pick(F.B2.bare.latency) },
     { label: 'B3 completeLoginWithSms (50 conn.)', ...pick(F.B3.load.latency), target: 50 },
+    { label: 'B3t completeLoginWithTotp (50 conn.)', ...pick(F.B3t.load.latency) },
     { label: `B4 sendLoginSmsCode at ${B4_RATE}/s (API)`, ...pick(F.B4.apiLatency) },
     { label: 'B4 acceptance → gateway', p50: F.B4.pipelineMs.p50, p90: F.B4.pipelineMs.p90, p99: F.B4.pipelineMs.p99, target: 100 },
     { label: 'B6 /health during login flood', ...pick(F.B6.healthDuringFlood.latency), target: 50 },
