@@ -42,7 +42,8 @@ export class TrustedDevicesService {
       { id, accountId: account.id, tokenHash: hashOpaqueToken(token), expiresAt: addSeconds(now, this.config.timings.trustedDeviceTtlSeconds), ip: meta.ip, userAgent: meta.userAgent },
       now,
     );
-    await this.events.record(em, account.id, 'TRUSTED_DEVICE_ADDED', meta, now, `device ${id}`);
+    // The event's own IP address and user agent say which device; its id would mean nothing to a customer.
+    await this.events.record(em, account.id, 'TRUSTED_DEVICE_ADDED', meta, now);
     await this.notices.queue(em, { accountId: account.id, locale: account.locale, kind: 'DEVICE_REMEMBERED', meta }, now);
     return token;
   }
@@ -56,8 +57,9 @@ export class TrustedDevicesService {
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
       await lockAccount(em, auth.account.id);
-      if (!(await this.store.deleteOne(em, auth.account.id, id.toLowerCase()))) throw Errors.notFound('Remembered device');
-      await this.events.record(em, auth.account.id, 'TRUSTED_DEVICE_REMOVED', meta, now, `device ${id.toLowerCase()} forgotten`);
+      const gone = await this.store.deleteOne(em, auth.account.id, id.toLowerCase());
+      if (!gone) throw Errors.notFound('Remembered device');
+      await this.events.record(em, auth.account.id, 'TRUSTED_DEVICE_REMOVED', meta, now, `1 remembered device forgotten (${gone.ip_address ?? 'unknown address'})`);
     });
     return this.list(auth);
   }
