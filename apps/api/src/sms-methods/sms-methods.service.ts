@@ -9,7 +9,6 @@ import { Errors } from '../common/errors';
 import { lockAccount } from '../common/lock-account';
 import { isUuid } from '../common/ids';
 import type { AuthState, RequestMeta } from '../common/request-context';
-import { BackupCodesService } from '../backup-codes/backup-codes.service';
 import { NoticesService } from '../sms-outbox/notices.service';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SessionsService } from '../sessions/sessions.service';
@@ -17,7 +16,6 @@ import { SmsCodesService } from '../sms-codes/sms-codes.service';
 import { toDispatchModel } from '../sms-codes/dto/to-dispatch';
 import type { SmsCodeDispatchModel } from '../sms-codes/dto/sms-code-dispatch.type';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
-import { TrustedDevicesService } from '../trusted-devices/trusted-devices.service';
 import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
 import { TwoFactorActivationService } from '../two-factor-activation/two-factor-activation.service';
 import { SmsMethodStore } from './sms-method.store';
@@ -35,14 +33,12 @@ export class SmsMethodsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly twoFactor: TwoFactorService,
     private readonly smsCodes: SmsCodesService,
-    private readonly backupCodes: BackupCodesService,
     private readonly notices: NoticesService,
     private readonly outbox: SmsOutboxService,
     private readonly sessions: SessionsService,
     private readonly events: SecurityEventsService,
     private readonly store: SmsMethodStore,
     private readonly activation: TwoFactorActivationService,
-    private readonly trustedDevices: TrustedDevicesService,
   ) {}
 
   /** REAUTH_REQUIRED unless the session fully authenticated within REAUTH_WINDOW_SECONDS. */
@@ -171,22 +167,15 @@ export class SmsMethodsService {
       const method = await this.ownMethod(em, accountId, methodId, now);
       await this.store.remove(em, method.id);
       await this.events.record(em, accountId, 'SMS_METHOD_REMOVED', meta, now, maskPhoneNumber(method.phoneNumber));
-      // A confirmed method removed ends every remembered device (a pending number never was one).
-      if (method.status === 'ENABLED') await this.trustedDevices.forgetAllOf(em, accountId, meta, now, 'forgotten: a method was removed');
-      // Methods of every kind count: an authenticator app keeps 2FA on when the last number goes.
-      const remaining = await this.twoFactor.confirmedMethods(em, accountId);
-      if (method.status === 'ENABLED' && remaining.length === 0) {
-        await this.backupCodes.deleteSet(em, accountId);
-        await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, 'last number removed');
-        // The number that was enabled is told, though it is gone from the account.
-        await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_DISABLED', targets: [method], meta }, now);
-        return;
-      }
-      if (method.status === 'ENABLED' && method.isDefault) {
-        // The oldest remaining method, of any kind, becomes the default.
-        const next = remaining[0];
-        await this.twoFactor.makeDefault(em, accountId, next.kind, next.id);
-        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, await this.twoFactor.eventLabel(em, accountId, next));
+      // A pending number never was a method: only a confirmed one's removal has consequences
+      // (methods of every kind count: an authenticator app keeps 2FA on when the last number goes).
+      if (method.status === 'ENABLED') {
+        const { turnedOff } = await this.activation.methodRemoved(em, accountId, method.isDefault, meta, now, 'last number removed');
+        if (turnedOff) {
+          // The number that was enabled is told, though it is gone from the account.
+          await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_DISABLED', targets: [method], meta }, now);
+          return;
+        }
       }
       // Any removal (a pending number too) is told to the enabled numbers; none when 2FA is off.
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'SMS_METHOD_REMOVED', exceptMethodId: method.id, meta }, now);

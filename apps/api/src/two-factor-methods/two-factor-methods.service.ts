@@ -13,6 +13,7 @@ import { NoticesService } from '../sms-outbox/notices.service';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { TrustedDevicesService } from '../trusted-devices/trusted-devices.service';
 import { TwoFactorService, type TwoFactorState } from '../two-factor/two-factor.service';
+import { TwoFactorActivationService } from '../two-factor-activation/two-factor-activation.service';
 import { TwoFactorMethodsStore } from './two-factor-methods.store';
 
 /**
@@ -32,6 +33,7 @@ export class TwoFactorMethodsService {
     private readonly notices: NoticesService,
     private readonly outbox: SmsOutboxService,
     private readonly trustedDevices: TrustedDevicesService,
+    private readonly activation: TwoFactorActivationService,
   ) {}
 
   private requireRecentAuth(auth: AuthState, now: Date): void {
@@ -70,19 +72,9 @@ export class TwoFactorMethodsService {
       const current = (await this.twoFactor.confirmedMethods(em, accountId)).find((m) => m.id === methodId && m.kind === kind);
       if (!current) throw Errors.notFound('Method');
       await this.store.deleteMethod(em, kind, methodId);
-      await this.trustedDevices.forgetAllOf(em, accountId, meta, now, 'forgotten: a method was removed');
       const what = await this.twoFactor.eventLabel(em, accountId, current);
       await this.events.record(em, accountId, 'TWO_FACTOR_METHOD_REMOVED', meta, now, current.description ? `${what} (${current.description})` : what);
-      const remaining = await this.twoFactor.confirmedMethods(em, accountId);
-      if (remaining.length === 0) {
-        await this.backupCodes.deleteSet(em, accountId);
-        await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, 'last method removed');
-        return;
-      }
-      if (current.is_default) {
-        await this.twoFactor.makeDefault(em, accountId, remaining[0].kind, remaining[0].id);
-        await this.events.record(em, accountId, 'DEFAULT_METHOD_CHANGED', meta, now, await this.twoFactor.eventLabel(em, accountId, remaining[0]));
-      }
+      if ((await this.activation.methodRemoved(em, accountId, current.is_default, meta, now, 'last method removed')).turnedOff) return;
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_METHOD_REMOVED', meta }, now);
     });
     return this.twoFactor.state(null, accountId, now);
