@@ -137,4 +137,17 @@ describe('authenticator apps (TOTP)', () => {
     expect(login.data!['login'].__typename).toBe('TwoFactorChallenge');
     expect((await api.gql(ME, {}, { token })).data!['me'].twoFactor.enabled).toBe(true);
   });
+  it('allows 5 authenticator apps per account: a sixth is refused at start and at confirmation (BAD_USER_INPUT)', async () => {
+    const account = await signUp(api);
+    const pending = (await api.gql(START, {}, { token: account.token })).data!['startTotpEnrollment'];
+    for (let i = 0; i < 5; i++) {
+      const e = (await api.gql(START, {}, { token: account.token })).data!['startTotpEnrollment'];
+      const ok = await api.gql(CONFIRM_TOTP, { input: { enrollmentId: e.enrollmentId, code: codeNow(e.secret), description: `App ${i}` } }, { token: account.token });
+      expect(ok.errors).toBeUndefined();
+    }
+    expect(errorCode(await api.gql(START, {}, { token: account.token }))).toBe('BAD_USER_INPUT');
+    // An enrollment started before the fifth app was confirmed cannot become a sixth.
+    expect(errorCode(await api.gql(CONFIRM_TOTP, { input: { enrollmentId: pending.enrollmentId, code: codeNow(pending.secret) } }, { token: account.token }))).toBe('BAD_USER_INPUT');
+    expect((await api.gql(STATUS, {}, { token: account.token })).data!['me'].twoFactor.totpMethods).toHaveLength(5);
+  });
 });
