@@ -10,6 +10,7 @@ import { WebAuthnModule } from '../webauthn/webauthn.module';
 import { METHOD_PLUGINS, methodRegistryProvider } from './methods/method-registry';
 import { SmsLoginStore } from './methods/sms/sms-login.store';
 import { SecurityKeyLoginStore } from './methods/security-key/security-key-login.store';
+import { TotpLoginFastStore } from './methods/totp/totp-login-fast.store';
 import { TotpLoginStore } from './methods/totp/totp-login.store';
 import { SecondFactorResolver } from './second-factor.resolver';
 import { SecondFactorService } from './second-factor.service';
@@ -20,7 +21,7 @@ import { TicketsService } from './tickets.service';
 /** Challenges, sending, completion and the lockout; one plug-in per kind of method. Never depends on login/. */
 @Module({
   imports: [SessionsModule, SecurityEventsModule, TwoFactorModule, SmsCodesModule, BackupCodesModule, SmsOutboxModule, TrustedDevicesModule, WebAuthnModule],
-  providers: [SecondFactorService, SecondFactorResolver, SecondFactorStore, TicketsService, TicketStore, SmsLoginStore, TotpLoginStore, SecurityKeyLoginStore, ...METHOD_PLUGINS, methodRegistryProvider],
+  providers: [SecondFactorService, SecondFactorResolver, SecondFactorStore, TicketsService, TicketStore, SmsLoginStore, TotpLoginStore, TotpLoginFastStore, SecurityKeyLoginStore, ...METHOD_PLUGINS, methodRegistryProvider],
   exports: [SecondFactorService],
 })
 export class SecondFactorModule {}

@@ -23,6 +23,7 @@ import { SECOND_FACTOR_METHODS, type MethodRegistry } from './methods/method-reg
 import type { SecondFactorMethod } from './methods/second-factor-method';
 import { SecurityKeyMethod, type SecurityKeyRequest } from './methods/security-key/security-key.method';
 import { SmsMethod } from './methods/sms/sms.method';
+import { TotpMethod } from './methods/totp/totp.method';
 import { SecondFactorStore } from './second-factor.store';
 import { TicketStore } from './ticket.store';
 import { TicketsService } from './tickets.service';
@@ -41,6 +42,7 @@ export class SecondFactorService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SECOND_FACTOR_METHODS) private readonly methods: MethodRegistry,
     private readonly sms: SmsMethod,
+    private readonly totp: TotpMethod,
     private readonly securityKey: SecurityKeyMethod,
     private readonly tickets: TicketsService,
     private readonly ticketStore: TicketStore,
@@ -78,11 +80,13 @@ export class SecondFactorService {
     return fast ?? this.completeLocked(this.sms, ticket, methodId, normalized, meta, auth, now, rememberDevice);
   }
 
-  /** An authenticator app's code: the shared locked step (no SMS to consume, so no one-statement path). */
+  /** An authenticator app's code: the two-round-trip path first (TotpMethod.completeAtOnce), else the shared locked step. */
   async completeWithTotp(ticket: string, methodId: string, code: string, meta: RequestMeta, auth: AuthState | null, rememberDevice = false): Promise<SessionModel> {
     const normalized = normalizeSmsCode(code);
     if (!normalized) throw Errors.badInput({ code: 'Enter the 6-digit code from your authenticator app.' });
-    return this.completeLocked(this.method(TwoFactorMethodKind.TOTP), ticket, methodId, normalized, meta, auth, this.clock.now(), rememberDevice);
+    const now = this.clock.now();
+    const fast = rememberDevice ? null : await this.totp.completeAtOnce(ticket, methodId, normalized, meta, now);
+    return fast ?? this.completeLocked(this.totp, ticket, methodId, normalized, meta, auth, now, rememberDevice);
   }
 
   async completeWithBackupCode(ticket: string, code: string, meta: RequestMeta, auth: AuthState | null, rememberDevice = false): Promise<SessionModel> {

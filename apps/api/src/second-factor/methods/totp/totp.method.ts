@@ -1,13 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { deriveKey, open } from '@twofold/sms-queue';
-import { matchTotpStep } from '@twofold/two-factor-domain';
+import { hashOpaqueToken, matchTotpStep } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { Errors } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
+import type { RequestMeta } from '../../../common/request-context';
+import { toAccountModel } from '../../../accounts/dto/to-account';
+import { orderedEventId } from '../../../security-events/event-id';
+import type { SessionModel } from '../../../sessions/dto/session.type';
+import { SessionsService } from '../../../sessions/sessions.service';
+import { TicketsService } from '../../tickets.service';
 import type { DescribedMethod } from '../../challenge-labels';
 import { TwoFactorMethodKind } from '../../dto/two-factor-challenge.type';
 import type { SecondFactorMethod, VerifyContext, VerifyResult } from '../second-factor-method';
+import { TotpLoginFastStore } from './totp-login-fast.store';
 import { TotpLoginStore } from './totp-login.store';
 
 export const AUTHENTICATOR_APP_LABEL = 'Authenticator app';
@@ -20,7 +27,9 @@ export class TotpMethod implements SecondFactorMethod {
 
   constructor(
     private readonly store: TotpLoginStore,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly fast: TotpLoginFastStore,
+    private readonly sessions: SessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.secretKey = deriveKey(config.appSecret, 'totp-secret');
   }
@@ -29,7 +38,7 @@ export class TotpMethod implements SecondFactorMethod {
     return (await this.store.methods(em, accountId)).map((m) => ({
       id: m.id,
       kind: TwoFactorMethodKind.TOTP,
-      label: m.description ? `${AUTHENTICATOR_APP_LABEL} (${m.description})` : AUTHENTICATOR_APP_LABEL,
+      label: appLabel(m.description),
       maskedPhoneNumber: null,
       description: m.description,
       isDefault: m.isDefault,
@@ -40,7 +49,7 @@ export class TotpMethod implements SecondFactorMethod {
   async verify(ctx: VerifyContext): Promise<VerifyResult> {
     const method = ctx.methodId && isUuid(ctx.methodId) ? await this.store.method(ctx.em, ctx.ticket.accountId, ctx.methodId) : null;
     if (!method) throw Errors.notFound('Method');
-    const detail = method.description ? `${AUTHENTICATOR_APP_LABEL} (${method.description})` : AUTHENTICATOR_APP_LABEL;
+    const detail = appLabel(method.description);
     const step = matchTotpStep(open(this.secretKey, method.secretSealed, method.id), ctx.response, ctx.now);
     if (step === null || !(await this.store.acceptStep(ctx.em, method.id, step, ctx.now))) return { result: 'wrong', detail };
     return { result: 'ok', detail };
@@ -50,4 +59,37 @@ export class TotpMethod implements SecondFactorMethod {
   async onUsed(): Promise<void> {
     return;
   }
+
+  /**
+   * The success path in two round trips (TotpLoginFastStore); null sends the caller down the
+   * locked path, which names the error and counts the failure.
+   */
+  async completeAtOnce(ticket: string, methodId: string, code: string, meta: RequestMeta, now: Date): Promise<SessionModel | null> {
+    if (!isUuid(methodId) || !TicketsService.looksLikeTicket(ticket)) return null;
+    const ticketTokenHash = hashOpaqueToken(ticket);
+    const maxTicketFailures = this.config.limits.codeAttempts;
+    const app = await this.fast.appOfTicket(ticketTokenHash, methodId, now, maxTicketFailures);
+    const step = app ? matchTotpStep(open(this.secretKey, app.secret_sealed, app.id), code, now) : null;
+    if (step === null) return null;
+    const { token, ...session } = this.sessions.mint(now);
+    const row = await this.fast.completeAtOnce({
+      ticketTokenHash,
+      methodId,
+      step,
+      now,
+      maxTicketFailures,
+      session,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      eventId: orderedEventId(now),
+      label: AUTHENTICATOR_APP_LABEL,
+    });
+    if (!row) return null;
+    return { token, expiresAt: row.expires_at, account: toAccountModel({ id: row.id, email: row.email, name: row.name, createdAt: row.created_at, locale: row.locale }) };
+  }
+}
+
+/** The app's name at login and in events: the fast path's statement builds the same text. */
+function appLabel(description: string | null): string {
+  return description ? `${AUTHENTICATOR_APP_LABEL} (${description})` : AUTHENTICATOR_APP_LABEL;
 }
