@@ -20,6 +20,7 @@ import {
 } from '../graphql/security.graphql';
 import { ReauthCancelled, useWithReauth } from '../reauth/ReauthProvider';
 import { EmergencyCodes } from './EmergencyCodes';
+import { MethodChoice } from './MethodChoice';
 import { useRefreshSecurity } from './use-refresh-security';
 
 type Step = 'method' | 'phone' | 'confirm' | 'codes';
@@ -61,7 +62,6 @@ export function EnableTwoFactorWizard({
   const toUiError = useToUiError();
   const id = useId();
   const [step, setStep] = useState<Step>(mode === 'enable' ? 'method' : 'phone');
-  const [choice, setChoice] = useState<'SMS' | 'TOTP' | 'SECURITY_KEY'>('SMS');
   const [country, setCountry] = useState<CountryCode>(() =>
     defaultCountry([...(navigator.languages ?? []), t.locale], countries),
   );
@@ -217,72 +217,12 @@ export function EnableTwoFactorWizard({
       </h3>
 
       {step === 'method' ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (choice === 'TOTP' && onChooseApp) onChooseApp();
-            else if (choice === 'SECURITY_KEY' && onChooseKey) onChooseKey();
-            else setStep('phone');
-          }}
-        >
-          <fieldset>
-            <legend>{t('wizard.method.legend')}</legend>
-            <div className="radio">
-              <input
-                id={`${id}-sms`}
-                type="radio"
-                name="method"
-                value="SMS"
-                checked={choice === 'SMS'}
-                onChange={() => setChoice('SMS')}
-              />
-              <label htmlFor={`${id}-sms`}>
-                {t('wizard.method.sms')}
-                <span className="radio__hint">{t('wizard.method.smsHint')}</span>
-              </label>
-            </div>
-            {onChooseApp ? (
-              <div className="radio">
-                <input
-                  id={`${id}-totp`}
-                  type="radio"
-                  name="method"
-                  value="TOTP"
-                  checked={choice === 'TOTP'}
-                  onChange={() => setChoice('TOTP')}
-                />
-                <label htmlFor={`${id}-totp`}>
-                  {t('wizard.method.totp')}
-                  <span className="radio__hint">{t('wizard.method.totpHint')}</span>
-                </label>
-              </div>
-            ) : null}
-            {onChooseKey ? (
-              <div className="radio">
-                <input
-                  id={`${id}-key`}
-                  type="radio"
-                  name="method"
-                  value="SECURITY_KEY"
-                  checked={choice === 'SECURITY_KEY'}
-                  onChange={() => setChoice('SECURITY_KEY')}
-                />
-                <label htmlFor={`${id}-key`}>
-                  {t('wizard.method.key')}
-                  <span className="radio__hint">{t('wizard.method.keyHint')}</span>
-                </label>
-              </div>
-            ) : null}
-          </fieldset>
-          <div className="actions">
-            <button type="submit" className="button">
-              {t('common.continue')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => onClose()}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <MethodChoice
+          onSms={() => setStep('phone')}
+          onChooseApp={onChooseApp}
+          onChooseKey={onChooseKey}
+          onCancel={() => onClose()}
+        />
       ) : null}
 
       {step === 'phone' ? (
