@@ -277,7 +277,11 @@ export function portsNeeded(env, { gateway }) {
     { name: 'web app', variable: 'WEB_PORT', port: env.WEB_PORT },
     { name: 'SMS worker health', variable: 'SMS_WORKER_HEALTH_PORT', port: env.SMS_WORKER_HEALTH_PORT },
     ...(gateway
-      ? [{ name: 'fake SMS gateway', variable: 'FAKE_SMS_GATEWAY_PORT', port: env.FAKE_SMS_GATEWAY_PORT }]
+      ? [
+          { name: 'fake SMS gateway', variable: 'FAKE_SMS_GATEWAY_PORT', port: env.FAKE_SMS_GATEWAY_PORT },
+          { name: 'fake SMTP server', variable: 'FAKE_SMTP_PORT', port: env.FAKE_SMTP_PORT },
+          { name: 'fake mail inbox', variable: 'FAKE_MAIL_INBOX_PORT', port: env.FAKE_MAIL_INBOX_PORT },
+        ]
       : []),
   ].filter((p) => Number(p.port) > 0);
 }

@@ -43,6 +43,11 @@ export function prepareEnv() {
   const useFakeGateway = !env.SMS_PROVIDER;
   env.FAKE_SMS_GATEWAY_PORT ??= '4010';
   if (useFakeGateway) {
+    // The fake gateway's SMTP server takes the e-mails too, unless SMTP_URL points elsewhere.
+    env.FAKE_SMTP_PORT ??= '2525';
+    env.FAKE_MAIL_INBOX_PORT ??= '4011';
+    env.SMTP_URL ??= `smtp://127.0.0.1:${env.FAKE_SMTP_PORT}`;
+    env.MAIL_FROM ??= 'Twofold <no-reply@twofold.localhost>';
     Object.assign(env, {
       SMS_PROVIDER: 'twilio',
       TWILIO_API_BASE_URL: `http://127.0.0.1:${env.FAKE_SMS_GATEWAY_PORT}`,
@@ -389,6 +394,8 @@ export async function bannerWhenHealthy(children, env, { gateway, webHost, title
     console.log(
       `  SMS inbox     http://127.0.0.1:${env.FAKE_SMS_GATEWAY_PORT}/   (fake Twilio: every SMS appears here)`,
     );
+  if (gateway && env.FAKE_MAIL_INBOX_PORT)
+    console.log(`  mail inbox    http://127.0.0.1:${env.FAKE_MAIL_INBOX_PORT}/   (fake SMTP on ${env.FAKE_SMTP_PORT}: every e-mail appears here)`);
   for (const line of extra) console.log(line);
   console.log('Ctrl-C stops everything.\n');
 }

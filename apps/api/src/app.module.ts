@@ -11,6 +11,7 @@ import type { Request, Response } from 'express';
 import { dataSourceOptions } from '@twofold/persistence';
 import { AccountsModule } from './accounts/accounts.module';
 import { BackupCodesModule } from './backup-codes/backup-codes.module';
+import { EmailVerificationModule } from './email-verification/email-verification.module';
 import { Clock } from './common/clock';
 import { GraphqlExceptionFilter } from './common/graphql-exception.filter';
 import { HttpErrorFilter } from './common/http-error.filter';
@@ -115,6 +116,7 @@ export class AppModule {
         LoginModule,
         SecondFactorModule,
         AccountsModule,
+        EmailVerificationModule,
         SmsMethodsModule,
         TotpMethodsModule,
         SecurityKeysModule,

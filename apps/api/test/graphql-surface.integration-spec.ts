@@ -64,8 +64,9 @@ describe('GraphQL surface', () => {
       ['trustedDevices', `{ trustedDevices { id } }`, {}],
       ['forgetTrustedDevice', `mutation($id: ID!) { forgetTrustedDevice(id: $id) { id } }`, { id }],
       ['forgetAllTrustedDevices', `mutation { forgetAllTrustedDevices { id } }`, {}],
+      ['resendVerificationEmail', `mutation { resendVerificationEmail }`, {}],
     ];
-    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey'];
+    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail'];
 
     it('classifies every root field of the served schema as public or protected (a new field must be added here)', async () => {
       const res = await api.gql(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);

@@ -12,6 +12,7 @@ import { createProviderChain } from './providers/provider-factory';
 import { createWorkerRedis } from './redis';
 import { SmsMessageStore } from './sms-message.store';
 import { createSmsWorker } from './sms-worker';
+import { startEmailWorker } from './email/start-email-worker';
 import { loadWorkerConfig, WorkerConfig } from './worker-config';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -106,8 +107,12 @@ async function main(): Promise<void> {
     { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics() },
   );
 
+  // E-mail (its own queue) only when SMTP_URL is set; otherwise e-mails wait, QUEUED, for a worker that has it.
+  const email = startEmailWorker(app, settings, redis, db, logger);
+
   // "started" means connected: the health endpoint answers 503 until then.
   await worker.waitUntilReady();
+  await email?.worker.waitUntilReady();
   logger.info('sms worker started', {
     providers: chain.names,
     concurrency: app.sms.workerConcurrency,
@@ -115,6 +120,7 @@ async function main(): Promise<void> {
     queuePrefix: app.queuePrefix,
     redis: describeRedis(app),
     healthPort: health.port,
+    email: email ? 'smtp' : 'off (SMTP_URL not set)',
     pid: process.pid,
   });
 
@@ -131,6 +137,7 @@ async function main(): Promise<void> {
     force.unref();
     (async () => {
       await worker.close();
+      await email?.close();
       await queue.close().catch(() => undefined);
       await health.close();
       await redis.quit().catch(() => redis.disconnect());

@@ -1,1 +1,2 @@
 export * from './lib/gateway';
+export * from './lib/mail/mail-server';

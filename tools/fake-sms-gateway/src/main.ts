@@ -1,10 +1,12 @@
-import { startFakeSmsGateway } from '@twofold/fake-sms-gateway';
+import { startFakeMailServer, startFakeSmsGateway } from '@twofold/fake-sms-gateway';
 
 /**
  * CLI: `npx nx run fake-sms-gateway:serve`. Environment: FAKE_SMS_GATEWAY_PORT [4010],
  * FAKE_SMS_GATEWAY_HOST [127.0.0.1], TWILIO_AUTH_TOKEN [fake-twilio-auth-token],
  * TWILIO_ACCOUNT_SID [any]. Point the worker at it with
  * SMS_PROVIDER=twilio TWILIO_API_BASE_URL=http://127.0.0.1:4010 and the same SID/token.
+ * The e-mail side: an SMTP server on FAKE_SMTP_PORT [2525] (SMTP_URL=smtp://127.0.0.1:2525) and
+ * its inbox page on FAKE_MAIL_INBOX_PORT [4011]; FAKE_SMTP_PORT=0 turns it off.
  */
 async function main(): Promise<void> {
   const port = Number(process.env['FAKE_SMS_GATEWAY_PORT'] ?? 4010);
@@ -26,7 +28,16 @@ async function main(): Promise<void> {
       url: gateway.url,
     }) + '\n',
   );
-  const stop = () => void gateway.close().then(() => process.exit(0));
+  const smtpPort = Number(process.env['FAKE_SMTP_PORT'] ?? 2525);
+  const mail = smtpPort > 0
+    ? await startFakeMailServer({ smtpPort, httpPort: Number(process.env['FAKE_MAIL_INBOX_PORT'] ?? 4011), host, log: (line) => process.stderr.write(line + '\n') })
+    : null;
+  if (mail) {
+    process.stdout.write(
+      JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'fake-sms-gateway', msg: `fake SMTP server on ${mail.smtpUrl}; mail inbox at ${mail.url}/`, smtpUrl: mail.smtpUrl, url: mail.url }) + '\n',
+    );
+  }
+  const stop = () => void Promise.all([gateway.close(), mail?.close()]).then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

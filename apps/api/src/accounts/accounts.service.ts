@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { AccountEntity } from '@twofold/persistence';
 import { cleanText, emailProblem, isSmsLocale, NAME_MAX_LENGTH, normalizeEmail, passwordProblem, pickLocale, SMS_LOCALES } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { Errors } from '../common/errors';
+import { EmailOutboxService } from '../email-outbox/email-outbox.service';
+import { EmailVerificationService } from '../email-verification/email-verification.service';
 import type { AuthState, RequestMeta } from '../common/request-context';
 import { PasswordHasher } from '../passwords/password-hasher.service';
 import { SecurityEventsService } from '../security-events/security-events.service';
@@ -18,7 +20,8 @@ import { AccountStore } from './account.store';
 @Injectable()
 export class AccountsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly outbox: EmailOutboxService,
+    private readonly verification: EmailVerificationService,
     private readonly clock: Clock,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
@@ -42,7 +45,9 @@ export class AccountsService {
     const passwordHash = await this.hasher.hashPassword(input.password);
     const now = this.clock.now();
     try {
-      return await this.db.transaction(async (em) => {
+      // The verification e-mail and its token hash are written in the sign-up's transaction and
+      // handed to the e-mail queue after commit (a global e-mail budget reached: no e-mail, the account is still created).
+      return await this.outbox.inTransaction(async (em) => {
         const account = em.create(AccountEntity, {
           id: randomUUID(),
           email: input.email.trim(),
@@ -56,6 +61,7 @@ export class AccountsService {
         });
         await em.insert(AccountEntity, account);
         await this.events.record(em, account.id, 'ACCOUNT_CREATED', meta, now);
+        await this.verification.issue(em, account, now);
         const { token, session } = await this.sessions.create(em, account.id, meta, now, false);
         return { token, expiresAt: session.expiresAt, account: toAccountModel(account) };
       });

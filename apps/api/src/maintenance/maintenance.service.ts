@@ -50,6 +50,7 @@ export class MaintenanceService implements OnApplicationBootstrap, OnApplication
     // Lapsed authenticator-app enrollments hold a secret nobody will confirm: gone as soon as they lapse.
     await this.store.deleteEnrollmentsEndedBefore(now);
     await this.store.deleteTrustedDevicesExpiredBefore(now);
+    await this.store.deleteEmailVerificationTokensExpiredBefore(now);
     if (pendingMethods + tickets + sessions > 0) this.logger.log(`removed ${pendingMethods} expired pending number(s), ${tickets} ticket(s), ${sessions} session(s)`);
 
     const { retention } = this.config;
@@ -57,6 +58,7 @@ export class MaintenanceService implements OnApplicationBootstrap, OnApplication
     const loginFailures = await this.store.purge('login_failure', addSeconds(now, -retention.loginFailureSeconds), batch);
     const securityEvents = await this.store.purge('security_event', addSeconds(now, -retention.securityEventSeconds), batch);
     const smsMessages = await this.store.purge('sms_message', addSeconds(now, -retention.smsMessageSeconds), batch, SETTLED);
+    await this.store.purge('email_message', addSeconds(now, -retention.smsMessageSeconds), batch, ['SENT', 'FAILED']);
     if (loginFailures + securityEvents + smsMessages > 0) {
       this.logger.log(`purged ${loginFailures} login failure(s), ${securityEvents} security event(s), ${smsMessages} SMS past their retention`);
     }

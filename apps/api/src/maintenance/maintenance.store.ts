@@ -12,6 +12,8 @@ const PURGES = {
   security_event: 'created_at < $1',
   // A message still to be sent (QUEUED, SENDING) stays however old; the relay fails codes that expired unsent.
   sms_message: 'created_at < $1 AND status = ANY($2)',
+  // Settled e-mails (SENT, FAILED) only, kept as long as settled SMS (SMS_MESSAGE_RETENTION_SECONDS).
+  email_message: 'created_at < $1 AND status = ANY($2)',
 } as const;
 export type PurgedTable = keyof typeof PURGES;
 
@@ -40,6 +42,11 @@ export class MaintenanceStore {
     return affectedCount(await this.db.query(`DELETE FROM trusted_device WHERE expires_at < $1`, [before]));
   }
 
+  /** E-mail verification links past their expiry (used ones included): their hash is of no further use. */
+  async deleteEmailVerificationTokensExpiredBefore(before: Date): Promise<number> {
+    return affectedCount(await this.db.query(`DELETE FROM email_verification_token WHERE expires_at < $1`, [before]));
+  }
+
   async deleteSessionsEndedBefore(before: Date): Promise<number> {
     return affectedCount(await this.db.query(`DELETE FROM session WHERE expires_at < $1 OR revoked_at < $1`, [before]));
   }
@@ -51,7 +58,7 @@ export class MaintenanceStore {
    * after MAINTENANCE_MAX_BATCHES (the next run goes on).
    */
   async purge(table: PurgedTable, cutoff: Date, batchSize: number, settled: SmsDeliveryStatus[] = []): Promise<number> {
-    const params: unknown[] = table === 'sms_message' ? [cutoff, settled] : [cutoff];
+    const params: unknown[] = table === 'sms_message' || table === 'email_message' ? [cutoff, settled] : [cutoff];
     const limit = `$${params.length + 1}`;
     // `= ANY(ARRAY(…))`, not `IN (…)`: the batch is read first and its rows found by primary key; with
     // IN, PostgreSQL plans a hash join that scans the whole table for every batch.

@@ -4,6 +4,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AccountsResolver } from '../accounts/accounts.resolver';
 import { BackupCodesResolver } from '../backup-codes/backup-codes.resolver';
+import { EmailVerificationResolver } from '../email-verification/email-verification.resolver';
 import { LoginResolver } from '../login/login.resolver';
 import { SecondFactorResolver } from '../second-factor/second-factor.resolver';
 import { SecurityEventsResolver } from '../security-events/security-events.resolver';
@@ -16,7 +17,7 @@ import { TrustedDevicesResolver } from '../trusted-devices/trusted-devices.resol
 import { TwoFactorMethodsResolver } from '../two-factor-methods/two-factor-methods.resolver';
 
 /** Every resolver class of the API; the schema test fails if one is missing here. */
-export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver, TrustedDevicesResolver];
+export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver, TrustedDevicesResolver, EmailVerificationResolver];
 
 /** Prints the schema from resolver metadata alone: no database, no Redis, no app boot. */
 export async function buildSchemaSdl(): Promise<string> {

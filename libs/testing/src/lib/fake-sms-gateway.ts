@@ -9,3 +9,5 @@ export {
   type FakeSmsGatewayOptions,
   type GatewayControl,
 } from '@twofold/fake-sms-gateway';
+// Its e-mail side: an SMTP server with an inbox (issue 13).
+export { startFakeMailServer, type FakeMail, type FakeMailServer, type FakeMailServerOptions } from '@twofold/fake-sms-gateway';

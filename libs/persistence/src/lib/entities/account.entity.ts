@@ -33,6 +33,10 @@ export class AccountEntity {
   @Column('integer', { name: 'two_factor_epoch', default: 0 })
   twoFactorEpoch!: number;
 
+  /** When the address was proven by a verification link (null: not verified). */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt?: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 }

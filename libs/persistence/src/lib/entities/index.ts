@@ -1,5 +1,7 @@
 import { AccountEntity } from './account.entity';
 import { BackupCodeEntity } from './backup-code.entity';
+import { EmailMessageEntity } from './email-message.entity';
+import { EmailVerificationTokenEntity } from './email-verification-token.entity';
 import { LoginFailureEntity } from './login-failure.entity';
 import { LoginTicketEntity } from './login-ticket.entity';
 import { SecurityEventEntity } from './security-event.entity';
@@ -10,12 +12,15 @@ import { SessionEntity } from './session.entity';
 import { SmsCodeEntity } from './sms-code.entity';
 import { SmsMessageEntity } from './sms-message.entity';
 import { SmsMethodEntity } from './sms-method.entity';
+import { SmsReceiptReplayEntity } from './sms-receipt-replay.entity';
 import { TotpEnrollmentEntity } from './totp-enrollment.entity';
 import { TotpMethodEntity } from './totp-method.entity';
 import { TrustedDeviceEntity } from './trusted-device.entity';
 
 export * from './account.entity';
 export * from './backup-code.entity';
+export * from './email-message.entity';
+export * from './email-verification-token.entity';
 export * from './login-failure.entity';
 export * from './login-ticket.entity';
 export * from './security-event.entity';
@@ -26,6 +31,7 @@ export * from './session.entity';
 export * from './sms-code.entity';
 export * from './sms-message.entity';
 export * from './sms-method.entity';
+export * from './sms-receipt-replay.entity';
 export * from './totp-enrollment.entity';
 export * from './totp-method.entity';
 export * from './trusted-device.entity';
@@ -46,4 +52,7 @@ export const ENTITIES = [
   SecurityKeyRegistrationEntity,
   SecurityKeyLoginChallengeEntity,
   TrustedDeviceEntity,
+  SmsReceiptReplayEntity,
+  EmailMessageEntity,
+  EmailVerificationTokenEntity,
 ];

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { hashTagOf, parseRedisClusterNodes, type RedisNode } from './redis-cluster';
+import { loadMailConfig, type MailConfig } from './mail';
 /**
  * The one typed place where the environment is read and validated (contract v1, section 3).
  * Both apps call `loadConfig()` at boot; a bad or missing value stops the process with one
@@ -84,6 +85,8 @@ export interface TwilioConfig {
   authToken: string;
   from: string;
   apiBaseUrl: string;
+  /** TWILIO_WEBHOOK_SHARED_KEY: the secret of a Twilio SharedKey, when a Webhook Rule signs our callbacks with HMAC-SHA256. */
+  webhookSharedKey?: string;
 }
 
 export interface OvhConfig {
@@ -150,6 +153,8 @@ export interface AppConfig {
     relayRequeueAfterSeconds: number;
     relayStaleSendingSeconds: number;
   };
+  /** E-mail: the outbox's budgets and, for the worker, SMTP (mail.ts). */
+  mail: MailConfig;
   /** SMS-pumping defence (see docs and SECURITY.md). */
   pumping: {
     /** The conversion guard: `record` logs what it would block, `enforce` blocks, `off` skips it. */
@@ -260,6 +265,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
             authToken: str(env, 'TWILIO_AUTH_TOKEN'),
             from: str(env, 'TWILIO_FROM'),
             apiBaseUrl: url(env, 'TWILIO_API_BASE_URL', 'https://api.twilio.com', ['http:', 'https:']),
+            webhookSharedKey: env['TWILIO_WEBHOOK_SHARED_KEY']?.trim() || undefined,
           }
         : undefined,
       ovh: selected('ovh')
@@ -285,6 +291,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       relayRequeueAfterSeconds: int(env, 'SMS_RELAY_REQUEUE_AFTER_SECONDS', 30, 1),
       relayStaleSendingSeconds: int(env, 'SMS_RELAY_STALE_SENDING_SECONDS', 300, 1),
     },
+    mail: loadMailConfig(env, { int, fail: (name, problem) => { throw new ConfigError(name, problem); } }),
     pumping: {
       mode: oneOf(env, 'SMS_PUMPING_MODE', ['off', 'record', 'enforce'] as const, 'record'),
       prefixDigits: int(env, 'SMS_PUMPING_PREFIX_DIGITS', 6, 2, 15),

@@ -4,7 +4,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  * Purposes for keys derived from APP_SECRET with HKDF-SHA256: one secret in configuration,
  * independent keys for each use, so a leak of one derived key does not expose the others.
  */
-export type KeyPurpose = 'sms-payload' | 'sms-body' | 'code-hmac' | 'backup-pepper' | 'totp-secret';
+export type KeyPurpose = 'sms-payload' | 'sms-body' | 'code-hmac' | 'backup-pepper' | 'totp-secret' | 'email-payload' | 'email-data';
 
 export function deriveKey(appSecret: string, purpose: KeyPurpose): Buffer {
   return Buffer.from(hkdfSync('sha256', appSecret, 'twofold', `twofold/${purpose}/v1`, 32));

@@ -1,0 +1,171 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { createRedisConnection, logRedisOutages, type RedisConnection } from '@twofold/redis-connection';
+import {
+  deriveKey,
+  EMAIL_JOB_ATTEMPTS,
+  EMAIL_JOB_BACKOFF,
+  EMAIL_JOB_DEFAULTS,
+  EMAIL_QUEUE_NAME,
+  open,
+  seal,
+  sealEmailJob,
+  SEND_EMAIL_JOB,
+  type EmailTemplate,
+  type EmailTemplateData,
+} from '@twofold/sms-queue';
+import { addSeconds } from '@twofold/two-factor-domain';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EmailMessageStore, type EmailMessageInsert } from './email-message.store';
+
+const ENQUEUE_TIMEOUT_MS = 2000;
+const HOUR = 3600;
+
+export interface OutgoingEmail {
+  accountId: string;
+  to: string;
+  template: EmailTemplate;
+  locale: string;
+  /** Sealed in the row and in the job: a link's token is never in clear outside the worker. */
+  data: EmailTemplateData;
+}
+
+export type EmailAddResult = { queued: true; id: string } | { queued: false; budget: 'account' | 'global'; retryAfterSeconds: number };
+
+interface Written {
+  id: string;
+  to: string;
+  template: EmailTemplate;
+  locale: string;
+  data: EmailTemplateData;
+}
+
+/**
+ * The transactional outbox of e-mail, the twin of SmsOutboxService: a row written in the
+ * caller's transaction (with the token it carries, sealed), handed to BullMQ's `email` queue
+ * after commit (jobId = message id), the relay for whatever Redis missed. Every e-mail passes the
+ * budgets first (EMAIL_PER_ACCOUNT_PER_HOUR, EMAIL_BUDGET_GLOBAL_PER_HOUR).
+ */
+@Injectable()
+export class EmailOutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EmailOutbox');
+  private readonly dataKey: Buffer;
+  private readonly payloadKey: Buffer;
+  private connection: RedisConnection | null = null;
+  private queue: Queue | null = null;
+  private relayTimer: NodeJS.Timeout | null = null;
+  private relayRunning = false;
+  private readonly units = new WeakMap<EntityManager, Written[]>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly store: EmailMessageStore,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.dataKey = deriveKey(config.appSecret, 'email-data');
+    this.payloadKey = deriveKey(config.appSecret, 'email-payload');
+  }
+
+  onApplicationBootstrap(): void {
+    const connection = createRedisConnection(this.config, 'producer');
+    this.connection = connection;
+    logRedisOutages(connection, { warn: (msg, fields) => this.logger.warn(`${msg} ${JSON.stringify(fields)}`), info: (msg) => this.logger.log(msg) });
+    this.queue = new Queue(EMAIL_QUEUE_NAME, { connection, prefix: this.config.queuePrefix });
+    this.queue.on('error', (err) => this.logger.warn(`queue: ${err.message}`));
+    if (this.config.sms.relayIntervalMs > 0) {
+      this.relayTimer = setInterval(() => void this.relayOnce(), this.config.sms.relayIntervalMs);
+      this.relayTimer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.relayTimer) clearInterval(this.relayTimer);
+    await this.queue?.close().catch(() => undefined);
+    this.connection?.disconnect();
+  }
+
+  /** A transaction whose e-mails are handed to the queue after it commits (nothing when it rolls back). */
+  async inTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    const written: Written[] = [];
+    const result = await this.db.transaction(async (em) => {
+      this.units.set(em, written);
+      return fn(em);
+    });
+    await Promise.all(written.map((w) => this.enqueueOne(w)));
+    return result;
+  }
+
+  /** Within the budgets: inserts the message (QUEUED, data sealed) in the unit of work's transaction. */
+  async add(em: EntityManager, mail: OutgoingEmail, now: Date): Promise<EmailAddResult> {
+    const unit = this.units.get(em);
+    if (!unit) throw new Error('EmailOutboxService.add outside inTransaction()');
+    const { perAccountPerHour, globalPerHour } = this.config.mail;
+    const b = await this.store.budget(em, mail.accountId, addSeconds(now, -HOUR), perAccountPerHour, globalPerHour);
+    const retryAfter = (oldest: Date | null) => Math.max(1, Math.ceil(((oldest?.getTime() ?? now.getTime()) + HOUR * 1000 - now.getTime()) / 1000));
+    if (b.accountSent >= perAccountPerHour) return { queued: false, budget: 'account', retryAfterSeconds: retryAfter(b.accountOldest) };
+    if (b.globalSent >= globalPerHour) {
+      this.logger.warn(`${mail.template} e-mail for account ${mail.accountId} not sent: the global e-mail budget is reached`);
+      return { queued: false, budget: 'global', retryAfterSeconds: retryAfter(b.globalOldest) };
+    }
+    const id = randomUUID();
+    const row: EmailMessageInsert = {
+      id,
+      accountId: mail.accountId,
+      toAddress: mail.to,
+      template: mail.template,
+      locale: mail.locale,
+      dataSealed: seal(this.dataKey, JSON.stringify(mail.data), id),
+    };
+    await this.store.insert(em, row, now);
+    unit.push({ id, to: mail.to, template: mail.template, locale: mail.locale, data: mail.data });
+    return { queued: true, id };
+  }
+
+  private async enqueueOne(w: Written): Promise<boolean> {
+    if (!this.queue) return false;
+    if (this.connection?.status !== 'ready') {
+      this.logger.warn(`e-mail ${w.id} stays QUEUED for the relay: redis ${this.connection?.status ?? 'absent'}`);
+      return false;
+    }
+    try {
+      const data = sealEmailJob(this.payloadKey, { messageId: w.id, to: w.to, template: w.template, locale: w.locale, data: w.data });
+      const added = this.queue.add(SEND_EMAIL_JOB, data, { ...EMAIL_JOB_DEFAULTS, jobId: w.id, attempts: EMAIL_JOB_ATTEMPTS, backoff: { ...EMAIL_JOB_BACKOFF } });
+      added.catch(() => undefined);
+      await Promise.race([added, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('redis did not answer in time')), ENQUEUE_TIMEOUT_MS).unref())]);
+      return true;
+    } catch (err) {
+      this.logger.warn(`e-mail ${w.id} stays QUEUED for the relay: ${(err as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Re-enqueues what Redis may have lost (QUEUED too long, SENDING whose worker vanished). */
+  async relayOnce(): Promise<number> {
+    if (this.relayRunning) return 0;
+    this.relayRunning = true;
+    try {
+      const now = this.clock.now();
+      const rows = await this.store.claimDue(
+        addSeconds(now, -this.config.sms.relayRequeueAfterSeconds),
+        addSeconds(now, -this.config.sms.relayStaleSendingSeconds),
+        now,
+      );
+      let handed = 0;
+      for (const r of rows) {
+        const data = JSON.parse(open(this.dataKey, r.data_sealed, r.id)) as EmailTemplateData;
+        if (await this.enqueueOne({ id: r.id, to: r.to_address, template: r.template, locale: r.locale, data })) handed++;
+      }
+      if (rows.length > 0) this.logger.log(`relay handed ${handed}/${rows.length} waiting e-mails to the queue`);
+      return handed;
+    } catch (err) {
+      this.logger.warn(`relay: ${(err as Error).message}`);
+      return 0;
+    } finally {
+      this.relayRunning = false;
+    }
+  }
+}

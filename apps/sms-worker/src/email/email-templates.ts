@@ -1,0 +1,72 @@
+import type { EmailTemplate, EmailTemplateData } from '@twofold/sms-queue';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Locale = 'en' | 'fr';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+function formatExpiry(iso: string | undefined, locale: Locale): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d) + ' UTC';
+}
+
+interface Copy {
+  subject: string;
+  greeting: (name: string) => string;
+  lines: string[];
+  action: string;
+  expiry: (when: string) => string;
+  ignore: string;
+}
+
+const VERIFY: Record<Locale, Copy> = {
+  en: {
+    subject: 'Confirm your e-mail address for Twofold',
+    greeting: (name) => `Hello ${name},`,
+    lines: ['Please confirm that this address belongs to your Twofold account. It is the address we will use to help you get back in if you lose your phone.'],
+    action: 'Confirm my e-mail address',
+    expiry: (when) => `This link works once, until ${when}.`,
+    ignore: 'If you did not create a Twofold account, ignore this e-mail: nothing will happen.',
+  },
+  fr: {
+    subject: 'Confirmez votre adresse e-mail pour Twofold',
+    greeting: (name) => `Bonjour ${name},`,
+    lines: ['Confirmez que cette adresse est bien celle de votre compte Twofold. C’est elle qui vous permettra de retrouver l’accès à votre compte si vous perdez votre téléphone.'],
+    action: 'Confirmer mon adresse e-mail',
+    expiry: (when) => `Ce lien ne fonctionne qu’une fois, jusqu’au ${when}.`,
+    ignore: 'Si vous n’avez pas créé de compte Twofold, ignorez cet e-mail : il ne se passera rien.',
+  },
+};
+
+function layout(copy: Copy, name: string, link: string, when: string, locale: Locale): RenderedEmail {
+  const text = [copy.greeting(name), '', ...copy.lines, '', `${copy.action}:`, link, '', copy.expiry(when), '', copy.ignore, '', '— Twofold'].join('\n');
+  const html = `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(copy.subject)}</title></head>
+<body style="font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2933;line-height:1.5">
+<p>${escapeHtml(copy.greeting(name))}</p>
+${copy.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n')}
+<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 16px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(copy.action)}</a></p>
+<p style="font-size:13px;color:#52606d">${escapeHtml(copy.expiry(when))}<br>${escapeHtml(link)}</p>
+<p style="font-size:13px;color:#52606d">${escapeHtml(copy.ignore)}</p>
+<p>— Twofold</p>
+</body></html>`;
+  return { subject: copy.subject, text, html };
+}
+
+/** The e-mail of a template in en or fr (anything else: en), plain text and HTML. Links are built here from WEB_ORIGIN. */
+export function renderEmail(template: EmailTemplate, locale: string, data: EmailTemplateData, webOrigin: string): RenderedEmail {
+  const lang: Locale = locale === 'fr' ? 'fr' : 'en';
+  switch (template) {
+    case 'VERIFY_EMAIL': {
+      if (!data.token) throw new Error('VERIFY_EMAIL needs a token');
+      const link = `${webOrigin}/verify-email?token=${encodeURIComponent(data.token)}`;
+      return layout(VERIFY[lang], data.name || (lang === 'fr' ? 'à vous' : 'there'), link, formatExpiry(data.expiresAt, lang), lang);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * E-mail (issue 13). The API only writes e-mails to the outbox, so it needs no SMTP settings;
+ * the worker sends them when SMTP_URL is set (then MAIL_FROM is required) and leaves the e-mail
+ * queue alone otherwise (the rows wait, QUEUED, until a worker with SMTP_URL starts).
+ */
+export interface MailConfig {
+  /** SMTP_URL: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465; unset = this process sends no mail. */
+  smtpUrl?: string;
+  /** MAIL_FROM: the From header, e.g. `Twofold <no-reply@example.com>`. */
+  from?: string;
+  /** EMAIL_PER_ACCOUNT_PER_HOUR [5]: e-mails of any kind one account may cause per hour. */
+  perAccountPerHour: number;
+  /** EMAIL_BUDGET_GLOBAL_PER_HOUR [2000]: e-mails of every account together per hour. */
+  globalPerHour: number;
+  /** EMAIL_VERIFICATION_TTL_SECONDS [86400]: how long a verification link works. */
+  verificationTtlSeconds: number;
+  /** EMAIL_WORKER_CONCURRENCY [5]: SMTP sends in flight per worker process. */
+  workerConcurrency: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadMailConfig(
+  env: Env,
+  helpers: {
+    int(env: Env, name: string, fallback: number, min?: number, max?: number): number;
+    fail(name: string, problem: string): never;
+  },
+): MailConfig {
+  const smtpUrl = env['SMTP_URL']?.trim() || undefined;
+  if (smtpUrl) {
+    let parsed: URL;
+    try {
+      parsed = new URL(smtpUrl);
+    } catch {
+      return helpers.fail('SMTP_URL', 'must be a URL such as smtp://user:password@host:587');
+    }
+    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') helpers.fail('SMTP_URL', 'must start with smtp: or smtps:');
+  }
+  const from = env['MAIL_FROM']?.trim() || undefined;
+  if (smtpUrl && !from) helpers.fail('MAIL_FROM', 'is required when SMTP_URL is set');
+  if (from && !/[^@\s<]+@[^@\s>]+/.test(from)) helpers.fail('MAIL_FROM', `must be an address such as "Twofold <no-reply@example.com>", got "${from}"`);
+  return {
+    smtpUrl,
+    from,
+    perAccountPerHour: helpers.int(env, 'EMAIL_PER_ACCOUNT_PER_HOUR', 5, 1),
+    globalPerHour: helpers.int(env, 'EMAIL_BUDGET_GLOBAL_PER_HOUR', 2000, 1),
+    verificationTtlSeconds: helpers.int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 60),
+    workerConcurrency: helpers.int(env, 'EMAIL_WORKER_CONCURRENCY', 5, 1, 100),
+  };
+}
