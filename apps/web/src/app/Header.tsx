@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { LOCALE_NAMES, LOCALES, isLocale, type Locale } from '../i18n/locales';
+import type { Locale } from '../i18n/locales';
 import { useT } from '../i18n/translator';
+import { LocaleSelect } from '../ui/LocaleSelect';
 import { Link, navigate } from './router';
 
 interface HeaderProps {
@@ -41,26 +42,14 @@ export function Header({ account, onLogout, locale, onLocaleChange }: HeaderProp
   );
 }
 
-/** Each language by its own name, so a reader who does not understand the page still finds theirs. */
+/** The language before sign-in (and in the header after it). */
 function LanguageSwitch({ locale, onChange }: { locale: Locale; onChange: (locale: Locale) => void }) {
   const t = useT();
   const id = useId();
   return (
     <div className="language-switch">
       <label htmlFor={id}>{t('header.language')}</label>
-      <select
-        id={id}
-        value={locale}
-        onChange={(event) => {
-          if (isLocale(event.target.value)) onChange(event.target.value);
-        }}
-      >
-        {LOCALES.map((code) => (
-          <option key={code} value={code} lang={code}>
-            {LOCALE_NAMES[code]}
-          </option>
-        ))}
-      </select>
+      <LocaleSelect id={id} value={locale} onChange={onChange} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useToUiError, type UiError } from '../../../errors/error-messages';
-import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '../../../i18n/locales';
+import { LOCALE_NAMES, type Locale } from '../../../i18n/locales';
 import { createAppIntl, translator, useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
+import { LocaleSelect } from '../../../ui/LocaleSelect';
 import { UpdateAccountDocument } from '../graphql/security.graphql';
 import { ReauthCancelled, useWithReauth } from '../reauth/ReauthProvider';
 
@@ -37,21 +38,7 @@ export function LanguageSetting({ locale, onMessage }: { locale: Locale; onMessa
         <p className="field__hint" id={`${id}-hint`}>
           {t('language.hint')}
         </p>
-        <select
-          id={id}
-          aria-describedby={`${id}-hint`}
-          value={locale}
-          disabled={updating.loading}
-          onChange={(event) => {
-            if (isLocale(event.target.value)) void choose(event.target.value);
-          }}
-        >
-          {LOCALES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LOCALE_NAMES[code]}
-            </option>
-          ))}
-        </select>
+        <LocaleSelect id={id} describedBy={`${id}-hint`} value={locale} disabled={updating.loading} onChange={(next) => void choose(next)} />
       </div>
       <ErrorAlert error={error} />
     </div>
