@@ -5,9 +5,12 @@ import { createApolloClient } from './apollo/apollo';
 import { App } from './app/App';
 import { readConfig } from './config';
 import { localeStore } from './i18n/locale-store';
+import { takeVerificationLink } from './modules/auth/utils/verify-email-link';
 import './styles.css';
 
 const { apiUrl } = readConfig();
+// An e-mailed /verify-email?token=… link: the token leaves the address bar before anything renders.
+takeVerificationLink();
 
 const client = createApolloClient({
   apiUrl,

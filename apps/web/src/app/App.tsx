@@ -9,6 +9,7 @@ import { useT } from '../i18n/translator';
 import { LogoutDocument, MeDocument } from '../modules/auth/graphql/auth.graphql';
 import { LoginPage } from '../modules/auth/pages/LoginPage';
 import { SignUpPage } from '../modules/auth/pages/SignUpPage';
+import { VerifyEmailPage } from '../modules/auth/pages/VerifyEmailPage';
 import { SecurityPage } from '../modules/security/pages/SecurityPage';
 import { ReauthProvider } from '../modules/security/reauth/ReauthProvider';
 import { Header } from './Header';
@@ -18,6 +19,8 @@ import { navigate, useRoute } from './router';
 import { Shell } from './Shell';
 
 const PUBLIC_ROUTES = ['/login', '/signup'];
+/** Open signed in or not: the e-mailed verification link. */
+const OPEN_ROUTES = ['/verify-email'];
 
 function Unreachable() {
   const t = useT();
@@ -61,7 +64,7 @@ export function App() {
   }, [token, data]);
 
   useEffect(() => {
-    if (!token && !PUBLIC_ROUTES.includes(route)) {
+    if (!token && !PUBLIC_ROUTES.includes(route) && !OPEN_ROUTES.includes(route)) {
       // A deep link (or an ended session) comes back to where it was after login.
       if (route !== '/' && !loggedOut.current) returnTo.current = route;
       navigate('/login');
@@ -93,7 +96,9 @@ export function App() {
   };
 
   let content;
-  if (!token) {
+  if (OPEN_ROUTES.includes(route)) {
+    content = <VerifyEmailPage signedIn={Boolean(me)} />;
+  } else if (!token) {
     content = route === '/signup' ? <SignUpPage onSignedIn={signedIn} /> : <LoginPage onSignedIn={signedIn} />;
   } else if (!me) {
     content = error && !loading ? <Unreachable /> : <Loading />;

@@ -30,6 +30,8 @@ type Documents = {
   '\n  mutation CompleteLoginWithSecurityKey($input: CompleteLoginWithSecurityKeyInput!) {\n    completeLoginWithSecurityKey(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteLoginWithSecurityKeyDocument;
   '\n  mutation Logout {\n    logout\n  }\n': typeof types.LogoutDocument;
   '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.SmsDispatchDocument;
+  '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n': typeof types.VerifyEmailDocument;
+  '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n': typeof types.ResendVerificationEmailDocument;
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n': typeof types.SmsMethodFieldsFragmentDoc;
   '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n': typeof types.TotpMethodFieldsFragmentDoc;
   '\n  fragment SecurityKeyFields on SecurityKey {\n    id\n    description\n    isDefault\n    isPasskey\n    authenticatorName\n    createdAt\n    lastUsedAt\n  }\n': typeof types.SecurityKeyFieldsFragmentDoc;
@@ -91,6 +93,8 @@ const documents: Documents = {
   '\n  mutation Logout {\n    logout\n  }\n': types.LogoutDocument,
   '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n':
     types.SmsDispatchDocument,
+  '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n': types.VerifyEmailDocument,
+  '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n': types.ResendVerificationEmailDocument,
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n  }\n':
     types.SmsMethodFieldsFragmentDoc,
   '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n':
@@ -258,6 +262,18 @@ export function graphql(
 export function graphql(
   source: '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n',
 ): (typeof documents)['\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n',
+): (typeof documents)['\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n',
+): (typeof documents)['\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,6 +2,7 @@ import { enMethods } from './en/methods';
 import { enRememberedDevices } from './en/remembered-devices';
 import { enSecurityKeys } from './en/security-keys';
 import { enSessions } from './en/sessions';
+import { enVerifyEmail } from './en/verify-email';
 
 /**
  * English: the reference catalogue. Every key here must exist in every other locale (typecheck and
@@ -307,6 +308,7 @@ export const en = {
   ...enSessions,
   ...enRememberedDevices,
   ...enSecurityKeys,
+  ...enVerifyEmail,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

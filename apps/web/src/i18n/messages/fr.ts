@@ -3,6 +3,7 @@ import { frMethods } from './fr/methods';
 import { frRememberedDevices } from './fr/remembered-devices';
 import { frSecurityKeys } from './fr/security-keys';
 import { frSessions } from './fr/sessions';
+import { frVerifyEmail } from './fr/verify-email';
 
 /**
  * French. Typed by the English keys: a missing or extra key fails typecheck, and messages.spec.ts
@@ -320,4 +321,5 @@ export const fr: Record<MessageId, string> = {
   ...frSessions,
   ...frRememberedDevices,
   ...frSecurityKeys,
+  ...frVerifyEmail,
 };

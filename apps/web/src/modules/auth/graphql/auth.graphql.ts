@@ -163,3 +163,15 @@ export const SmsDispatchDocument = graphql(`
     }
   }
 `);
+
+export const VerifyEmailDocument = graphql(`
+  mutation VerifyEmail($token: String!) {
+    verifyEmail(token: $token)
+  }
+`);
+
+export const ResendVerificationEmailDocument = graphql(`
+  mutation ResendVerificationEmail {
+    resendVerificationEmail
+  }
+`);
