@@ -136,6 +136,10 @@ describe('verified e-mail', () => {
     expect(errorCode(await api.gql(RESEND))).toBe('UNAUTHENTICATED');
     expect(await emails(customer.accountId)).toHaveLength(1);
 
+    // Aliases do not multiply e-mails: one resend per request.
+    const aliased = await api.gql(`mutation { a: resendVerificationEmail b: resendVerificationEmail }`, {}, { token: customer.token });
+    expect(errorCode(aliased)).toBe('BAD_USER_INPUT');
+    expect(await emails(customer.accountId)).toHaveLength(1);
     for (let i = 0; i < 4; i++) expect((await api.gql(RESEND, {}, { token: customer.token })).data).toEqual({ resendVerificationEmail: true });
     const limited = await api.gql(RESEND, {}, { token: customer.token });
     expect(errorCode(limited)).toBe('RATE_LIMITED');

@@ -4,7 +4,7 @@ import { ErrorCode } from '@twofold/error-codes';
 
 /**
  * Operations that spend a try (a password or a code), or whose work an alias would multiply
- * (argon2 hashing, security notices by SMS): at most one per request.
+ * (argon2 hashing, security notices by SMS, e-mails): at most one per request.
  */
 export const ATTEMPT_BEARING_FIELDS = new Set([
   'login',
@@ -20,6 +20,7 @@ export const ATTEMPT_BEARING_FIELDS = new Set([
   'finishSecurityKeyRegistration',
   'completeLoginWithSecurityKey',
   'disableTwoFactor',
+  'resendVerificationEmail',
 ]);
 
 /** Counts root fields of those names, through aliases, inline fragments and fragment spreads. */
