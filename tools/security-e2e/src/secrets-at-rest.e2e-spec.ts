@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { totpCodeAt } from '@twofold/two-factor-domain';
 import { COMPLETE_BACKUP, COMPLETE_SMS, errorCode, LOGIN, PASSWORD, REAUTH, startSystem, type System } from './harness';
 
 /**
@@ -85,4 +86,35 @@ it('no code, emergency code, token, ticket or password used in a full journey is
     expect(redis).not.toContain(body);
     expect(logs).not.toContain(body);
   }
+});
+
+it('no authenticator-app secret or code, remembered-device token or session token of a v2 journey is in PostgreSQL, Redis or the logs', async () => {
+  const account = await sys.twoFactorAccount();
+  const started = await sys.gql(`mutation { startTotpEnrollment { enrollmentId secret otpauthUri } }`, {}, { token: account.token });
+  const { enrollmentId, secret, otpauthUri } = started.data!['startTotpEnrollment'] as { enrollmentId: string; secret: string; otpauthUri: string };
+  sys.remember(secret);
+  sys.remember(encodeURIComponent(otpauthUri));
+  const confirmCode = sys.remember(totpCodeAt(secret, new Date()));
+  const confirmed = await sys.gql(`mutation($input: ConfirmTotpMethodInput!) { confirmTotpMethod(input: $input) { methodId } }`, { input: { enrollmentId, code: confirmCode } }, { token: account.token });
+  const methodId = confirmed.data!['confirmTotpMethod'].methodId as string;
+
+  // Login with the app's next step (the confirming one is spent), remembering the device.
+  const ticket = await sys.loginTicket(account.email);
+  const loginCode = sys.remember(totpCodeAt(secret, new Date(Date.now() + 30_000)));
+  const viaApp = await sys.gql(`mutation($input: CompleteLoginWithTotpInput!) { completeLoginWithTotp(input: $input) { token trustedDeviceToken } }`, { input: { ticket, methodId, code: loginCode, rememberDevice: true } });
+  expect(viaApp.errors).toBeUndefined();
+  sys.remember(viaApp.data!['completeLoginWithTotp'].token as string);
+  const deviceToken = sys.remember(viaApp.data!['completeLoginWithTotp'].trustedDeviceToken as string);
+  const viaDevice = await sys.gql(`mutation($input: LoginInput!) { login(input: $input) { __typename ... on Session { token } } }`, { input: { email: account.email, password: PASSWORD, trustedDeviceToken: deviceToken } });
+  expect(viaDevice.data!['login'].__typename).toBe('Session');
+  sys.remember(viaDevice.data!['login'].token as string);
+  await sys.gateway.idle();
+  await new Promise((r) => setTimeout(r, 500));
+
+  const secrets = [secret, deviceToken, confirmCode, loginCode, viaDevice.data!['login'].token as string, viaApp.data!['completeLoginWithTotp'].token as string];
+  const postgres = await dumpPostgres();
+  const redis = await sys.dumpRedis();
+  const logs = sys.logs();
+  expect(postgres).toContain('totp_method');
+  expect({ postgres: findings(postgres, secrets), redis: findings(redis, secrets), logs: findings(logs, secrets) }).toEqual({ postgres: [], redis: [], logs: [] });
 });
