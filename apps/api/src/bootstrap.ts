@@ -4,11 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@twofold/config';
 import { PinoNestLogger } from '@twofold/logging';
 import { usePreparedStatements } from '@twofold/persistence';
+import { WEBHOOK_RECEIPT_PATH } from '@twofold/sms-queue';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { queueBoard } from './admin/queue-board';
 import { requestIdMiddleware } from './common/request-id';
 import { securityHeaders } from './common/security-headers';
 import { expressTrustProxy } from './common/trust-proxy';
+import { rawReceiptBody } from './webhooks/utils/raw-receipt-body';
 
 /** Builds the API application; main.ts listens on API_PORT, tests on port 0. */
 export async function createApi(options: AppModuleOptions & { logger?: false | LogLevel[] }): Promise<NestExpressApplication> {
@@ -19,7 +21,9 @@ export async function createApi(options: AppModuleOptions & { logger?: false | L
     bodyParser: false,
     abortOnError: false,
   });
-  // Bounded bodies: GraphQL requests are small; Twilio callbacks are form posts.
+  // Bounded bodies: GraphQL requests are small; Twilio callbacks are form posts; `webhook`
+  // receipts are signed over their raw bytes (parsed raw first, so the JSON parser skips them).
+  app.use(WEBHOOK_RECEIPT_PATH, rawReceiptBody());
   app.useBodyParser('json', { limit: '64kb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
   app.set('trust proxy', expressTrustProxy(config.trustProxy));

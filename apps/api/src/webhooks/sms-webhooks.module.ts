@@ -1,17 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SmsMessageEntity } from '@twofold/persistence';
+import { OvhStatusController } from './ovh-status.controller';
 import { SmsDeliveryReportsService } from './sms-delivery-reports.service';
+import { SmsReceiptsStore } from './sms-receipts.store';
 import { TwilioStatusController } from './twilio-status.controller';
+import { WebhookStatusController } from './webhook-status.controller';
 
 /**
  * Delivery reports from SMS providers. Needs APP_CONFIG and Clock (global in AppModule),
- * TypeOrmModule.forRoot, and Express's urlencoded body parser (bootstrap.ts turns it on).
+ * TypeOrmModule.forRoot, Express's urlencoded body parser and, on the `webhook` receipt path,
+ * rawReceiptBody() before the JSON parser (bootstrap.ts mounts both).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SmsMessageEntity])],
-  controllers: [TwilioStatusController],
-  providers: [SmsDeliveryReportsService],
+  controllers: [TwilioStatusController, WebhookStatusController, OvhStatusController],
+  providers: [SmsDeliveryReportsService, SmsReceiptsStore],
   exports: [SmsDeliveryReportsService],
 })
 export class SmsWebhooksModule {}

@@ -10,7 +10,7 @@ import {
   Req,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { verifyTwilioSignature } from '@twofold/sms-queue';
+import { twilioSignatureAlgorithm, verifyTwilioSignature } from '@twofold/sms-queue';
 import { Clock } from '../common/clock';
 import { requestIdOf } from '../common/request-id';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -23,7 +23,9 @@ export const TWILIO_STATUS_CALLBACK_PATH = '/webhooks/sms/twilio';
  * POST /webhooks/sms/twilio: Twilio's message status callbacks (form posts with MessageSid,
  * MessageStatus, ErrorCode). Verified as Twilio documents it: X-Twilio-Signature is the base64
  * HMAC-SHA1, keyed with the auth token, of PUBLIC_API_URL + path (+ query) followed by every
- * POST parameter name and value sorted by name. Unsigned or wrongly signed: 403.
+ * POST parameter name and value sorted by name. When a Twilio Webhook Rule signs with a SharedKey,
+ * X-Twilio-Webhooks-Signature-Settings names the algorithm (HMAC_SHA256) and the key is
+ * TWILIO_WEBHOOK_SHARED_KEY instead; the signed string is the same. Unsigned or wrongly signed: 403.
  * 204 when applied or already applied; 404 when no message has that sid (yet): the fake
  * gateway retries, and a late report cannot create state.
  */
@@ -39,22 +41,33 @@ export class TwilioStatusController {
 
   @Post('twilio')
   @HttpCode(204)
-  async twilioStatus(@Req() req: Request, @Headers('x-twilio-signature') signature: string | undefined): Promise<void> {
-    const authToken = this.config.sms.twilio?.authToken;
+  async twilioStatus(
+    @Req() req: Request,
+    @Headers('x-twilio-signature') signature: string | undefined,
+    @Headers('x-twilio-webhooks-signature-settings') settings: string | undefined,
+  ): Promise<void> {
+    const algorithm = twilioSignatureAlgorithm(settings);
+    // No settings header: the auth token and HMAC-SHA1; with it: the SharedKey's secret and its algorithm.
+    const authToken = settings ? this.config.sms.twilio?.webhookSharedKey : this.config.sms.twilio?.authToken;
     const params =
       req.body && typeof req.body === 'object' && !Array.isArray(req.body)
         ? (req.body as Record<string, string | string[]>)
         : null;
-    if (!authToken || !params) {
+    if (!authToken || !params || !algorithm) {
+      const why = !algorithm
+        ? 'X-Twilio-Webhooks-Signature-Settings names an algorithm we do not accept'
+        : !authToken
+          ? `twilio is not configured (${settings ? 'TWILIO_WEBHOOK_SHARED_KEY' : 'TWILIO_AUTH_TOKEN'})`
+          : 'no form body';
       this.logger.warn({
-        msg: `refused a Twilio callback: ${!authToken ? 'twilio is not configured (TWILIO_AUTH_TOKEN)' : 'no form body'}`,
+        msg: `refused a Twilio callback: ${why}`,
         requestId: requestIdOf(req),
       });
       throw new ForbiddenException();
     }
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const url = this.config.publicApiUrl + TWILIO_STATUS_CALLBACK_PATH + query;
-    if (!urlVariants(url).some((u) => verifyTwilioSignature(authToken, u, params, signature))) {
+    if (!urlVariants(url).some((u) => verifyTwilioSignature(authToken, u, params, signature, algorithm))) {
       this.logger.warn({
         msg: `refused a Twilio callback with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature (signed URL must be ${url})`,
         requestId: requestIdOf(req),

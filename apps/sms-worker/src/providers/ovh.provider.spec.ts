@@ -33,6 +33,13 @@ describe('OvhSmsProvider', () => {
   afterAll(() => server.close());
   beforeEach(() => server.requests.splice(0));
 
+  it('gives each job its callBack URL for delivery reports', async () => {
+    server.reply({ status: 200, body: created });
+    const withCallback = new OvhSmsProvider(config, 5000, () => 1764370000, (id) => `https://api.example/webhooks/sms/ovh?m=${id}&t=tok`);
+    await withCallback.send(sms);
+    expect(JSON.parse(server.requests[0].body)).toMatchObject({ callBack: 'https://api.example/webhooks/sms/ovh?m=m-1&t=tok' });
+  });
+
   it('signs and posts the documented JSON job', async () => {
     server.reply({ status: 200, body: created });
     await expect(provider.send(sms)).resolves.toEqual({ providerMessageId: '219263524' });

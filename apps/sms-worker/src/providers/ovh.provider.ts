@@ -22,7 +22,8 @@ export function ovhSignature(
 
 /**
  * OVHcloud SMS (contract section 6): POST {OVH_ENDPOINT}/1.0/sms/{service}/jobs with JSON
- * {message, receivers, sender, noStopClause, priority}, signed X-Ovh-* headers. 200 → {ids: [...]}.
+ * {message, receivers, sender, noStopClause, priority, callBack}, signed X-Ovh-* headers. 200 → {ids: [...]}.
+ * `callBack` is {PUBLIC_API_URL}/webhooks/sms/ovh?m={our id}&t={token}: OVHcloud reports delivery there.
  * The timestamp is the local clock (keep it NTP-synchronised; OVHcloud refuses a skewed one).
  */
 export class OvhSmsProvider implements SmsProvider {
@@ -32,6 +33,8 @@ export class OvhSmsProvider implements SmsProvider {
     private readonly config: OvhConfig,
     private readonly timeoutMs: number,
     private readonly clock: () => number = () => Math.floor(Date.now() / 1000),
+    /** The job's `callBack` (delivery reports to the API, libs/shared/sms-queue receipts.ts); none when absent. */
+    private readonly callbackUrl?: (messageId: string) => string,
   ) {}
 
   async send(sms: OutboundSms): Promise<SmsSendResult> {
@@ -43,6 +46,7 @@ export class OvhSmsProvider implements SmsProvider {
       sender,
       noStopClause: true,
       priority: 'high',
+      ...(this.callbackUrl ? { callBack: this.callbackUrl(sms.messageId) } : {}),
     });
     const timestamp = this.clock();
     const res = await httpRequest(

@@ -1,4 +1,5 @@
 import type { AppConfig } from '@twofold/config';
+import { ovhCallbackUrl, WEBHOOK_RECEIPT_PATH } from '@twofold/sms-queue';
 import type { Logger } from '../logger';
 import { ConsoleSmsProvider } from './console.provider';
 import { OvhSmsProvider } from './ovh.provider';
@@ -35,8 +36,16 @@ export const PROVIDER_BUILDERS: Record<string, ProviderBuilder> = {
       twilioStatusCallbackUrl(config),
       config.sms.requestTimeoutMs,
     ),
-  ovh: ({ config }) => new OvhSmsProvider(need(config.sms.ovh, 'ovh'), config.sms.requestTimeoutMs),
-  webhook: ({ config }) => new WebhookSmsProvider(need(config.sms.webhook, 'webhook'), config.sms.requestTimeoutMs),
+  ovh: ({ config }) =>
+    new OvhSmsProvider(need(config.sms.ovh, 'ovh'), config.sms.requestTimeoutMs, undefined, (messageId) =>
+      ovhCallbackUrl(config.publicApiUrl, config.appSecret, messageId),
+    ),
+  webhook: ({ config }) =>
+    new WebhookSmsProvider(
+      need(config.sms.webhook, 'webhook'),
+      config.sms.requestTimeoutMs,
+      `${config.publicApiUrl}${WEBHOOK_RECEIPT_PATH}`,
+    ),
   // <sms-provider-generator: new providers are registered above this line>
 };
 

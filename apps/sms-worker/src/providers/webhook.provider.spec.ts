@@ -26,6 +26,18 @@ describe('WebhookSmsProvider', () => {
     );
   });
 
+  it('names where the gateway posts signed receipts (statusCallback)', async () => {
+    server.reply({ status: 200, body: { id: 'gw-8' } });
+    const provider = new WebhookSmsProvider({ url: server.url, secret: 's3cret' }, 5000, 'https://api.example/webhooks/sms/webhook');
+    await provider.send(sms);
+    expect(JSON.parse(server.requests[0].body)).toEqual({
+      id: 'm-42',
+      to: '+447700900123',
+      body: sms.body,
+      statusCallback: 'https://api.example/webhooks/sms/webhook',
+    });
+  });
+
   it('sends no signature without a secret and falls back to our id', async () => {
     server.reply({ status: 200, body: '' });
     const provider = new WebhookSmsProvider({ url: server.url }, 5000);

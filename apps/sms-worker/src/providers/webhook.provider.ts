@@ -10,8 +10,9 @@ export function webhookSignature(secret: string, body: string): string {
 }
 
 /**
- * Hands the SMS to your own gateway: JSON POST of {id, to, body} to SMS_WEBHOOK_URL, signed in
- * X-Twofold-Signature when SMS_WEBHOOK_SECRET is set. Any 2xx is success; a JSON `id` in the
+ * Hands the SMS to your own gateway: JSON POST of {id, to, body, statusCallback} to SMS_WEBHOOK_URL,
+ * signed in X-Twofold-Signature when SMS_WEBHOOK_SECRET is set. The gateway reports delivery by
+ * posting signed receipts to `statusCallback` (apps/api/src/webhooks/webhook-status.controller.ts). Any 2xx is success; a JSON `id` in the
  * answer becomes the provider message id (else our message id). 408/429/5xx are retried,
  * 401/403 count as an auth error (failover), other 4xx fail the message.
  */
@@ -21,10 +22,17 @@ export class WebhookSmsProvider implements SmsProvider {
   constructor(
     private readonly config: { url: string; secret?: string },
     private readonly timeoutMs: number,
+    /** Where the gateway posts signed delivery receipts ({PUBLIC_API_URL}/webhooks/sms/webhook); sent as `statusCallback`. */
+    private readonly statusCallback?: string,
   ) {}
 
   async send(sms: OutboundSms): Promise<SmsSendResult> {
-    const body = JSON.stringify({ id: sms.messageId, to: sms.to, body: sms.body });
+    const body = JSON.stringify({
+      id: sms.messageId,
+      to: sms.to,
+      body: sms.body,
+      ...(this.statusCallback ? { statusCallback: this.statusCallback } : {}),
+    });
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (this.config.secret) headers[WEBHOOK_SIGNATURE_HEADER] = webhookSignature(this.config.secret, body);
     const res = await httpRequest(this.name, this.config.url, { method: 'POST', headers, body }, this.timeoutMs);

@@ -3,6 +3,14 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { twilioSignature } from '@twofold/sms-queue';
 import { INBOX_PAGE } from './inbox-page';
+import {
+  type FakeProvider,
+  ovhDlrOf,
+  ovhRequestSigned,
+  type OvhStandInCredentials,
+  receiptRequest,
+  webhookSendSigned,
+} from './receipt-senders';
 
 /**
  * A Twilio-compatible SMS gateway for development and end-to-end tests. It implements the one
@@ -11,6 +19,11 @@ import { INBOX_PAGE } from './inbox-page';
  * in-process through @twofold/testing; `tools/fake-sms-gateway` is the runnable dev server.
  *
  *   POST /2010-04-01/Accounts/{sid}/Messages.json   Twilio's Messages API (Basic auth)
+ *   POST /webhook/sms                               a `webhook`-provider gateway: {id,to,body,statusCallback};
+ *                                                   signed receipts (X-Twofold-Timestamp/-Signature) to statusCallback
+ *   POST /1.0/sms/{service}/jobs                    OVHcloud stand-in (X-Ovh-* signature checked when `ovh` is set);
+ *                                                   delivery reports (GET callBack?id&dlr&description&date)
+ *   GET  /1.0/sms/{service}/outgoing/{id}           OVHcloud stand-in: the message's deliveryReceipt (polling)
  *   GET  /                                          phone-like inbox page (live via /__events, polling as a fallback)
  *   GET  /__events                                  server-sent events: `change` whenever the inbox changes
  *   GET  /__messages[?to=+44...]                    the inbox as JSON
@@ -41,6 +54,8 @@ export interface CallbackRecord {
 }
 
 export interface FakeSms {
+  /** Which API the message came in by; its receipts go back the same provider's way. */
+  provider: FakeProvider;
   sid: string;
   accountSid: string;
   to: string;
@@ -59,6 +74,10 @@ export interface FakeSmsGatewayOptions {
   authToken: string;
   /** When set, only this account SID is accepted. */
   accountSid?: string;
+  /** Key of the `webhook` provider's receipts (SMS_WEBHOOK_SECRET); receipts go unsigned without it. */
+  webhookSecret?: string;
+  /** OVHcloud credentials the stand-in checks the X-Ovh-* signature against (not checked when absent). */
+  ovh?: OvhStandInCredentials;
   /** Delay before each status callback (default 30 ms). */
   callbackDelayMs?: number;
   log?: (line: string) => void;
@@ -120,6 +139,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
 
   async function postCallback(sms: FakeSms, status: string, errorCode?: string): Promise<void> {
     if (!sms.statusCallback) return;
+    if (sms.provider !== 'twilio') return postOtherReceipt(sms, sms.provider, sms.statusCallback, status, errorCode);
     const params: Record<string, string> = {
       AccountSid: sms.accountSid,
       ApiVersion: '2010-04-01',
@@ -156,6 +176,125 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       await sleep(100 * 2 ** attempt);
     }
     log(`fake-sms-gateway: status callback ${status} for ${sms.sid} not accepted (last HTTP ${record.httpStatus})`);
+  }
+
+  async function postOtherReceipt(
+    sms: FakeSms,
+    provider: 'webhook' | 'ovh',
+    callback: string,
+    status: string,
+    errorCode?: string,
+  ): Promise<void> {
+    const record: CallbackRecord = { status, httpStatus: null, attempts: 0 };
+    sms.callbacks.push(record);
+    for (let attempt = 1; attempt <= 6 && !closed; attempt++) {
+      record.attempts = attempt;
+      try {
+        // Signed afresh each attempt (a new timestamp), as a real sender retries.
+        const { url, init } = receiptRequest(provider, { sid: sms.sid, statusCallback: callback }, status, errorCode, options.webhookSecret);
+        const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+        await res.arrayBuffer().catch(() => undefined);
+        record.httpStatus = res.status;
+        if (res.ok) return;
+      } catch {
+        record.httpStatus = null;
+      }
+      await sleep(100 * 2 ** attempt);
+    }
+    log(`fake-sms-gateway: ${provider} receipt ${status} for ${sms.sid} not accepted (last HTTP ${record.httpStatus})`);
+  }
+
+  /** Answers a configured failure for the webhook and OVHcloud sides; true when it did. */
+  function failOther(res: ServerResponse): boolean {
+    const c = control;
+    if (!c.fail || c.fail === 'none' || failuresLeft <= 0) return false;
+    failuresLeft--;
+    const status = c.fail === '500' ? 500 : c.fail === '429' ? 429 : c.fail === 'auth' ? 403 : 400;
+    res.writeHead(status, { 'Content-Type': 'application/json', ...(status === 429 ? { 'Retry-After': '1' } : {}) });
+    res.end(JSON.stringify({ message: `fake failure ${c.fail}` }));
+    return true;
+  }
+
+  function accept(provider: FakeProvider, sid: string, to: string, body: string, callback: string | null): FakeSms {
+    const sms: FakeSms = {
+      provider,
+      sid,
+      accountSid: provider,
+      to,
+      from: provider,
+      body,
+      status: 'queued',
+      statusCallback: callback,
+      dateCreated: new Date().toISOString(),
+      callbacks: [],
+    };
+    messages.push(sms);
+    notify();
+    return sms;
+  }
+
+  async function webhookSend(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    if (!webhookSendSigned(options.webhookSecret, req.headers, raw))
+      return void res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"message":"bad signature"}');
+    if (failOther(res)) return;
+    let msg: { id?: unknown; to?: unknown; body?: unknown; statusCallback?: unknown };
+    try {
+      msg = JSON.parse(raw) as typeof msg;
+    } catch {
+      return void res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"message":"JSON expected"}');
+    }
+    if (typeof msg.to !== 'string' || !E164.test(msg.to) || typeof msg.body !== 'string' || !msg.body)
+      return void res.writeHead(422, { 'Content-Type': 'application/json' }).end('{"message":"to and body expected"}');
+    const c = control;
+    const sms = accept('webhook', 'wh-' + randomBytes(12).toString('hex'), msg.to, msg.body, typeof msg.statusCallback === 'string' ? msg.statusCallback : null);
+    if (c.delayMs) await sleep(c.delayMs);
+    if (!res.destroyed) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: sms.sid }));
+    scheduleCallbacks(sms, c);
+  }
+
+  let ovhNextId = 200000000 + Math.floor(Math.random() * 1000000);
+  async function ovhJob(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const fullUrl = `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? ''}`;
+    if (!ovhRequestSigned(options.ovh, req.headers, 'POST', fullUrl, raw))
+      return void res
+        .writeHead(403, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ errorCode: 'INVALID_SIGNATURE', httpCode: '403 Forbidden', message: 'Invalid signature' }));
+    if (failOther(res)) return;
+    let job: { message?: unknown; receivers?: unknown; callBack?: unknown };
+    try {
+      job = JSON.parse(raw) as typeof job;
+    } catch {
+      return void res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"message":"Invalid JSON"}');
+    }
+    const to = Array.isArray(job.receivers) ? job.receivers[0] : undefined;
+    if (typeof to !== 'string' || !E164.test(to))
+      return void res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ totalCreditsRemoved: 0, invalidReceivers: [to], ids: [], validReceivers: [], tag: '' }));
+    if (typeof job.message !== 'string' || !job.message)
+      return void res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"message":"Missing message"}');
+    const c = control;
+    const sms = accept('ovh', String(ovhNextId++), to, job.message, typeof job.callBack === 'string' ? job.callBack : null);
+    if (c.delayMs) await sleep(c.delayMs);
+    if (!res.destroyed)
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ totalCreditsRemoved: 1, invalidReceivers: [], ids: [Number(sms.sid)], validReceivers: [to], tag: '' }));
+    scheduleCallbacks(sms, c);
+  }
+
+  function ovhOutgoing(res: ServerResponse, id: string): void {
+    const sms = messages.find((m) => m.provider === 'ovh' && m.sid === id);
+    if (!sms)
+      return void res
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ message: `The requested object (id = ${id}) does not exist` }));
+    const dlr = sms.status === 'queued' ? '4' : ovhDlrOf(sms.status);
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({ id: Number(sms.sid), receiver: sms.to, message: sms.body, creationDatetime: sms.dateCreated, deliveryReceipt: Number(dlr) }),
+    );
   }
 
   /** The message moves on (sent, then delivered or the configured final status) like Twilio's; callbacks when asked for. */
@@ -206,6 +345,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     if (!form['Body']) return twilioError(res, 400, 21602, 'Message body is required.');
 
     const sms: FakeSms = {
+      provider: 'twilio',
       sid: 'SM' + randomBytes(16).toString('hex'),
       accountSid,
       to: form['To'],
@@ -256,6 +396,10 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     const handle = async () => {
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
       if (m && req.method === 'POST') return createMessage(req, res, decodeURIComponent(m[1]));
+      if (path === '/webhook/sms' && req.method === 'POST') return webhookSend(req, res);
+      if (/^\/1\.0\/sms\/[^/]+\/jobs$/.test(path) && req.method === 'POST') return ovhJob(req, res);
+      const outgoing = /^\/1\.0\/sms\/[^/]+\/outgoing\/([0-9]+)$/.exec(path);
+      if (outgoing && req.method === 'GET') return ovhOutgoing(res, outgoing[1]);
       if (path === '/' && req.method === 'GET') {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
         return void res.end(INBOX_PAGE);

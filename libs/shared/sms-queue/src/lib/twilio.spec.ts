@@ -1,4 +1,5 @@
-import { twilioErrorMeaning, twilioSignature, verifyTwilioSignature } from './twilio';
+import { createHmac } from 'node:crypto';
+import { twilioErrorMeaning, twilioSignature, twilioSignatureAlgorithm, verifyTwilioSignature } from './twilio';
 
 describe('Twilio signatures', () => {
   // The vector of twilio-ruby's spec/util/request_validator_spec.rb (a real Twilio voice webhook).
@@ -51,5 +52,25 @@ describe('Twilio signatures', () => {
     expect(twilioErrorMeaning(21211)).toBe("Invalid 'To' phone number");
     expect(twilioErrorMeaning('99999')).toBe('Twilio error 99999');
     expect(twilioErrorMeaning(undefined)).toBe('Unknown error');
+  });
+});
+
+describe('Twilio HMAC-SHA256 (SharedKey) signatures', () => {
+  const url = 'https://api.example/webhooks/sms/twilio';
+  const params = { MessageSid: 'SM1', MessageStatus: 'delivered' };
+
+  it('signs the same string with SHA-256 and verifies only with that algorithm', () => {
+    const sig = twilioSignature('shared', url, params, 'sha256');
+    expect(sig).toBe(createHmac('sha256', 'shared').update(url + 'MessageSidSM1MessageStatusdelivered').digest('base64'));
+    expect(verifyTwilioSignature('shared', url, params, sig, 'sha256')).toBe(true);
+    expect(verifyTwilioSignature('shared', url, params, sig)).toBe(false);
+  });
+
+  it('reads the algorithm of X-Twilio-Webhooks-Signature-Settings', () => {
+    expect(twilioSignatureAlgorithm(undefined)).toBe('sha1');
+    expect(twilioSignatureAlgorithm('key=KS1,algorithm=HMAC_SHA256')).toBe('sha256');
+    expect(twilioSignatureAlgorithm('key=KS1, algorithm=HMAC_SHA1')).toBe('sha1');
+    expect(twilioSignatureAlgorithm('key=KS1,algorithm=HMAC_MD5')).toBeNull();
+    expect(twilioSignatureAlgorithm('key=KS1')).toBeNull();
   });
 });

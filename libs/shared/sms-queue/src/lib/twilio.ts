@@ -9,6 +9,7 @@ export function twilioSignature(
   authToken: string,
   url: string,
   params: Record<string, string | string[] | undefined>,
+  algorithm: TwilioSignatureAlgorithm = 'sha1',
 ): string {
   let data = url;
   for (const name of Object.keys(params).sort()) {
@@ -17,7 +18,25 @@ export function twilioSignature(
     // Repeated parameters are concatenated in their sorted order, as Twilio's helpers do.
     for (const v of Array.isArray(value) ? [...value].sort() : [value]) data += name + v;
   }
-  return createHmac('sha1', authToken).update(Buffer.from(data, 'utf8')).digest('base64');
+  return createHmac(algorithm, authToken).update(Buffer.from(data, 'utf8')).digest('base64');
+}
+
+/**
+ * HMAC-SHA1 with the auth token is Twilio's default. When a Webhook Rule with a SharedKey matches
+ * the callback URL, Twilio signs the same string with the SharedKey's secret and the Setting's
+ * algorithm (HMAC-SHA256) instead, and says so in X-Twilio-Webhooks-Signature-Settings
+ * (`key=...,algorithm=HMAC_SHA256`); the header value is still base64 in X-Twilio-Signature.
+ */
+export type TwilioSignatureAlgorithm = 'sha1' | 'sha256';
+export const TWILIO_SIGNATURE_SETTINGS_HEADER = 'X-Twilio-Webhooks-Signature-Settings';
+
+/** The algorithm an X-Twilio-Webhooks-Signature-Settings value names; null when it names one we do not accept. */
+export function twilioSignatureAlgorithm(settings: string | undefined): TwilioSignatureAlgorithm | null {
+  if (!settings) return 'sha1';
+  const algorithm = /(?:^|,)\s*algorithm=([A-Za-z0-9_-]+)/.exec(settings)?.[1]?.toUpperCase();
+  if (algorithm === 'HMAC_SHA256') return 'sha256';
+  if (algorithm === 'HMAC_SHA1') return 'sha1';
+  return null;
 }
 
 /** Constant-time check of an `X-Twilio-Signature` header value. */
@@ -26,9 +45,10 @@ export function verifyTwilioSignature(
   url: string,
   params: Record<string, string | string[] | undefined>,
   signature: string | undefined | null,
+  algorithm: TwilioSignatureAlgorithm = 'sha1',
 ): boolean {
   if (!signature) return false;
-  const expected = Buffer.from(twilioSignature(authToken, url, params));
+  const expected = Buffer.from(twilioSignature(authToken, url, params, algorithm));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
