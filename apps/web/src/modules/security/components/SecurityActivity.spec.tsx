@@ -5,7 +5,8 @@ import { createCache } from '../../../apollo/apollo';
 import { render } from '../../../test/render';
 import { SecurityEventsDocument } from '../graphql/security.graphql';
 import { testT } from '../../../test/render';
-import { ACTIVITY_PAGE_SIZE, eventDetail, SecurityActivity } from './SecurityActivity';
+import { eventDetail } from '../utils/event-detail.util';
+import { ACTIVITY_PAGE_SIZE, SecurityActivity } from './SecurityActivity';
 
 const MAC_CHROME =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';

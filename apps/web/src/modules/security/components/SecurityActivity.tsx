@@ -6,6 +6,7 @@ import type { MessageId } from '../../../i18n/messages/en';
 import { useT, type Translator } from '../../../i18n/translator';
 import { useNow } from '../../../ui/use-now';
 import { SecurityEventsDocument } from '../graphql/security.graphql';
+import { eventDetail } from '../utils/event-detail.util';
 import { parseUserAgent, type DeviceKind } from '../utils/user-agent.util';
 
 export const ACTIVITY_PAGE_SIZE = 10;
@@ -49,27 +50,6 @@ export function isFailure(type: string): boolean {
 export function eventName(type: string, t: Translator): string {
   const id = EVENT_NAMES[type];
   return id ? t(id) : type.toLowerCase().replace(/_/g, ' ');
-}
-
-/** The API's details are English words or masked numbers; the known words are translated here. */
-const DETAILS: Record<string, MessageId> = {
-  'emergency code': 'detail.emergencyCode',
-  logout: 'detail.logout',
-  password: 'detail.password',
-  'wrong password': 'detail.wrongPassword',
-  'last number removed': 'detail.lastNumberRemoved',
-  // "Authenticator app" on logins, "authenticator app" when one is added: the case is not a meaning.
-  'authenticator app': 'detail.authenticatorApp',
-};
-
-export function eventDetail(detail: string, t: Translator): string {
-  const known = DETAILS[detail] ?? DETAILS[detail.toLowerCase()];
-  if (known) return t(known);
-  const sms = /^SMS to (.+)$/.exec(detail);
-  if (sms) return t('secondFactor.smsTo', { target: sms[1] });
-  const app = /^authenticator app \((.+)\)$/i.exec(detail);
-  if (app) return t('detail.authenticatorApp.named', { name: app[1] });
-  return detail; // a masked number, or words this app does not know yet
 }
 
 const DEVICE_KINDS: Record<DeviceKind, MessageId> = {
