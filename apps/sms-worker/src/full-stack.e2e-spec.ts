@@ -46,6 +46,8 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
   const figures: Record<string, number> = {};
   const prefix = uniqueQueuePrefix('fullstack');
   const AUTH_TOKEN = 'full-stack-auth-token';
+  const WEBHOOK_SECRET = 'full-stack-webhook-secret';
+  const OVH = { appKey: 'ak-fullstack', appSecret: 'as-fullstack', consumerKey: 'ck-fullstack' };
   const ACCOUNT_SID = 'ACfullstack';
   let numberSeq = Math.floor(Math.random() * 700);
   /** Ofcom's drama range, accepted as GB mobiles by the API in non-production settings. */
@@ -118,7 +120,7 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
     pg = new Pool({ connectionString: testDb.url, max: 3 });
     redis = new PrivateRedis(await freePort());
     await redis.start();
-    gateway = await startFakeSmsGateway({ authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID, callbackDelayMs: 20 });
+    gateway = await startFakeSmsGateway({ authToken: AUTH_TOKEN, accountSid: ACCOUNT_SID, webhookSecret: WEBHOOK_SECRET, ovh: OVH, callbackDelayMs: 20 });
     webhookSink = createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
@@ -138,6 +140,10 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
     api = spawnNode(API_MAIN, {
       ...sharedEnv(),
       API_PORT: String(apiPort),
+      // The API verifies the webhook provider's receipts with the worker's secret.
+      SMS_PROVIDER: 'twilio,webhook',
+      SMS_WEBHOOK_URL: `${gateway.url}/webhook/sms`,
+      SMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
       SMS_METHODS_PER_ACCOUNT: '1000',
       SMS_LIMIT_PER_NUMBER_PER_HOUR: '1000',
       SMS_LIMIT_PER_ACCOUNT_PER_HOUR: '100000',
@@ -247,6 +253,41 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
     const { rows } = await pg.query(`SELECT provider, attempts FROM sms_message WHERE id = $1`, [dispatchId]);
     expect(rows[0]).toMatchObject({ provider: 'webhook', attempts: 2 });
     expect(webhookReceived.filter((w) => w.to === phone)).toHaveLength(1);
+    await stopWorker();
+    startWorker();
+    await workerStarted(worker);
+  });
+
+  it('the webhook provider and OVHcloud report delivery back: DELIVERED through the fake gateway (signed receipts, the job callBack)', async () => {
+    const runs: [string, Record<string, string>][] = [
+      ['webhook', { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: `${gateway.url}/webhook/sms`, SMS_WEBHOOK_SECRET: WEBHOOK_SECRET }],
+      [
+        'ovh',
+        {
+          SMS_PROVIDER: 'ovh',
+          OVH_ENDPOINT: gateway.url,
+          OVH_APP_KEY: OVH.appKey,
+          OVH_APP_SECRET: OVH.appSecret,
+          OVH_CONSUMER_KEY: OVH.consumerKey,
+          OVH_SMS_SERVICE: 'sms-fullstack-1',
+          OVH_SMS_SENDER: 'Twofold',
+        },
+      ],
+    ];
+    for (const [provider, env] of runs) {
+      await stopWorker();
+      startWorker(env);
+      await workerStarted(worker);
+      const { phone, dispatchId } = await addNumber();
+      await waitDispatch(dispatchId, 'DELIVERED');
+      const sms = smsTo(phone);
+      expect(sms).toHaveLength(1);
+      expect(sms[0].provider).toBe(provider);
+      await gateway.idle();
+      expect(sms[0].callbacks.every((c) => c.httpStatus !== null && c.httpStatus < 300)).toBe(true);
+      const { rows } = await pg.query(`SELECT provider, provider_message_id FROM sms_message WHERE id = $1`, [dispatchId]);
+      expect(rows[0]).toEqual({ provider, provider_message_id: sms[0].sid });
+    }
     await stopWorker();
     startWorker();
     await workerStarted(worker);

@@ -21,7 +21,7 @@ import { SmsReceiptsStore } from './sms-receipts.store';
 import { parseWebhookReceipt } from './utils/receipt-body.util';
 
 /**
- * POST /webhooks/sms/webhook: delivery receipts of the `webhook` provider (docs/sms-providers.md).
+ * POST /webhooks/sms/webhook: delivery receipts of the `webhook` provider (docs/sms-delivery-receipts.md).
  * X-Twofold-Timestamp (Unix seconds) and X-Twofold-Signature (`sha256=` + hex
  * HMAC-SHA256(SMS_WEBHOOK_SECRET, timestamp + "." + raw body)), compared in constant time; more
  * than 5 minutes off our clock either way is refused. Answers, in this order:
