@@ -4,7 +4,9 @@ import { startFakeMailServer, startFakeSmsGateway } from '@twofold/fake-sms-gate
  * CLI: `npx nx run fake-sms-gateway:serve`. Environment: FAKE_SMS_GATEWAY_PORT [4010],
  * FAKE_SMS_GATEWAY_HOST [127.0.0.1], TWILIO_AUTH_TOKEN [fake-twilio-auth-token],
  * TWILIO_ACCOUNT_SID [any]. Point the worker at it with
- * SMS_PROVIDER=twilio TWILIO_API_BASE_URL=http://127.0.0.1:4010 and the same SID/token.
+ * SMS_PROVIDER=twilio TWILIO_API_BASE_URL=http://127.0.0.1:4010 and the same SID/token, or
+ * SMS_PROVIDER=webhook SMS_WEBHOOK_URL=http://127.0.0.1:4010/webhook/sms (receipts signed with
+ * SMS_WEBHOOK_SECRET), or SMS_PROVIDER=ovh OVH_ENDPOINT=http://127.0.0.1:4010 (the OVHcloud stand-in).
  * The e-mail side: an SMTP server on FAKE_SMTP_PORT [2525] (SMTP_URL=smtp://127.0.0.1:2525) and
  * its inbox page on FAKE_MAIL_INBOX_PORT [4011]; FAKE_SMTP_PORT=0 turns it off.
  */
@@ -17,6 +19,17 @@ async function main(): Promise<void> {
     host,
     authToken,
     accountSid: process.env['TWILIO_ACCOUNT_SID'] || undefined,
+    // The `webhook` side signs its receipts with the worker's secret; the OVHcloud stand-in checks
+    // X-Ovh-* signatures when the worker's OVH_* credentials are set here too.
+    webhookSecret: process.env['SMS_WEBHOOK_SECRET'] || undefined,
+    ovh:
+      process.env['OVH_APP_KEY'] && process.env['OVH_APP_SECRET'] && process.env['OVH_CONSUMER_KEY']
+        ? {
+            appKey: process.env['OVH_APP_KEY'],
+            appSecret: process.env['OVH_APP_SECRET'],
+            consumerKey: process.env['OVH_CONSUMER_KEY'],
+          }
+        : undefined,
     log: (line) => process.stderr.write(line + '\n'),
   });
   process.stdout.write(
