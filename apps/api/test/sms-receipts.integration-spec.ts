@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ovhCallbackToken, ovhCallbackUrl, twilioSignature, webhookReceiptSignature } from '@twofold/sms-queue';
+import { ovhCallbackToken, ovhCallbackUrl, ovhSignature, twilioSignature, webhookReceiptSignature } from '@twofold/sms-queue';
 import { FakeSmsGateway, startFakeSmsGateway } from '@twofold/testing';
 import { SmsDeliveryReportsService } from '../src/webhooks/sms-delivery-reports.service';
 import { startApi, type TestApi } from './harness';
@@ -270,30 +270,84 @@ describe('SMS delivery receipts', () => {
     });
   });
 
-  describe('OVHcloud: GET/POST /webhooks/sms/ovh?m=&t= (the job’s callBack)', () => {
+  describe('OVHcloud: GET/POST /webhooks/sms/ovh?m=&t= (the job’s callBack), confirmed by reading the SMS back', () => {
     const ovhUrl = (messageId: string, params: Record<string, string>, token = ovhCallbackToken(api.config.appSecret, messageId)) =>
       `${api.url}/webhooks/sms/ovh?${new URLSearchParams({ m: messageId, t: token, ...params }).toString()}`;
+    const jobsUrl = () => `${gateway.url}/1.0/sms/sms-test-1/jobs`;
 
-    it('applies a report whose token and job id match the message; idempotent and order-tolerant', async () => {
-      const id = await insertMessage('ovh', '219263524');
-      expect((await fetch(ovhUrl(id, { id: '219263524', dlr: '1', description: 'Delivered' }))).status).toBe(200);
+    /** A job posted to the OVHcloud stand-in as the worker posts it (signed X-Ovh-*). */
+    async function ovhJob(job: Record<string, unknown>, appSecret = OVH.appSecret): Promise<Response> {
+      const body = JSON.stringify({ message: 'hi', receivers: ['+33612345678'], sender: 'Twofold', noStopClause: true, priority: 'high', ...job });
+      const ts = Math.floor(Date.now() / 1000);
+      return fetch(jobsUrl(), {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Ovh-Application': OVH.appKey,
+          'X-Ovh-Consumer': OVH.consumerKey,
+          'X-Ovh-Timestamp': String(ts),
+          'X-Ovh-Signature': ovhSignature(appSecret, OVH.consumerKey, 'POST', jobsUrl(), body, ts),
+        },
+        body,
+      });
+    }
+    /** An SMS the stand-in took (no callBack: the test sends the reports) and its sms_message row. */
+    async function ovhSent(control: Parameters<FakeSmsGateway['control']>[0] = {}): Promise<{ id: string; pmid: string }> {
+      gateway.control(control);
+      try {
+        const { ids } = (await (await ovhJob({})).json()) as { ids: number[] };
+        const pmid = String(ids[0]);
+        const id = await insertMessage('ovh', pmid);
+        await gateway.idle();
+        return { id, pmid };
+      } finally {
+        gateway.reset();
+      }
+    }
+
+    it('applies what OVHcloud confirms; the same report again and late or contrary claims change nothing', async () => {
+      const { id, pmid } = await ovhSent();
+      expect((await fetch(ovhUrl(id, { id: pmid, dlr: '1', description: 'Delivered' }))).status).toBe(200);
       const first = await row(id);
       expect(first.status).toBe('DELIVERED');
-      expect((await fetch(ovhUrl(id, { id: '219263524', dlr: '1' }))).status).toBe(200);
-      expect((await fetch(ovhUrl(id, { id: '219263524', dlr: '8' }))).status).toBe(200);
-      expect((await fetch(ovhUrl(id, { id: '219263524', dlr: '2' }))).status).toBe(200);
+      expect((await fetch(ovhUrl(id, { id: pmid, dlr: '1' }))).status).toBe(200);
+      expect((await fetch(ovhUrl(id, { id: pmid, dlr: '8' }))).status).toBe(200);
+      expect((await fetch(ovhUrl(id, { id: pmid, dlr: '2' }))).status).toBe(200);
       expect(await row(id)).toEqual(first);
     });
 
-    it('maps not-delivered reports to FAILED, also as a form POST', async () => {
-      const id = await insertMessage('ovh', '219263525');
+    it('maps a confirmed not-delivered report to FAILED, also as a form POST', async () => {
+      const { id, pmid } = await ovhSent({ finalStatus: 'undelivered' });
       const res = await fetch(`${api.url}/webhooks/sms/ovh?m=${id}&t=${ovhCallbackToken(api.config.appSecret, id)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ id: '219263525', dlr: '16', description: 'Refused by operator' }).toString(),
+        body: new URLSearchParams({ id: pmid, dlr: '2', description: 'Refused by operator' }).toString(),
       });
       expect(res.status).toBe(200);
-      expect(await row(id)).toMatchObject({ status: 'FAILED', failure_reason: 'ovh not delivered (dlr 16): Refused by operator' });
+      expect(await row(id)).toMatchObject({ status: 'FAILED', failure_reason: 'ovh not delivered (dlr 2): Refused by operator' });
+    });
+
+    it('does not apply a claim OVHcloud does not confirm (still on its way, or unknown to OVHcloud)', async () => {
+      const { id, pmid } = await ovhSent({ finalStatus: 'none' });
+      expect((await fetch(ovhUrl(id, { id: pmid, dlr: '1' }))).status).toBe(200);
+      expect((await fetch(ovhUrl(id, { id: pmid, dlr: '2' }))).status).toBe(200);
+      expect((await row(id)).status).toBe('SENT');
+      const unknown = await insertMessage('ovh', '999999999');
+      expect((await fetch(ovhUrl(unknown, { id: '999999999', dlr: '1' }))).status).toBe(200);
+      expect((await row(unknown)).status).toBe('SENT');
+    });
+
+    it('answers 503 when OVHcloud cannot be asked, and applies nothing', async () => {
+      const { id, pmid } = await ovhSent();
+      gateway.control({ fail: '500' });
+      try {
+        expect((await fetch(ovhUrl(id, { id: pmid, dlr: '1' }))).status).toBe(503);
+      } finally {
+        gateway.reset();
+      }
+      expect((await row(id)).status).toBe('SENT');
+      expect((await fetch(ovhUrl(id, { id: pmid, dlr: '1' }))).status).toBe(200);
+      expect((await row(id)).status).toBe('DELIVERED');
     });
 
     it('answers 401 without the right token, 404 for another job id, 400 without id or dlr', async () => {
@@ -304,6 +358,7 @@ describe('SMS delivery receipts', () => {
       expect((await fetch(ovhUrl(id, report, 'A'.repeat(43)))).status).toBe(401);
       expect((await fetch(ovhUrl(id, report, ovhCallbackToken(api.config.appSecret, other)))).status).toBe(401);
       expect((await fetch(ovhUrl(id, report, ovhCallbackToken('another-app-secret-0123456789-abcdef', id)))).status).toBe(401);
+      expect((await fetch(ovhUrl('not-a-uuid', report, ovhCallbackToken(api.config.appSecret, 'not-a-uuid')))).status).toBe(401);
       expect((await fetch(ovhUrl(other, report))).status).toBe(404);
       expect((await fetch(ovhUrl(randomUUID(), report))).status).toBe(404);
       expect((await fetch(ovhUrl(id, { id: '219263526' }))).status).toBe(400);
@@ -313,29 +368,10 @@ describe('SMS delivery receipts', () => {
     });
 
     it('takes the OVHcloud stand-in’s reports end to end, and its outgoing status agrees', async () => {
-      const { createHash } = await import('node:crypto');
       const messageId = randomUUID();
-      const jobsUrl = `${gateway.url}/1.0/sms/sms-test-1/jobs`;
-      const body = JSON.stringify({
-        message: 'hi',
-        receivers: ['+33612345678'],
-        sender: 'Twofold',
-        noStopClause: true,
-        priority: 'high',
-        callBack: ovhCallbackUrl(api.url, api.config.appSecret, messageId),
-      });
-      const ts = String(Math.floor(Date.now() / 1000));
-      const sign = (secret: string) =>
-        '$1$' + createHash('sha1').update([secret, OVH.consumerKey, 'POST', jobsUrl, body, ts].join('+')).digest('hex');
-      const headers = (secret: string) => ({
-        'Content-Type': 'application/json',
-        'X-Ovh-Application': OVH.appKey,
-        'X-Ovh-Consumer': OVH.consumerKey,
-        'X-Ovh-Timestamp': ts,
-        'X-Ovh-Signature': sign(secret),
-      });
-      expect((await fetch(jobsUrl, { method: 'POST', headers: headers('wrong'), body })).status).toBe(403);
-      const res = await fetch(jobsUrl, { method: 'POST', headers: headers(OVH.appSecret), body });
+      const callBack = ovhCallbackUrl(api.url, api.config.appSecret, messageId);
+      expect((await ovhJob({ callBack }, 'wrong-secret')).status).toBe(403);
+      const res = await ovhJob({ callBack });
       expect(res.status).toBe(200);
       const { ids } = (await res.json()) as { ids: number[] };
       await api.pg.query(
@@ -349,8 +385,29 @@ describe('SMS delivery receipts', () => {
         ['sent', 200],
         ['delivered', 200],
       ]);
-      const outgoing = await fetch(`${gateway.url}/1.0/sms/sms-test-1/outgoing/${ids[0]}`);
-      expect(await outgoing.json()).toMatchObject({ id: ids[0], deliveryReceipt: 1 });
     });
+  });
+});
+
+describe('OVHcloud reports on an API without OVH_* credentials', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('trusts the token-verified report (it cannot read the SMS back)', async () => {
+    const id = randomUUID();
+    await api.pg.query(
+      `INSERT INTO sms_message (id, phone_number, purpose, locale, body_sealed, status, provider, provider_message_id, attempts, created_at, updated_at, sent_at)
+       VALUES ($1, '+33612345678', 'LOGIN', 'en', 'v1.x.y.z', 'SENT', 'ovh', '219263600', 1, now(), now(), now())`,
+      [id],
+    );
+    const url = `${api.url}/webhooks/sms/ovh?${new URLSearchParams({ m: id, t: ovhCallbackToken(api.config.appSecret, id), id: '219263600', dlr: '1' })}`;
+    expect((await fetch(url)).status).toBe(200);
+    const { rows } = await api.pg.query(`SELECT status FROM sms_message WHERE id = $1`, [id]);
+    expect(rows[0].status).toBe('DELIVERED');
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SmsMessageEntity } from '@twofold/persistence';
+import { OvhOutgoingClient } from './ovh-outgoing.client';
 import { OvhStatusController } from './ovh-status.controller';
 import { SmsDeliveryReportsService } from './sms-delivery-reports.service';
 import { SmsReceiptsStore } from './sms-receipts.store';
@@ -15,7 +16,7 @@ import { WebhookStatusController } from './webhook-status.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([SmsMessageEntity])],
   controllers: [TwilioStatusController, WebhookStatusController, OvhStatusController],
-  providers: [SmsDeliveryReportsService, SmsReceiptsStore],
+  providers: [SmsDeliveryReportsService, SmsReceiptsStore, OvhOutgoingClient],
   exports: [SmsDeliveryReportsService],
 })
 export class SmsWebhooksModule {}

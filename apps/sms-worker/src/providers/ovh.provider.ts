@@ -1,24 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { OvhConfig } from '@twofold/config';
+import { ovhSignature } from '@twofold/sms-queue';
 import { field, httpRequest, retryAfterMs } from './http';
 import { OutboundSms, PermanentSmsError, SmsProvider, SmsSendResult, TransientSmsError } from './sms-provider';
 
-/** `$1$` + SHA-1 hex of appSecret+consumerKey+METHOD+URL+BODY+timestamp joined by `+` (OVHcloud API signing). */
-export function ovhSignature(
-  appSecret: string,
-  consumerKey: string,
-  method: string,
-  url: string,
-  body: string,
-  timestamp: number,
-): string {
-  return (
-    '$1$' +
-    createHash('sha1')
-      .update([appSecret, consumerKey, method, url, body, String(timestamp)].join('+'))
-      .digest('hex')
-  );
-}
+/** `$1$` + SHA-1 hex of appSecret+consumerKey+METHOD+URL+BODY+timestamp joined by `+` (shared with the API). */
+export { ovhSignature };
 
 /**
  * OVHcloud SMS (contract section 6): POST {OVH_ENDPOINT}/1.0/sms/{service}/jobs with JSON

@@ -40,8 +40,8 @@ export interface GatewayControl {
   times?: number;
   /** Wait this long before answering (the message is already in the inbox: Twilio accepted it). */
   delayMs?: number;
-  /** Last status callback: delivered (default), undelivered or failed (with errorCode, e.g. 30003). */
-  finalStatus?: 'delivered' | 'undelivered' | 'failed';
+  /** Last status callback: delivered (default), undelivered or failed (with errorCode, e.g. 30003); none: the message stays sent, no final report ever comes. */
+  finalStatus?: 'delivered' | 'undelivered' | 'failed' | 'none';
   errorCode?: string;
   /** Send status callbacks at all (default true). */
   callbacks?: boolean;
@@ -306,6 +306,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       sms.status = 'sent';
       notify();
       if (post) await postCallback(sms, 'sent');
+      if (final === 'none') return;
       await sleep(callbackDelayMs);
       sms.status = final;
       notify();
@@ -399,7 +400,12 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       if (path === '/webhook/sms' && req.method === 'POST') return webhookSend(req, res);
       if (/^\/1\.0\/sms\/[^/]+\/jobs$/.test(path) && req.method === 'POST') return ovhJob(req, res);
       const outgoing = /^\/1\.0\/sms\/[^/]+\/outgoing\/([0-9]+)$/.exec(path);
-      if (outgoing && req.method === 'GET') return ovhOutgoing(res, outgoing[1]);
+      if (outgoing && req.method === 'GET') {
+        if (!ovhRequestSigned(options.ovh, req.headers, 'GET', `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? ''}`, ''))
+          return void res.writeHead(403, { 'Content-Type': 'application/json' }).end('{"errorCode":"INVALID_SIGNATURE"}');
+        if (failOther(res)) return;
+        return ovhOutgoing(res, outgoing[1]);
+      }
       if (path === '/' && req.method === 'GET') {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
         return void res.end(INBOX_PAGE);

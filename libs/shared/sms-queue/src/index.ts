@@ -3,4 +3,5 @@ export * from './lib/sealed-box';
 export * from './lib/seal-job';
 export * from './lib/twilio';
 export * from './lib/receipts';
+export * from './lib/ovh-signature';
 export * from './lib/email-job';
