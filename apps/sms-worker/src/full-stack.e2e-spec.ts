@@ -48,6 +48,14 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
   const AUTH_TOKEN = 'full-stack-auth-token';
   const WEBHOOK_SECRET = 'full-stack-webhook-secret';
   const OVH = { appKey: 'ak-fullstack', appSecret: 'as-fullstack', consumerKey: 'ck-fullstack' };
+  const ovhEnv = (): Record<string, string> => ({
+    OVH_ENDPOINT: gateway.url,
+    OVH_APP_KEY: OVH.appKey,
+    OVH_APP_SECRET: OVH.appSecret,
+    OVH_CONSUMER_KEY: OVH.consumerKey,
+    OVH_SMS_SERVICE: 'sms-fullstack-1',
+    OVH_SMS_SENDER: 'Twofold',
+  });
   const ACCOUNT_SID = 'ACfullstack';
   let numberSeq = Math.floor(Math.random() * 700);
   /** Ofcom's drama range, accepted as GB mobiles by the API in non-production settings. */
@@ -140,10 +148,12 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
     api = spawnNode(API_MAIN, {
       ...sharedEnv(),
       API_PORT: String(apiPort),
-      // The API verifies the webhook provider's receipts with the worker's secret.
-      SMS_PROVIDER: 'twilio,webhook',
+      // The API verifies the webhook provider's receipts with the worker's secret, and reads
+      // OVHcloud SMS back (the stand-in) to confirm their reports.
+      SMS_PROVIDER: 'twilio,webhook,ovh',
       SMS_WEBHOOK_URL: `${gateway.url}/webhook/sms`,
       SMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      ...ovhEnv(),
       SMS_METHODS_PER_ACCOUNT: '1000',
       SMS_LIMIT_PER_NUMBER_PER_HOUR: '1000',
       SMS_LIMIT_PER_ACCOUNT_PER_HOUR: '100000',
@@ -261,18 +271,7 @@ describe('SMS end to end: API and worker processes, fake Twilio gateway', () => 
   it('the webhook provider and OVHcloud report delivery back: DELIVERED through the fake gateway (signed receipts, the job callBack)', async () => {
     const runs: [string, Record<string, string>][] = [
       ['webhook', { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: `${gateway.url}/webhook/sms`, SMS_WEBHOOK_SECRET: WEBHOOK_SECRET }],
-      [
-        'ovh',
-        {
-          SMS_PROVIDER: 'ovh',
-          OVH_ENDPOINT: gateway.url,
-          OVH_APP_KEY: OVH.appKey,
-          OVH_APP_SECRET: OVH.appSecret,
-          OVH_CONSUMER_KEY: OVH.consumerKey,
-          OVH_SMS_SERVICE: 'sms-fullstack-1',
-          OVH_SMS_SENDER: 'Twofold',
-        },
-      ],
+      ['ovh', { SMS_PROVIDER: 'ovh', ...ovhEnv() }],
     ];
     for (const [provider, env] of runs) {
       await stopWorker();
