@@ -28,6 +28,7 @@ import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { metricsPlugin } from './metrics/metrics.plugin';
 import { MetricsService } from './metrics/metrics.service';
+import { ReadReplicaModule } from './read-replica/read-replica';
 import { SecondFactorModule } from './second-factor/second-factor.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
 import { SecurityKeysModule } from './security-keys/security-keys.module';
@@ -111,6 +112,7 @@ export class AppModule {
             }): Omit<GraphqlContext, 'auth'> & { auth?: undefined } => ({ req, res, meta: requestMeta(req) }),
           }),
         }),
+        ReadReplicaModule,
         SessionsModule,
         SecurityEventsModule,
         LoginModule,

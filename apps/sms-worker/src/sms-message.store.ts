@@ -95,7 +95,7 @@ interface SentItem {
  * workers, the API's relay and the delivery-report webhook can race without a lost update:
  * SENT never overwrites DELIVERED or FAILED, FAILED never overwrites SENT/DELIVERED.
  * Raw pg with named statements: each connection parses and plans them once, then only binds
- * (unnamed when DB_PREPARED_STATEMENTS is off). Claims and SENT records of one event-loop turn
+ * (unnamed when DATABASE_PREPARED_STATEMENTS is off). Claims and SENT records of one event-loop turn
  * share one statement (see MicroBatch).
  */
 export class SmsMessageStore {

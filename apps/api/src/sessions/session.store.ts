@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { affectedCount, prepared } from '@twofold/persistence';
+import { ReadReplica } from '../read-replica/read-replica';
 
 /** A session row as the read of a bearer token answers it, with its account. */
 export interface SessionRow {
@@ -87,7 +88,10 @@ SELECT s.id, s.created_at, s.last_used_at, s.expires_at, s.second_factor, ${LAST
 /** SQL of the session table (and the account's 2FA epoch, which decides single-factor sessions). */
 @Injectable()
 export class SessionStore {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly replica: ReadReplica,
+  ) {}
 
   async findLive(tokenHash: Buffer, now: Date, idleSince: Date): Promise<SessionRow | null> {
     const rows = await prepared<SessionRow>(this.db, 'authenticate-session', AUTHENTICATE_SQL, [
@@ -106,8 +110,13 @@ export class SessionStore {
     );
   }
 
-  list(accountId: string, currentSessionId: string, now: Date, idleSince: Date): Promise<SessionListRow[]> {
-    return this.db.query(LIST_SQL, [accountId, now, idleSince, currentSessionId]);
+  /**
+   * The account's live sessions. `from`: 'replica' for the `sessions` query (a revocation shows
+   * there after the replication lag, while the revoked token is refused at once: its read is the
+   * primary's), 'primary' for the list a revocation answers, which must reflect it.
+   */
+  list(from: 'replica' | 'primary', accountId: string, currentSessionId: string, now: Date, idleSince: Date): Promise<SessionListRow[]> {
+    return (from === 'replica' ? this.replica.db : this.db).query(LIST_SQL, [accountId, now, idleSince, currentSessionId]);
   }
 
   /** Whether the session is still live, read inside `em` (under the account lock: after any revocation that went first). */

@@ -14,7 +14,7 @@ export class SessionsResolver {
     description: "The signed-in account's live sessions, the current one first.",
   })
   sessionList(@CurrentAuth() auth: AuthState): Promise<SessionInfoModel[]> {
-    return this.sessions.list(auth);
+    return this.sessions.list(auth, 'replica');
   }
 
   @Mutation(() => [SessionInfoModel], {

@@ -139,10 +139,14 @@ export class SessionsService {
     return this.store.revoke(sessionId, now);
   }
 
-  /** The account's live sessions (SessionStore's rule), the current one first, then newest first. */
-  async list(auth: AuthState): Promise<SessionInfoModel[]> {
+  /**
+   * The account's live sessions (SessionStore's rule), the current one first, then newest first.
+   * The `sessions` query reads the replica (lag-safe, docs/scaling.md); a revocation's answer reads
+   * the primary, so it reflects the revocation.
+   */
+  async list(auth: AuthState, from: 'replica' | 'primary'): Promise<SessionInfoModel[]> {
     const now = this.clock.now();
-    const rows = await this.store.list(auth.account.id, auth.session.id, now, this.idleSince(now));
+    const rows = await this.store.list(from, auth.account.id, auth.session.id, now, this.idleSince(now));
     return rows.map((r) => toSessionInfoModel(r, auth.session.id));
   }
 
@@ -171,7 +175,7 @@ export class SessionsService {
         `session ${sessionId.toLowerCase()} ended from another session`,
       );
     });
-    return this.list(auth);
+    return this.list(auth, 'primary');
   }
 
   /** Ends every live session of the account but the current one; records how many. */
@@ -181,7 +185,7 @@ export class SessionsService {
       if (ended > 0)
         await this.events.record(em, auth.account.id, 'SESSION_REVOKED', meta, now, `${ended} other session(s) ended`);
     });
-    return this.list(auth);
+    return this.list(auth, 'primary');
   }
 
   /**

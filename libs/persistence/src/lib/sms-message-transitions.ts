@@ -14,7 +14,7 @@ import type { SmsDeliveryStatus } from '@twofold/sms-queue';
  * (a late "sent" receipt never downgrades DELIVERED; a worker's SENT never overwrites a FAILED
  * receipt). Statements are parameterised (placeholders only) and named, so each connection plans
  * them once; run them with `prepared` / `preparedCount` (sql.ts), which honours
- * DB_PREPARED_STATEMENTS. This file imports no TypeORM: the worker loads it on raw pg.
+ * DATABASE_PREPARED_STATEMENTS. This file imports no TypeORM: the worker loads it on raw pg.
  */
 
 /** Where each status may go (a row may also stay where it is, when no transition matches it). */

@@ -25,7 +25,7 @@ let preparedStatements = true;
 
 /**
  * Named statements on (default) or off. PgBouncer in transaction mode keeps named statements only
- * from 1.21 on (`max_prepared_statements`); behind an older one set `DB_PREPARED_STATEMENTS=false`:
+ * from 1.21 on (`max_prepared_statements`); behind an older one set `DATABASE_PREPARED_STATEMENTS=false`:
  * the same statements are then sent unnamed (parsed and planned on every call, about 1 ms more on
  * the heaviest). A process-wide setting, chosen once at boot from the configuration.
  */

@@ -68,6 +68,34 @@ function optionalSecret(env: Env, name: string): string | undefined {
   return value;
 }
 
+/** DATABASE_PREPARED_STATEMENTS, or its deprecated alias DB_PREPARED_STATEMENTS; both set must agree. */
+function preparedStatements(env: Env): boolean {
+  const current = env['DATABASE_PREPARED_STATEMENTS']?.trim() ? bool(env, 'DATABASE_PREPARED_STATEMENTS', true) : undefined;
+  const deprecated = env['DB_PREPARED_STATEMENTS']?.trim() ? bool(env, 'DB_PREPARED_STATEMENTS', true) : undefined;
+  if (current !== undefined && deprecated !== undefined && current !== deprecated) {
+    throw new ConfigError(
+      'DATABASE_PREPARED_STATEMENTS',
+      `is ${current} but its deprecated alias DB_PREPARED_STATEMENTS is ${deprecated}: set only DATABASE_PREPARED_STATEMENTS`,
+    );
+  }
+  return current ?? deprecated ?? true;
+}
+
+/** DATABASE_REPLICA_URL: optional; its value (it may hold a password) never enters an error message. */
+function replicaUrl(env: Env): string | null {
+  const name = 'DATABASE_REPLICA_URL';
+  const value = env['DATABASE_REPLICA_URL']?.trim();
+  if (!value) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'must be a postgres:// URL');
+  }
+  if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) throw new ConfigError(name, 'must start with postgres: or postgresql:');
+  return value.replace(/\/+$/, '');
+}
+
 function url(env: Env, name: string, fallback: string | undefined, protocols: string[]): string {
   const value = str(env, name, fallback);
   let parsed: URL;
@@ -102,8 +130,10 @@ export interface AppConfig {
   nodeEnv: string;
   isProduction: boolean;
   databaseUrl: string;
-  /** Named (prepared) statements; off behind PgBouncer older than 1.21 in transaction mode. */
+  /** DATABASE_PREPARED_STATEMENTS (deprecated alias DB_PREPARED_STATEMENTS): named statements; off behind PgBouncer older than 1.21 in transaction mode. */
   databasePreparedStatements: boolean;
+  /** DATABASE_REPLICA_URL: a streaming replica for the reads that may lag (docs/scaling.md); null: they go to the primary. */
+  databaseReplicaUrl: string | null;
   redisUrl: string;
   /** REDIS_CLUSTER_NODES: seed nodes of a Redis Cluster (empty: one Redis at REDIS_URL, whose user, password and TLS the cluster uses). */
   redisClusterNodes: RedisNode[];
@@ -235,7 +265,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     isProduction,
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/twofold', ['postgres:', 'postgresql:']),
-    databasePreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
+    databasePreparedStatements: preparedStatements(env),
+    databaseReplicaUrl: replicaUrl(env),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisClusterNodes: redisClusterNodes(env),
     queuePrefix: str(env, 'SMS_QUEUE_PREFIX', '{twofold}'),
