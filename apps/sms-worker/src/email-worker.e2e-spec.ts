@@ -51,6 +51,8 @@ describe('e-mail end to end: API and worker processes, fake SMTP server', () => 
     await waitFor('the API to answer /health', () => fetch(`${apiUrl}/health`).then((r) => r.ok).catch(() => false), 30000, 100);
     const started = await worker.waitForLog((l) => l['msg'] === 'sms worker started', 20000);
     expect(started['email']).toBe('smtp');
+    const health = await (await fetch(`http://127.0.0.1:${started['healthPort']}/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', checks: { email: { ok: true }, worker: { ok: true } } });
     client = graphqlClient(apiUrl);
   }, 90000);
 

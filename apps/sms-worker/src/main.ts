@@ -86,6 +86,9 @@ async function main(): Promise<void> {
     { store, chain, payloadKey: deriveKey(app.appSecret, 'sms-payload'), logger, metrics },
   );
 
+  // E-mail (its own queue) only when SMTP_URL is set; otherwise e-mails wait, QUEUED, for a worker that has it.
+  const email = startEmailWorker(app, settings, redis, db, logger);
+
   const health = await startHealthServer(
     settings.healthPort,
     settings.healthHost,
@@ -98,6 +101,9 @@ async function main(): Promise<void> {
         await db.query('SELECT 1');
         return { ok: true };
       },
+      ...(email
+        ? { email: async () => (email.worker.isRunning() && !stopping ? { ok: true } : { ok: false, detail: stopping ? 'shutting down' : 'not running' }) }
+        : {}),
       worker: async () =>
         worker.isRunning() && !stopping
           ? { ok: true }
@@ -106,9 +112,6 @@ async function main(): Promise<void> {
     1500,
     { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics() },
   );
-
-  // E-mail (its own queue) only when SMTP_URL is set; otherwise e-mails wait, QUEUED, for a worker that has it.
-  const email = startEmailWorker(app, settings, redis, db, logger);
 
   // "started" means connected: the health endpoint answers 503 until then.
   await worker.waitUntilReady();

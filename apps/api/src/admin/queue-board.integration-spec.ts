@@ -17,13 +17,13 @@ describe('operator queue view', () => {
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic/);
   });
 
-  it('opens with the token, as bearer or as a basic-auth password, and lists the SMS queue', async () => {
+  it('opens with the token, as bearer or as a basic-auth password, and lists the SMS and e-mail queues', async () => {
     expect((await fetch(`${api.url}/admin/queues`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     const basic = Buffer.from(`operator:${token}`).toString('base64');
     const queues = await fetch(`${api.url}/admin/queues/api/queues`, { headers: { authorization: `Basic ${basic}` } });
     expect(queues.status).toBe(200);
     const body = (await queues.json()) as { queues: { name: string }[] };
-    expect(body.queues.map((q) => q.name)).toEqual(['sms']);
+    expect(body.queues.map((q) => q.name)).toEqual(['sms', 'email']);
   });
 
   describe('is read-only', () => {
@@ -53,7 +53,7 @@ describe('operator queue view', () => {
     it('says so to the board UI', async () => {
       const res = await fetch(api_(''), { headers: auth });
       const body = (await res.json()) as { queues: { name: string; readOnlyMode: boolean }[] };
-      expect(body.queues).toEqual([expect.objectContaining({ name: 'sms', readOnlyMode: true })]);
+      expect(body.queues).toEqual([expect.objectContaining({ name: 'sms', readOnlyMode: true }), expect.objectContaining({ name: 'email', readOnlyMode: true })]);
     });
 
     it.each([

@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
-import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
+import { EMAIL_QUEUE_NAME, SMS_QUEUE_NAME } from '@twofold/sms-queue';
 import type { AppConfig } from '@twofold/config';
 import { createRedisConnection } from '@twofold/redis-connection';
 import { bearerMatches } from '../metrics/metrics.controller';
@@ -26,9 +26,11 @@ export function queueBoard(config: AppConfig): { path: string; handlers: ((req: 
   const connection = createRedisConnection(config, 'board');
   connection.on('error', () => undefined);
   const queue = new Queue(SMS_QUEUE_NAME, { connection, prefix: config.queuePrefix });
+  // The e-mail queue beside it (its jobs sealed the same way: no address or link shown).
+  const emailQueue = new Queue(EMAIL_QUEUE_NAME, { connection, prefix: config.queuePrefix });
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: true })], serverAdapter });
+  createBullBoard({ queues: [new BullMQAdapter(queue, { readOnlyMode: true }), new BullMQAdapter(emailQueue, { readOnlyMode: true })], serverAdapter });
   const guard = (req: Request, res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
     const basic = /^Basic (.+)$/.exec(header ?? '');
@@ -47,6 +49,7 @@ export function queueBoard(config: AppConfig): { path: string; handlers: ((req: 
     handlers: [guard, readOnly, serverAdapter.getRouter()],
     close: async () => {
       await queue.close();
+      await emailQueue.close();
       connection.disconnect();
     },
   };
