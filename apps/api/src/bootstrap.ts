@@ -10,6 +10,7 @@ import { queueBoard } from './admin/queue-board';
 import { requestIdMiddleware } from './common/request-id';
 import { securityHeaders } from './common/security-headers';
 import { expressTrustProxy } from './common/trust-proxy';
+import { TWILIO_STATUS_CALLBACK_PATH } from './webhooks/twilio-status.controller';
 import { rawReceiptBody } from './webhooks/utils/raw-receipt-body';
 
 /** Builds the API application; main.ts listens on API_PORT, tests on port 0. */
@@ -24,6 +25,7 @@ export async function createApi(options: AppModuleOptions & { logger?: false | L
   // Bounded bodies: GraphQL requests are small; Twilio callbacks are form posts; `webhook`
   // receipts are signed over their raw bytes (parsed raw first, so the JSON parser skips them).
   app.use(WEBHOOK_RECEIPT_PATH, rawReceiptBody());
+  app.use(TWILIO_STATUS_CALLBACK_PATH, rawReceiptBody(16 * 1024, 'application/json'));
   app.useBodyParser('json', { limit: '64kb' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false });
   app.set('trust proxy', expressTrustProxy(config.trustProxy));

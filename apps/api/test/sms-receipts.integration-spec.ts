@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ovhCallbackToken, ovhCallbackUrl, ovhSignature, twilioSignature, webhookReceiptSignature } from '@twofold/sms-queue';
+import {
+  ovhCallbackToken,
+  ovhCallbackUrl,
+  ovhSignature,
+  twilioBodyHash,
+  twilioSignature,
+  webhookReceiptSignature,
+} from '@twofold/sms-queue';
 import { FakeSmsGateway, startFakeSmsGateway } from '@twofold/testing';
 import { SmsDeliveryReportsService } from '../src/webhooks/sms-delivery-reports.service';
 import { startApi, type TestApi } from './harness';
@@ -267,6 +274,42 @@ describe('SMS delivery receipts', () => {
       ];
       for (const headers of cases) expect((await post(p, headers)).status).toBe(403);
       expect((await row(id)).status).toBe('SENT');
+    });
+  });
+
+  describe('Twilio: JSON bodies signed through bodySHA256', () => {
+    const url = () => `${api.config.publicApiUrl}/webhooks/sms/twilio`;
+    const post = (body: string, query: string, headers: Record<string, string>) =>
+      fetch(`${api.url}/webhooks/sms/twilio${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+    it('accepts the hash and the URL signature (SHA-1, and SHA-256 with the SharedKey); refuses a changed body, no hash, or a signature without it', async () => {
+      const sid = 'SM' + randomUUID().replace(/-/g, '');
+      const id = await insertMessage('twilio', sid);
+      const body = JSON.stringify({ AccountSid: 'ACreceipts', MessageSid: sid, MessageStatus: 'delivered' });
+      const q = `?bodySHA256=${twilioBodyHash(body)}`;
+      const sig = twilioSignature(TWILIO_TOKEN, url() + q, {});
+      expect((await post(body.replace('delivered', 'failed'), q, { 'X-Twilio-Signature': sig })).status).toBe(403);
+      expect((await post(body, '', { 'X-Twilio-Signature': twilioSignature(TWILIO_TOKEN, url(), {}) })).status).toBe(403);
+      expect((await post(body, q, { 'X-Twilio-Signature': twilioSignature(TWILIO_TOKEN, url(), {}) })).status).toBe(403);
+      expect((await post(body, q, {})).status).toBe(403);
+      expect((await row(id)).status).toBe('SENT');
+      expect((await post(body, q, { 'X-Twilio-Signature': sig })).status).toBe(204);
+      expect((await row(id)).status).toBe('DELIVERED');
+
+      const sid2 = 'SM' + randomUUID().replace(/-/g, '');
+      const id2 = await insertMessage('twilio', sid2);
+      const body2 = JSON.stringify({ MessageSid: sid2, MessageStatus: 'undelivered', ErrorCode: 30003 });
+      const q2 = `?bodySHA256=${twilioBodyHash(body2)}`;
+      const headers2 = {
+        'X-Twilio-Signature': twilioSignature(SHARED_KEY, url() + q2, {}, 'sha256'),
+        'X-Twilio-Webhooks-Signature-Settings': 'key=KS0123456789abcdef0123456789abcdef,algorithm=HMAC_SHA256',
+      };
+      expect((await post(body2, q2, headers2)).status).toBe(204);
+      expect(await row(id2)).toMatchObject({ status: 'FAILED', failure_reason: 'twilio undelivered (error 30003): Unreachable destination handset' });
+
+      const arr = '[1]';
+      const q3 = `?bodySHA256=${twilioBodyHash(arr)}`;
+      expect((await post(arr, q3, { 'X-Twilio-Signature': twilioSignature(TWILIO_TOKEN, url() + q3, {}) })).status).toBe(400);
     });
   });
 

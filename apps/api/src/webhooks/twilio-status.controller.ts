@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Controller,
   ForbiddenException,
   Headers,
@@ -10,12 +11,12 @@ import {
   Req,
 } from '@nestjs/common';
 import type { Request } from 'express';
-import { twilioSignatureAlgorithm, verifyTwilioSignature } from '@twofold/sms-queue';
+import { twilioSignatureAlgorithm, verifyTwilioBodyHash, verifyTwilioSignature } from '@twofold/sms-queue';
 import { Clock } from '../common/clock';
 import { requestIdOf } from '../common/request-id';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SmsDeliveryReportsService } from './sms-delivery-reports.service';
-import { mapTwilioStatus, urlVariants } from './utils/twilio-status.util';
+import { mapTwilioStatus, twilioJsonParams, urlVariants } from './utils/twilio-status.util';
 
 export const TWILIO_STATUS_CALLBACK_PATH = '/webhooks/sms/twilio';
 
@@ -25,7 +26,9 @@ export const TWILIO_STATUS_CALLBACK_PATH = '/webhooks/sms/twilio';
  * HMAC-SHA1, keyed with the auth token, of PUBLIC_API_URL + path (+ query) followed by every
  * POST parameter name and value sorted by name. When a Twilio Webhook Rule signs with a SharedKey,
  * X-Twilio-Webhooks-Signature-Settings names the algorithm (HMAC_SHA256) and the key is
- * TWILIO_WEBHOOK_SHARED_KEY instead; the signed string is the same. Unsigned or wrongly signed: 403.
+ * TWILIO_WEBHOOK_SHARED_KEY instead; the signed string is the same. A JSON body (Twilio's newer
+ * webhooks) is signed as the URL alone, which carries `bodySHA256` (hex SHA-256 of the raw body,
+ * checked too). Unsigned or wrongly signed: 403; a signed JSON body that is not an object: 400.
  * 204 when applied or already applied; 404 when no message has that sid (yet): the fake
  * gateway retries, and a late report cannot create state.
  */
@@ -49,16 +52,17 @@ export class TwilioStatusController {
     const algorithm = twilioSignatureAlgorithm(settings);
     // No settings header: the auth token and HMAC-SHA1; with it: the SharedKey's secret and its algorithm.
     const authToken = settings ? this.config.sms.twilio?.webhookSharedKey : this.config.sms.twilio?.authToken;
-    const params =
-      req.body && typeof req.body === 'object' && !Array.isArray(req.body)
+    const raw = Buffer.isBuffer(req.body) ? req.body : null;
+    const form =
+      !raw && req.body && typeof req.body === 'object' && !Array.isArray(req.body)
         ? (req.body as Record<string, string | string[]>)
         : null;
-    if (!authToken || !params || !algorithm) {
+    if (!authToken || (!raw && !form) || !algorithm) {
       const why = !algorithm
         ? 'X-Twilio-Webhooks-Signature-Settings names an algorithm we do not accept'
         : !authToken
           ? `twilio is not configured (${settings ? 'TWILIO_WEBHOOK_SHARED_KEY' : 'TWILIO_AUTH_TOKEN'})`
-          : 'no form body';
+          : 'no form or JSON body';
       this.logger.warn({
         msg: `refused a Twilio callback: ${why}`,
         requestId: requestIdOf(req),
@@ -67,13 +71,19 @@ export class TwilioStatusController {
     }
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const url = this.config.publicApiUrl + TWILIO_STATUS_CALLBACK_PATH + query;
-    if (!urlVariants(url).some((u) => verifyTwilioSignature(authToken, u, params, signature, algorithm))) {
+    const signed = raw
+      ? verifyTwilioBodyHash(raw, new URLSearchParams(query).get('bodySHA256')) &&
+        urlVariants(url).some((u) => verifyTwilioSignature(authToken, u, {}, signature, algorithm))
+      : urlVariants(url).some((u) => verifyTwilioSignature(authToken, u, form ?? {}, signature, algorithm));
+    if (!signed) {
       this.logger.warn({
         msg: `refused a Twilio callback with ${signature ? 'a wrong' : 'no'} X-Twilio-Signature (signed URL must be ${url})`,
         requestId: requestIdOf(req),
       });
       throw new ForbiddenException();
     }
+    const params = raw ? twilioJsonParams(raw) : form;
+    if (!params) throw new BadRequestException();
     const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
     const sid = one(params['MessageSid']) ?? one(params['SmsSid']);
     if (!sid) return;

@@ -1,4 +1,4 @@
-import { mapTwilioStatus, urlVariants } from './twilio-status.util';
+import { mapTwilioStatus, twilioJsonParams, urlVariants } from './twilio-status.util';
 
 describe('mapTwilioStatus', () => {
   it.each([
@@ -36,5 +36,16 @@ describe('urlVariants', () => {
       'https://api.example.com/x',
     ]);
     expect(urlVariants('http://127.0.0.1:3000/x')).toEqual(['http://127.0.0.1:3000/x']);
+  });
+});
+
+describe('twilioJsonParams', () => {
+  it('reads a JSON object as form parameters, strings and numbers only', () => {
+    expect(twilioJsonParams(Buffer.from('{"MessageSid":"SM1","ErrorCode":30003,"x":{"y":1},"z":null}'))).toEqual({
+      MessageSid: 'SM1',
+      ErrorCode: '30003',
+    });
+    expect(twilioJsonParams(Buffer.from('[]'))).toBeNull();
+    expect(twilioJsonParams(Buffer.from('nope'))).toBeNull();
   });
 });

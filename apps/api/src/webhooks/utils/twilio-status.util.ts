@@ -58,3 +58,18 @@ export function urlVariants(url: string): string[] {
   }
   return variants;
 }
+
+/** A JSON callback body as Twilio's form parameters (string values; numbers as text); null when it is not an object. */
+export function twilioJsonParams(raw: Buffer): Record<string, string> | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body as Record<string, unknown>))
+    if (typeof v === 'string' || typeof v === 'number') params[k] = String(v);
+  return params;
+}

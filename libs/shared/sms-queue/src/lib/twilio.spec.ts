@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { twilioErrorMeaning, twilioSignature, twilioSignatureAlgorithm, verifyTwilioSignature } from './twilio';
+import { twilioBodyHash, twilioErrorMeaning, twilioSignature, twilioSignatureAlgorithm, verifyTwilioBodyHash, verifyTwilioSignature } from './twilio';
 
 describe('Twilio signatures', () => {
   // The vector of twilio-ruby's spec/util/request_validator_spec.rb (a real Twilio voice webhook).
@@ -72,5 +72,16 @@ describe('Twilio HMAC-SHA256 (SharedKey) signatures', () => {
     expect(twilioSignatureAlgorithm('key=KS1, algorithm=HMAC_SHA1')).toBe('sha1');
     expect(twilioSignatureAlgorithm('key=KS1,algorithm=HMAC_MD5')).toBeNull();
     expect(twilioSignatureAlgorithm('key=KS1')).toBeNull();
+  });
+});
+
+describe('Twilio JSON bodies (bodySHA256)', () => {
+  it('is the hex SHA-256 of the raw body, compared in constant time', () => {
+    const body = '{"MessageSid":"SM1","MessageStatus":"delivered"}';
+    expect(twilioBodyHash(body)).toMatch(/^[0-9a-f]{64}$/);
+    expect(verifyTwilioBodyHash(body, twilioBodyHash(body))).toBe(true);
+    expect(verifyTwilioBodyHash(body, twilioBodyHash(body).toUpperCase())).toBe(true);
+    expect(verifyTwilioBodyHash(body + ' ', twilioBodyHash(body))).toBe(false);
+    expect(verifyTwilioBodyHash(body, null)).toBe(false);
   });
 });

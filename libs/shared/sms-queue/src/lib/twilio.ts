@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Twilio's request signature (https://www.twilio.com/docs/usage/security#validating-requests):
@@ -50,6 +50,21 @@ export function verifyTwilioSignature(
   if (!signature) return false;
   const expected = Buffer.from(twilioSignature(authToken, url, params, algorithm));
   const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/**
+ * Twilio's JSON-body webhooks: the URL it calls carries `bodySHA256` (hex SHA-256 of the raw body)
+ * and X-Twilio-Signature signs that URL with no parameters appended.
+ */
+export function twilioBodyHash(rawBody: Buffer | string): string {
+  return createHash('sha256').update(rawBody).digest('hex');
+}
+
+export function verifyTwilioBodyHash(rawBody: Buffer | string, bodySHA256: string | null | undefined): boolean {
+  if (!bodySHA256) return false;
+  const expected = Buffer.from(twilioBodyHash(rawBody));
+  const given = Buffer.from(bodySHA256.toLowerCase());
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
