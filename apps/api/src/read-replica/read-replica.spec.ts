@@ -56,6 +56,8 @@ describe('reads on the replica', () => {
     expect(text('sessions/sessions.resolver.ts')).toContain("this.sessions.list(auth, 'replica')");
     const service = text('sessions/sessions.service.ts');
     expect(service.match(/this\.list\(auth, '(replica|primary)'\)/g)).toEqual(["this.list(auth, 'primary')", "this.list(auth, 'primary')"]);
+    // A replica without the caller's own session is behind its login: the list is then the primary's.
+    expect(methodBody('sessions/sessions.service.ts', /\n {2}async list\(/)).toMatch(/!rows\.some\(\(r\) => r\.id === auth\.session\.id\)\) \{\s+rows = await this\.store\.list\('primary'/);
     expect(methodBody('sessions/sessions.service.ts', /\n {2}async revokeOne\(/)).toContain("this.list(auth, 'primary')");
     expect(methodBody('sessions/sessions.service.ts', /\n {2}async revokeOthers\(/)).toContain("this.list(auth, 'primary')");
   });

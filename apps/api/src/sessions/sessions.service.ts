@@ -146,7 +146,12 @@ export class SessionsService {
    */
   async list(auth: AuthState, from: 'replica' | 'primary'): Promise<SessionInfoModel[]> {
     const now = this.clock.now();
-    const rows = await this.store.list(from, auth.account.id, auth.session.id, now, this.idleSince(now));
+    let rows = await this.store.list(from, auth.account.id, auth.session.id, now, this.idleSince(now));
+    // The caller's own session is live (the guard read it on the primary): a replica without it is
+    // behind its login, so the list is the primary's (a new session never sees an empty list).
+    if (from === 'replica' && !rows.some((r) => r.id === auth.session.id)) {
+      rows = await this.store.list('primary', auth.account.id, auth.session.id, now, this.idleSince(now));
+    }
     return rows.map((r) => toSessionInfoModel(r, auth.session.id));
   }
 
