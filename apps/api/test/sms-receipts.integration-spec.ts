@@ -165,6 +165,27 @@ describe('SMS delivery receipts', () => {
       expect(held.rows.length).toBeGreaterThanOrEqual(1);
     });
 
+    it('applies concurrent copies of one signed request once; concurrent copies for an unknown id all stay retryable', async () => {
+      const pmid = gwId();
+      const id = await insertMessage('webhook', pmid);
+      const body = receipt(pmid, 'delivered');
+      const headers = signedHeaders(body);
+      const apply = jest.spyOn(api.app.get(SmsDeliveryReportsService), 'apply');
+      try {
+        const answers = await Promise.all(Array.from({ length: 5 }, () => post(body, headers)));
+        expect(answers.map((r) => r.status)).toEqual([204, 204, 204, 204, 204]);
+        expect(apply).toHaveBeenCalledTimes(1);
+      } finally {
+        apply.mockRestore();
+      }
+      expect((await row(id)).status).toBe('DELIVERED');
+
+      const unknown = receipt(gwId(), 'delivered');
+      const unknownHeaders = signedHeaders(unknown);
+      const misses = await Promise.all(Array.from({ length: 3 }, () => post(unknown, unknownHeaders)));
+      expect(misses.map((r) => r.status)).toEqual([404, 404, 404]);
+    });
+
     it('answers 404 to a correctly signed receipt for an unknown id, and takes the same request once the message exists', async () => {
       const pmid = gwId();
       const body = receipt(pmid, 'delivered');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** SQL of the receipt endpoints: replay protection (sms_receipt_replay) and the OVHcloud id check. */
 @Injectable()
@@ -7,22 +7,22 @@ export class SmsReceiptsStore {
   constructor(private readonly db: DataSource) {}
 
   /**
-   * Records a signature as used until `expiresAt`; false when it was already recorded (a replay).
-   * The same statement deletes rows whose window has passed (their timestamps are refused anyway).
+   * Records a signature as used until `expiresAt`, in the caller's transaction; false when it is
+   * already recorded (a replay). A concurrent identical request waits on the key until this
+   * transaction ends: it then sees the claim (committed) or takes it (rolled back).
    */
-  async claimSignature(signatureHash: Buffer, expiresAt: Date, now: Date): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `WITH purge AS (DELETE FROM sms_receipt_replay WHERE expires_at < $3)
-       INSERT INTO sms_receipt_replay (signature_hash, expires_at) VALUES ($1, $2)
+  async claimSignature(em: EntityManager, signatureHash: Buffer, expiresAt: Date): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `INSERT INTO sms_receipt_replay (signature_hash, expires_at) VALUES ($1, $2)
        ON CONFLICT (signature_hash) DO NOTHING RETURNING 1 AS claimed`,
-      [signatureHash, expiresAt, now],
+      [signatureHash, expiresAt],
     );
     return rows.length === 1;
   }
 
-  /** Forgets a claim whose receipt was not applied (unknown message, error), so the sender's retry counts. */
-  async releaseSignature(signatureHash: Buffer): Promise<void> {
-    await this.db.query(`DELETE FROM sms_receipt_replay WHERE signature_hash = $1`, [signatureHash]);
+  /** Deletes signatures whose window has passed (their timestamps are refused anyway). */
+  async purgeExpired(now: Date): Promise<void> {
+    await this.db.query(`DELETE FROM sms_receipt_replay WHERE expires_at < $1`, [now]);
   }
 
   /** True when our message `messageId` was sent through OVHcloud as `providerMessageId`. */

@@ -17,7 +17,6 @@ import { Clock } from '../common/clock';
 import { requestIdOf } from '../common/request-id';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SmsDeliveryReportsService } from './sms-delivery-reports.service';
-import { SmsReceiptsStore } from './sms-receipts.store';
 import { parseWebhookReceipt } from './utils/receipt-body.util';
 
 /**
@@ -28,7 +27,8 @@ import { parseWebhookReceipt } from './utils/receipt-body.util';
  *   401 (no detail) no secret configured, a missing or wrong signature, a stale timestamp;
  *   400 a body that is not a receipt; 413 a body over 4 KiB;
  *   204 applied, already applied (idempotent, order-tolerant), or the same signed request again
- *       within the window (a replay: acknowledged, not applied again);
+ *       within the window (a replay: acknowledged, not applied again; claim and receipt are one
+ *       transaction, SmsDeliveryReportsService.applyOnce);
  *   404 a correctly signed receipt for a message id we do not know (yet): only the secret's
  *       holder can ask, and it lets the gateway retry a receipt that raced the worker's write.
  */
@@ -39,7 +39,6 @@ export class WebhookStatusController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reports: SmsDeliveryReportsService,
-    private readonly store: SmsReceiptsStore,
     private readonly clock: Clock,
   ) {}
 
@@ -64,21 +63,8 @@ export class WebhookStatusController {
     if (!receipt) throw new BadRequestException();
     const hash = createHash('sha256').update(signature as string).digest();
     const expiresAt = new Date((Number(timestamp) + RECEIPT_WINDOW_SECONDS) * 1000);
-    if (!(await this.store.claimSignature(hash, expiresAt, now))) {
-      this.logger.debug({ msg: `webhook receipt replayed for ${receipt.id}: not applied again`, requestId: requestIdOf(req) });
-      return;
-    }
-    let outcome;
-    try {
-      outcome = await this.reports.apply('webhook', receipt.id, receipt.transition, now);
-    } catch (err) {
-      await this.store.releaseSignature(hash).catch(() => undefined);
-      throw err;
-    }
+    const outcome = await this.reports.applyOnce(hash, expiresAt, 'webhook', receipt.id, receipt.transition, now);
     this.logger.debug({ msg: `webhook receipt ${receipt.transition.to} for ${receipt.id}: ${outcome}`, requestId: requestIdOf(req) });
-    if (outcome === 'unknown-message') {
-      await this.store.releaseSignature(hash);
-      throw new NotFoundException();
-    }
+    if (outcome === 'unknown-message') throw new NotFoundException();
   }
 }
