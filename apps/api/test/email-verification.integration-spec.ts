@@ -184,3 +184,33 @@ describe('the global e-mail budget', () => {
     expect((await api.gql(RESEND, {}, { token: await signIn(api, third.email) })).data).toEqual({ resendVerificationEmail: true });
   });
 });
+
+describe('the per-IP e-mail budget', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi({ EMAIL_PER_IP_PER_HOUR: '2', TRUST_PROXY: '1' });
+  });
+  afterAll(() => api.close());
+
+  const signUpFrom = async (ip: string) => {
+    const email = `ip-${Math.random().toString(36).slice(2)}@example.com`;
+    const res = await api.gql(`mutation($input: SignUpInput!) { signUp(input: $input) { token account { id } } }`, { input: { email, password: PASSWORD, name: 'Ada' } }, { headers: { 'x-forwarded-for': ip } });
+    return { email, token: res.data!['signUp'].token as string, accountId: res.data!['signUp'].account.id as string };
+  };
+  const mails = async (accountId: string) => (await api.pg.query(`SELECT client_ip FROM email_message WHERE account_id = $1`, [accountId])).rows as { client_ip: string }[];
+
+  it('one client (an IPv6 /64) stops at its budget; other clients and the accounts it made are not affected', async () => {
+    const a = await signUpFrom('2001:db8:1:2::10');
+    await signUpFrom('2001:db8:1:2::20');
+    const third = await signUpFrom('2001:db8:1:2:ffff::1'); // same /64
+    expect(await mails(a.accountId)).toEqual([{ client_ip: '2001:db8:1:2::/64' }]);
+    expect(await mails(third.accountId)).toEqual([]);
+    const other = await signUpFrom('198.51.100.7');
+    expect(await mails(other.accountId)).toEqual([{ client_ip: '198.51.100.7' }]);
+    // The customer, from elsewhere, still gets a new link; from the flooded /64 it is RATE_LIMITED.
+    const limited = await api.gql(RESEND, {}, { token: third.token, headers: { 'x-forwarded-for': '2001:db8:1:2::30' } });
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+    expect(limited.errors![0].message).toMatch(/^Too many e-mails requested from this network\./);
+    expect((await api.gql(RESEND, {}, { token: third.token, headers: { 'x-forwarded-for': '203.0.113.9' } })).data).toEqual({ resendVerificationEmail: true });
+  });
+});

@@ -61,7 +61,7 @@ export class AccountsService {
         });
         await em.insert(AccountEntity, account);
         await this.events.record(em, account.id, 'ACCOUNT_CREATED', meta, now);
-        await this.verification.issue(em, account, now);
+        await this.verification.issue(em, account, meta.ip, now);
         const { token, session } = await this.sessions.create(em, account.id, meta, now, false);
         return { token, expiresAt: session.expiresAt, account: toAccountModel(account) };
       });

@@ -11,6 +11,7 @@ export interface EmailMessageInsert {
   template: EmailTemplate;
   locale: string;
   dataSealed: string;
+  clientIp: string | null;
 }
 
 /** A message the relay hands (again) to the queue. */
@@ -27,14 +28,17 @@ export interface EmailBudgetState {
   /** E-mails of the account in the window (counted up to the budget), and the oldest of those. */
   accountSent: number;
   accountOldest: Date | null;
+  /** E-mails caused from the client's IP key in the window (counted up to the budget), and the oldest of those. */
+  ipSent: number;
+  ipOldest: Date | null;
   /** E-mails of everyone in the window (counted up to the budget), and the oldest of those. */
   globalSent: number;
   globalOldest: Date | null;
 }
 
 const INSERT_SQL = `
-INSERT INTO email_message (id, account_id, to_address, template, locale, data_sealed, status, attempts, created_at, updated_at, enqueued_at)
-VALUES ($1, $2, $3, $4, $5, $6, 'QUEUED', 0, $7, $7, $7)`;
+INSERT INTO email_message (id, account_id, to_address, template, locale, data_sealed, client_ip, status, attempts, created_at, updated_at, enqueued_at)
+VALUES ($1, $2, $3, $4, $5, $6, $8, 'QUEUED', 0, $7, $7, $7)`;
 
 /** SQL of the outbox side of `email_message`: the insert, the budget, the relay's reads. */
 @Injectable()
@@ -42,27 +46,42 @@ export class EmailMessageStore {
   constructor(private readonly db: DataSource) {}
 
   async insert(em: EntityManager, m: EmailMessageInsert, now: Date): Promise<void> {
-    await prepared(em, 'email-message-insert', INSERT_SQL, [m.id, m.accountId, m.toAddress, m.template, m.locale, m.dataSealed, now]);
+    await prepared(em, 'email-message-insert', INSERT_SQL, [m.id, m.accountId, m.toAddress, m.template, m.locale, m.dataSealed, now, m.clientIp]);
   }
 
   /**
-   * The e-mail budgets, under a per-account advisory lock taken first (so concurrent sends of one
-   * account cannot both pass) and read in one statement; each count reads at most its budget's rows.
+   * The e-mail budgets, under advisory locks on the account and the client's IP key taken first
+   * (always in that order, so concurrent sends cannot both pass) and read in one statement; each
+   * count reads at most its budget's rows. No IP key (no client address): the IP count is 0.
    */
-  async budget(em: EntityManager, accountId: string, since: Date, perAccount: number, global: number): Promise<EmailBudgetState> {
-    await prepared(em, 'email-budget-lock', `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`email:budget:${accountId}`]);
-    const rows = await prepared<{ a_n: number; a_oldest: Date | null; g_n: number; g_oldest: Date | null }>(
+  async budget(em: EntityManager, b: { accountId: string; ipKey: string | null; since: Date; perAccount: number; perIp: number; global: number }): Promise<EmailBudgetState> {
+    // Without an IP key the second lock is the account's again (re-entrant): no shared lock for every address-less request.
+    const accountLock = `email:budget:${b.accountId}`;
+    await prepared(em, 'email-budget-lock', `SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))`, [
+      accountLock,
+      b.ipKey ? `email:ip:${b.ipKey}` : accountLock,
+    ]);
+    const rows = await prepared<{ a_n: number; a_oldest: Date | null; i_n: number; i_oldest: Date | null; g_n: number; g_oldest: Date | null }>(
       em,
       'email-budget',
-      `SELECT a.n AS a_n, a.oldest AS a_oldest, g.n AS g_n, g.oldest AS g_oldest
+      `SELECT a.n AS a_n, a.oldest AS a_oldest, i.n AS i_n, i.oldest AS i_oldest, g.n AS g_n, g.oldest AS g_oldest
          FROM (SELECT count(*)::int AS n, min(created_at) AS oldest
                  FROM (SELECT created_at FROM email_message WHERE account_id = $1 AND created_at > $2 ORDER BY created_at DESC LIMIT $3) x) a,
               (SELECT count(*)::int AS n, min(created_at) AS oldest
+                 FROM (SELECT created_at FROM email_message WHERE client_ip = $5 AND created_at > $2 ORDER BY created_at DESC LIMIT $6) z) i,
+              (SELECT count(*)::int AS n, min(created_at) AS oldest
                  FROM (SELECT created_at FROM email_message WHERE created_at > $2 ORDER BY created_at DESC LIMIT $4) y) g`,
-      [accountId, since, perAccount, global],
+      [b.accountId, b.since, b.perAccount, b.global, b.ipKey, b.perIp],
     );
     const r = rows[0];
-    return { accountSent: r?.a_n ?? 0, accountOldest: r?.a_oldest ?? null, globalSent: r?.g_n ?? 0, globalOldest: r?.g_oldest ?? null };
+    return {
+      accountSent: r?.a_n ?? 0,
+      accountOldest: r?.a_oldest ?? null,
+      ipSent: r?.i_n ?? 0,
+      ipOldest: r?.i_oldest ?? null,
+      globalSent: r?.g_n ?? 0,
+      globalOldest: r?.g_oldest ?? null,
+    };
   }
 
   /** Rows Redis may have lost, marked as handed over in the same transaction (SKIP LOCKED). */

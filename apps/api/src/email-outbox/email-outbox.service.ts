@@ -16,7 +16,7 @@ import {
   type EmailTemplate,
   type EmailTemplateData,
 } from '@twofold/sms-queue';
-import { addSeconds } from '@twofold/two-factor-domain';
+import { addSeconds, ipRateLimitKey } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EmailMessageStore, type EmailMessageInsert } from './email-message.store';
@@ -31,9 +31,11 @@ export interface OutgoingEmail {
   locale: string;
   /** Sealed in the row and in the job: a link's token is never in clear outside the worker. */
   data: EmailTemplateData;
+  /** The client whose request causes it (per-IP budget; an IPv6 client counts by its /64). */
+  clientIp: string | null;
 }
 
-export type EmailAddResult = { queued: true; id: string } | { queued: false; budget: 'account' | 'global'; retryAfterSeconds: number };
+export type EmailAddResult = { queued: true; id: string } | { queued: false; budget: 'account' | 'ip' | 'global'; retryAfterSeconds: number };
 
 interface Written {
   id: string;
@@ -47,7 +49,8 @@ interface Written {
  * The transactional outbox of e-mail, the twin of SmsOutboxService: a row written in the
  * caller's transaction (with the token it carries, sealed), handed to BullMQ's `email` queue
  * after commit (jobId = message id), the relay for whatever Redis missed. Every e-mail passes the
- * budgets first (EMAIL_PER_ACCOUNT_PER_HOUR, EMAIL_BUDGET_GLOBAL_PER_HOUR).
+ * budgets first: EMAIL_PER_ACCOUNT_PER_HOUR (only the account's own requests spend it),
+ * EMAIL_PER_IP_PER_HOUR (one client's sign-ups cannot drain the global budget) and EMAIL_BUDGET_GLOBAL_PER_HOUR.
  */
 @Injectable()
 export class EmailOutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -103,10 +106,15 @@ export class EmailOutboxService implements OnApplicationBootstrap, OnApplication
   async add(em: EntityManager, mail: OutgoingEmail, now: Date): Promise<EmailAddResult> {
     const unit = this.units.get(em);
     if (!unit) throw new Error('EmailOutboxService.add outside inTransaction()');
-    const { perAccountPerHour, globalPerHour } = this.config.mail;
-    const b = await this.store.budget(em, mail.accountId, addSeconds(now, -HOUR), perAccountPerHour, globalPerHour);
+    const { perAccountPerHour, perIpPerHour, globalPerHour } = this.config.mail;
+    const ipKey = ipRateLimitKey(mail.clientIp);
+    const b = await this.store.budget(em, { accountId: mail.accountId, ipKey, since: addSeconds(now, -HOUR), perAccount: perAccountPerHour, perIp: perIpPerHour, global: globalPerHour });
     const retryAfter = (oldest: Date | null) => Math.max(1, Math.ceil(((oldest?.getTime() ?? now.getTime()) + HOUR * 1000 - now.getTime()) / 1000));
     if (b.accountSent >= perAccountPerHour) return { queued: false, budget: 'account', retryAfterSeconds: retryAfter(b.accountOldest) };
+    if (ipKey && b.ipSent >= perIpPerHour) {
+      this.logger.warn(`${mail.template} e-mail for account ${mail.accountId} not sent: the e-mail budget of its client IP is reached`);
+      return { queued: false, budget: 'ip', retryAfterSeconds: retryAfter(b.ipOldest) };
+    }
     if (b.globalSent >= globalPerHour) {
       this.logger.warn(`${mail.template} e-mail for account ${mail.accountId} not sent: the global e-mail budget is reached`);
       return { queued: false, budget: 'global', retryAfterSeconds: retryAfter(b.globalOldest) };
@@ -119,6 +127,7 @@ export class EmailOutboxService implements OnApplicationBootstrap, OnApplication
       template: mail.template,
       locale: mail.locale,
       dataSealed: seal(this.dataKey, JSON.stringify(mail.data), id),
+      clientIp: ipKey,
     };
     await this.store.insert(em, row, now);
     unit.push({ id, to: mail.to, template: mail.template, locale: mail.locale, data: mail.data });

@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccountModel } from '../accounts/dto/account.type';
-import { CurrentAuth, Public } from '../common/decorators';
-import type { AuthState } from '../common/request-context';
+import { CurrentAuth, Meta, Public } from '../common/decorators';
+import type { AuthState, RequestMeta } from '../common/request-context';
 import { EmailVerificationService } from './email-verification.service';
 
 @Resolver(() => AccountModel)
@@ -26,7 +26,7 @@ export class EmailVerificationResolver {
     description:
       'E-mails a new verification link to the signed-in account (the older links stop working). False when the address is already verified (nothing sent); RATE_LIMITED beyond the e-mail budgets.',
   })
-  resendVerificationEmail(@CurrentAuth() auth: AuthState): Promise<boolean> {
-    return this.verification.resend(auth);
+  resendVerificationEmail(@CurrentAuth() auth: AuthState, @Meta() meta: RequestMeta): Promise<boolean> {
+    return this.verification.resend(auth, meta);
   }
 }

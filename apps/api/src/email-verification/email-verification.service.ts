@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { addSeconds, isSmsLocale } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { appError, Errors } from '../common/errors';
-import type { AuthState } from '../common/request-context';
+import type { AuthState, RequestMeta } from '../common/request-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { EmailOutboxService, type EmailAddResult } from '../email-outbox/email-outbox.service';
 import { EmailVerificationStore } from './email-verification.store';
@@ -39,13 +39,13 @@ export class EmailVerificationService {
    * In the caller's unit of work (EmailOutboxService.inTransaction): a new link, replacing the
    * account's unused ones, and its e-mail. Nothing is written when a budget refuses the e-mail.
    */
-  async issue(em: EntityManager, account: VerificationTarget, now: Date): Promise<EmailAddResult> {
+  async issue(em: EntityManager, account: VerificationTarget, clientIp: string | null, now: Date): Promise<EmailAddResult> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = addSeconds(now, this.config.mail.verificationTtlSeconds);
     const locale = isSmsLocale(account.locale) ? account.locale : 'en';
     const sent = await this.outbox.add(
       em,
-      { accountId: account.id, to: account.email, template: 'VERIFY_EMAIL', locale, data: { name: account.name, token, expiresAt: expiresAt.toISOString() } },
+      { accountId: account.id, to: account.email, template: 'VERIFY_EMAIL', locale, data: { name: account.name, token, expiresAt: expiresAt.toISOString() }, clientIp },
       now,
     );
     if (sent.queued) {
@@ -55,12 +55,13 @@ export class EmailVerificationService {
   }
 
   /** `resendVerificationEmail`: false when the address is already verified (nothing sent). */
-  async resend(auth: AuthState): Promise<boolean> {
+  async resend(auth: AuthState, meta: RequestMeta): Promise<boolean> {
     if (await this.store.isVerified(auth.account.id)) return false;
     const now = this.clock.now();
-    const sent = await this.outbox.inTransaction((em) => this.issue(em, auth.account, now));
+    const sent = await this.outbox.inTransaction((em) => this.issue(em, auth.account, meta.ip, now));
     if (!sent.queued) {
-      throw Errors.rateLimited(sent.retryAfterSeconds, sent.budget === 'account' ? 'Too many e-mails for this account.' : 'Too many e-mails are being sent right now.');
+      const message = { account: 'Too many e-mails for this account.', ip: 'Too many e-mails requested from this network.', global: 'Too many e-mails are being sent right now.' }[sent.budget];
+      throw Errors.rateLimited(sent.retryAfterSeconds, message);
     }
     return true;
   }

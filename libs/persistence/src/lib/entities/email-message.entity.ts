@@ -10,6 +10,7 @@ import type { EmailDeliveryStatus, EmailTemplate } from '@twofold/sms-queue';
 @Entity('email_message')
 @Index('IDX_email_message_account_created', ['accountId', 'createdAt'])
 @Index('IDX_email_message_created', ['createdAt'])
+@Index('IDX_email_message_ip_created', ['clientIp', 'createdAt'], { where: '"client_ip" IS NOT NULL' })
 @Index('IDX_email_message_outbox', ['status', 'enqueuedAt'], { where: `"status" IN ('QUEUED', 'SENDING')` })
 export class EmailMessageEntity {
   @PrimaryColumn('uuid')
@@ -33,6 +34,10 @@ export class EmailMessageEntity {
 
   @Column('varchar', { length: 16 })
   status!: EmailDeliveryStatus;
+
+  /** The client that caused it (an IPv4 address or an IPv6 /64), for the per-IP e-mail budget. */
+  @Column('text', { name: 'client_ip', nullable: true })
+  clientIp!: string | null;
 
   @Column('int', { default: 0 })
   attempts!: number;

@@ -10,6 +10,8 @@ export interface MailConfig {
   from?: string;
   /** EMAIL_PER_ACCOUNT_PER_HOUR [5]: e-mails of any kind one account may cause per hour. */
   perAccountPerHour: number;
+  /** EMAIL_PER_IP_PER_HOUR [20]: e-mails caused from one client (IPv4 address or IPv6 /64) per hour, whatever the account. */
+  perIpPerHour: number;
   /** EMAIL_BUDGET_GLOBAL_PER_HOUR [2000]: e-mails of every account together per hour. */
   globalPerHour: number;
   /** EMAIL_VERIFICATION_TTL_SECONDS [86400]: how long a verification link works. */
@@ -44,6 +46,7 @@ export function loadMailConfig(
     smtpUrl,
     from,
     perAccountPerHour: helpers.int(env, 'EMAIL_PER_ACCOUNT_PER_HOUR', 5, 1),
+    perIpPerHour: helpers.int(env, 'EMAIL_PER_IP_PER_HOUR', 20, 1),
     globalPerHour: helpers.int(env, 'EMAIL_BUDGET_GLOBAL_PER_HOUR', 2000, 1),
     verificationTtlSeconds: helpers.int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 60),
     workerConcurrency: helpers.int(env, 'EMAIL_WORKER_CONCURRENCY', 5, 1, 100),
