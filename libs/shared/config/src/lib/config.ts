@@ -1,7 +1,10 @@
 import { availableParallelism } from 'node:os';
+import { SMS_PROVIDERS, type AppConfig, type SmsProviderName } from './app-config.types';
+import { bool, ConfigError, int, oneOf, optionalSecret, str, url, type Env } from './env-readers';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { hashTagOf, parseRedisClusterNodes, type RedisNode } from './redis-cluster';
-import { loadMailConfig, type MailConfig } from './mail';
+import { loadMailConfig } from './mail';
+
 /**
  * The one typed place where the environment is read and validated (contract v1, section 3).
  * Both apps call `loadConfig()` at boot; a bad or missing value stops the process with one
@@ -9,63 +12,13 @@ import { loadMailConfig, type MailConfig } from './mail';
  */
 export const DEV_APP_SECRET = 'twofold-development-secret-do-not-use-in-production';
 
-export const SMS_PROVIDERS = ['console', 'twilio', 'ovh', 'webhook'] as const;
-export type SmsProviderName = (typeof SMS_PROVIDERS)[number];
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Configuration error: ${variable} ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
-
-function str(env: Env, name: string, fallback?: string): string {
-  const value = env[name]?.trim();
-  if (value) return value;
-  if (fallback !== undefined) return fallback;
-  throw new ConfigError(name, 'is required');
-}
-
-function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  if (!/^[0-9]+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
-  return value;
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
-}
+export { ConfigError } from './env-readers';
+export { SMS_PROVIDERS, type AppConfig, type OvhConfig, type SmsProviderName, type TwilioConfig } from './app-config.types';
 
 function trustProxy(env: Env): TrustProxy {
   const parsed = parseTrustProxy(env['TRUST_PROXY']);
   if ('problem' in parsed) throw new ConfigError('TRUST_PROXY', parsed.problem);
   return parsed;
-}
-
-function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
-  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`);
-  return raw as T;
-}
-
-function optionalSecret(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  if (!value) return undefined;
-  if (value.length < 24) throw new ConfigError(name, 'must be at least 24 characters');
-  return value;
 }
 
 /** DATABASE_PREPARED_STATEMENTS, or its deprecated alias DB_PREPARED_STATEMENTS; both set must agree. */
@@ -94,136 +47,6 @@ function replicaUrl(env: Env): string | null {
   }
   if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) throw new ConfigError(name, 'must start with postgres: or postgresql:');
   return value.replace(/\/+$/, '');
-}
-
-function url(env: Env, name: string, fallback: string | undefined, protocols: string[]): string {
-  const value = str(env, name, fallback);
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new ConfigError(name, `must be a URL, got "${value}"`);
-  }
-  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `must start with ${protocols.join(' or ')}`);
-  return value.replace(/\/+$/, '');
-}
-
-export interface TwilioConfig {
-  accountSid: string;
-  authToken: string;
-  from: string;
-  apiBaseUrl: string;
-  /** TWILIO_WEBHOOK_SHARED_KEY: the secret of a Twilio SharedKey, when a Webhook Rule signs our callbacks with HMAC-SHA256. */
-  webhookSharedKey?: string;
-}
-
-export interface OvhConfig {
-  endpoint: string;
-  appKey: string;
-  appSecret: string;
-  consumerKey: string;
-  service: string;
-  sender: string;
-}
-
-export interface AppConfig {
-  nodeEnv: string;
-  isProduction: boolean;
-  databaseUrl: string;
-  /** DATABASE_PREPARED_STATEMENTS (deprecated alias DB_PREPARED_STATEMENTS): named statements; off behind PgBouncer older than 1.21 in transaction mode. */
-  databasePreparedStatements: boolean;
-  /** DATABASE_REPLICA_URL: a streaming replica for the reads that may lag (docs/scaling.md); null: they go to the primary. */
-  databaseReplicaUrl: string | null;
-  redisUrl: string;
-  /** REDIS_CLUSTER_NODES: seed nodes of a Redis Cluster (empty: one Redis at REDIS_URL, whose user, password and TLS the cluster uses). */
-  redisClusterNodes: RedisNode[];
-  /** BullMQ key prefix; `{...}` hash tags keep a queue on one Redis Cluster slot. */
-  queuePrefix: string;
-  apiPort: number;
-  webPort: number;
-  publicApiUrl: string;
-  webOrigin: string;
-  /** Host of WEB_ORIGIN: the `@host` of the origin-bound SMS line. */
-  webOriginHost: string;
-  appSecret: string;
-  /** Which proxies may set the client IP (X-Forwarded-For); see trust-proxy.ts. */
-  trustProxy: TrustProxy;
-  logLevel: string;
-  /** Bearer token for the operator queue view (/admin/queues); the view is off without it. */
-  adminToken?: string;
-  /** Bearer token required on /metrics when set. */
-  metricsToken?: string;
-  /** How often the API removes expired pending numbers, tickets and sessions (0 = never). */
-  maintenanceIntervalMs: number;
-  /** Rows one maintenance statement deletes; a run loops over batches, each its own short transaction. */
-  maintenanceBatchSize: number;
-  /** How long ledgers and history are kept before maintenance purges them (each at least every window that reads it). */
-  retention: {
-    loginFailureSeconds: number;
-    securityEventSeconds: number;
-    /** Settled messages only (SENT, DELIVERED, FAILED): a message still to be sent is never purged. */
-    smsMessageSeconds: number;
-  };
-  /** argon2id threads (low-priority worker threads); default: the machine's cores. */
-  passwordHashThreads: number;
-  sms: {
-    providers: SmsProviderName[];
-    twilio?: TwilioConfig;
-    ovh?: OvhConfig;
-    webhook?: { url: string; secret?: string };
-    allowedCountries: string[];
-    allowFictionalNumbers: boolean;
-    workerConcurrency: number;
-    /** Per-provider ceiling, messages per second (BullMQ limiter). */
-    ratePerSecond: number;
-    sendAttempts: number;
-    requestTimeoutMs: number;
-    /** How often the API's relay looks for messages Redis may have lost (0 = off). */
-    relayIntervalMs: number;
-    relayRequeueAfterSeconds: number;
-    relayStaleSendingSeconds: number;
-  };
-  /** E-mail: the outbox's budgets and, for the worker, SMTP (mail.ts). */
-  mail: MailConfig;
-  /** SMS-pumping defence (see docs and SECURITY.md). */
-  pumping: {
-    /** The conversion guard: `record` logs what it would block, `enforce` blocks, `off` skips it. */
-    mode: 'off' | 'record' | 'enforce';
-    prefixDigits: number;
-    /** Hourly cost ceilings, always enforced. */
-    prefixBudgetPerHour: number;
-    globalBudgetPerHour: number;
-    windowSeconds: number;
-    prefixMinSends: number;
-    countryMinSends: number;
-    minConversionPercent: number;
-    throttleSeconds: number;
-  };
-  timings: {
-    smsCodeTtlSeconds: number;
-    smsResendCooldownSeconds: number;
-    loginTicketTtlSeconds: number;
-    reauthWindowSeconds: number;
-    sessionTtlSeconds: number;
-    sessionIdleSeconds: number;
-    pendingMethodTtlSeconds: number;
-    /** How long a remembered device skips the second factor (contract section 7: 30 days). */
-    trustedDeviceTtlSeconds: number;
-  };
-  limits: {
-    codeAttempts: number;
-    smsPerNumberPerHour: number;
-    smsPerAccountPerHour: number;
-    smsPerIpPerHour: number;
-    /** Security notices (SMS that carry no code) per account per hour; beyond, notices are dropped and logged. */
-    noticesPerAccountPerHour: number;
-    loginFailures: number;
-    loginFailureWindowSeconds: number;
-    secondFactorFailures: number;
-    secondFactorWindowSeconds: number;
-    secondFactorBlockSeconds: number;
-    smsMethodsPerAccount: number;
-  };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -322,7 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       relayRequeueAfterSeconds: int(env, 'SMS_RELAY_REQUEUE_AFTER_SECONDS', 30, 1),
       relayStaleSendingSeconds: int(env, 'SMS_RELAY_STALE_SENDING_SECONDS', 300, 1),
     },
-    mail: loadMailConfig(env, { int, fail: (name, problem) => { throw new ConfigError(name, problem); } }),
+    mail: loadMailConfig(env),
     pumping: {
       mode: oneOf(env, 'SMS_PUMPING_MODE', ['off', 'record', 'enforce'] as const, 'record'),
       prefixDigits: int(env, 'SMS_PUMPING_PREFIX_DIGITS', 6, 2, 15),

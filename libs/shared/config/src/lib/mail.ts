@@ -1,3 +1,5 @@
+import { ConfigError, int, type Env } from './env-readers';
+
 /**
  * E-mail (issue 13). The API only writes e-mails to the outbox, so it needs no SMTP settings;
  * the worker sends them when SMTP_URL is set (then MAIL_FROM is required) and leaves the e-mail
@@ -20,35 +22,31 @@ export interface MailConfig {
   workerConcurrency: number;
 }
 
-type Env = Record<string, string | undefined>;
-
-export function loadMailConfig(
-  env: Env,
-  helpers: {
-    int(env: Env, name: string, fallback: number, min?: number, max?: number): number;
-    fail(name: string, problem: string): never;
-  },
-): MailConfig {
+export function loadMailConfig(env: Env): MailConfig {
   const smtpUrl = env['SMTP_URL']?.trim() || undefined;
   if (smtpUrl) {
     let parsed: URL;
     try {
       parsed = new URL(smtpUrl);
     } catch {
-      return helpers.fail('SMTP_URL', 'must be a URL such as smtp://user:password@host:587');
+      return fail('SMTP_URL', 'must be a URL such as smtp://user:password@host:587');
     }
-    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') helpers.fail('SMTP_URL', 'must start with smtp: or smtps:');
+    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') fail('SMTP_URL', 'must start with smtp: or smtps:');
   }
   const from = env['MAIL_FROM']?.trim() || undefined;
-  if (smtpUrl && !from) helpers.fail('MAIL_FROM', 'is required when SMTP_URL is set');
-  if (from && !/[^@\s<]+@[^@\s>]+/.test(from)) helpers.fail('MAIL_FROM', `must be an address such as "Twofold <no-reply@example.com>", got "${from}"`);
+  if (smtpUrl && !from) fail('MAIL_FROM', 'is required when SMTP_URL is set');
+  if (from && !/[^@\s<]+@[^@\s>]+/.test(from)) fail('MAIL_FROM', `must be an address such as "Twofold <no-reply@example.com>", got "${from}"`);
   return {
     smtpUrl,
     from,
-    perAccountPerHour: helpers.int(env, 'EMAIL_PER_ACCOUNT_PER_HOUR', 5, 1),
-    perIpPerHour: helpers.int(env, 'EMAIL_PER_IP_PER_HOUR', 20, 1),
-    globalPerHour: helpers.int(env, 'EMAIL_BUDGET_GLOBAL_PER_HOUR', 2000, 1),
-    verificationTtlSeconds: helpers.int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 60),
-    workerConcurrency: helpers.int(env, 'EMAIL_WORKER_CONCURRENCY', 5, 1, 100),
+    perAccountPerHour: int(env, 'EMAIL_PER_ACCOUNT_PER_HOUR', 5, 1),
+    perIpPerHour: int(env, 'EMAIL_PER_IP_PER_HOUR', 20, 1),
+    globalPerHour: int(env, 'EMAIL_BUDGET_GLOBAL_PER_HOUR', 2000, 1),
+    verificationTtlSeconds: int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 60),
+    workerConcurrency: int(env, 'EMAIL_WORKER_CONCURRENCY', 5, 1, 100),
   };
+}
+
+function fail(name: string, problem: string): never {
+  throw new ConfigError(name, problem);
 }
