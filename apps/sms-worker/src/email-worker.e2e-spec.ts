@@ -45,9 +45,13 @@ describe('e-mail end to end: API and worker processes, fake SMTP server', () => 
       SMS_PROVIDER: 'console',
       LOG_LEVEL: 'info',
     };
-    processes.push(spawnNode(API_MAIN, { ...shared, API_PORT: String(apiPort), EMAIL_PER_ACCOUNT_PER_HOUR: '100', SMS_RELAY_INTERVAL_MS: '500' }));
+    const api = spawnNode(API_MAIN, { ...shared, API_PORT: String(apiPort), EMAIL_PER_ACCOUNT_PER_HOUR: '100', SMS_RELAY_INTERVAL_MS: '500' });
+    processes.push(api);
     const worker = spawnWorker({ ...shared, SMTP_URL: mail.smtpUrl, MAIL_FROM: 'Twofold <no-reply@twofold.test>', SMS_WORKER_HEALTH_PORT: '0', SMS_WORKER_HEALTH_HOST: '127.0.0.1' });
     processes.push(worker);
+    // Our API bound the port (a /health answer alone could come from another suite's server that
+    // took the port between freePort() and the bind).
+    await api.waitForLog((l) => String(l['msg'] ?? '').startsWith('listening on'), 60000);
     await waitFor('the API to answer /health', () => fetch(`${apiUrl}/health`).then((r) => r.ok).catch(() => false), 30000, 100);
     const started = await worker.waitForLog((l) => l['msg'] === 'sms worker started', 20000);
     expect(started['email']).toBe('smtp');
@@ -83,7 +87,7 @@ describe('e-mail end to end: API and worker processes, fake SMTP server', () => 
       { input: { email, password: 'correct horse battery staple', name: 'Ada Lovelace' } },
       { headers: { 'accept-language': locale } },
     );
-    if (!res.data) throw new Error(JSON.stringify(res.errors));
+    if (!res.data) throw new Error(`signUp answered ${res.status}: ${res.text.slice(0, 500)}`);
     return { email, token: res.data.signUp.token, accountId: res.data.signUp.account.id };
   }
 
