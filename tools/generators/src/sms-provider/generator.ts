@@ -4,7 +4,7 @@ import type { SmsProviderGeneratorSchema } from './schema';
 
 export const PROVIDERS_DIR = 'apps/sms-worker/src/providers';
 export const FACTORY = `${PROVIDERS_DIR}/provider-factory.ts`;
-export const CONFIG = 'libs/shared/config/src/lib/config.ts';
+export const CONFIG = 'libs/shared/config/src/lib/app-config.types.ts';
 const MARKER = '// <sms-provider-generator: new providers are registered above this line>';
 
 /**
