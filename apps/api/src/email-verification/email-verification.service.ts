@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { addSeconds, isSmsLocale } from '@twofold/two-factor-domain';
+import { addSeconds, isOpaqueTokenShape, isSmsLocale } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { appError, Errors } from '../common/errors';
 import type { AuthState, RequestMeta } from '../common/request-context';
@@ -69,7 +69,7 @@ export class EmailVerificationService {
   /** `verifyEmail`: spends a live link of the account's current address. */
   async verify(token: string): Promise<boolean> {
     const invalid = () => appError(ErrorCode.BAD_USER_INPUT, 'This link is not valid or was already used.', { fields: { token: 'Not valid or already used.' } });
-    if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(token)) throw invalid();
+    if (!isOpaqueTokenShape(token)) throw invalid();
     const now = this.clock.now();
     return this.outbox.inTransaction(async (em) => {
       const row = await this.store.lockByHash(em, hashVerificationToken(token));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { hashOpaqueToken, isCleanText, normalizeEmail } from '@twofold/two-factor-domain';
+import { hashOpaqueToken, isCleanText, isOpaqueTokenShape, normalizeEmail } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { Errors } from '../common/errors';
 import type { AuthState, RequestMeta } from '../common/request-context';
@@ -61,7 +61,8 @@ export class LoginService {
       throw Errors.invalidCredentials();
     }
     const { token, ...session } = this.sessions.mint(now);
-    const deviceTokenHash = looksLikeDeviceToken(input.trustedDeviceToken) ? hashOpaqueToken(input.trustedDeviceToken) : null;
+    // A token of another shape was never issued: ignored, as a wrong one is.
+    const deviceTokenHash = isOpaqueTokenShape(input.trustedDeviceToken) ? hashOpaqueToken(input.trustedDeviceToken) : null;
     const finished = await this.store.finish({ attemptId, accountId: account.id, session, now, ip: meta.ip, userAgent: meta.userAgent, eventId: orderedEventId(now), deviceTokenHash });
     if (!finished.twoFactor) return { token, expiresAt: finished.expiresAt, account: toAccountModel(account) };
     return this.db.transaction((em) => this.secondFactor.openChallenge(em, account.id, 'LOGIN', null, now));
@@ -93,9 +94,4 @@ export class LoginService {
       return { token: auth.token, expiresAt: auth.session.expiresAt, account: toAccountModel(account) };
     });
   }
-}
-
-/** A remembered device's token is 256 bits in base64url (43 characters); anything else is ignored, as a wrong one is. */
-function looksLikeDeviceToken(token: string | null | undefined): token is string {
-  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
 }
