@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { prepared, SmsMethodEntity, type LoginTicketEntity } from '@twofold/persistence';
+import type { FastLoginRow } from '../fast-login-row';
 
 /** The live ticket (locked), its account's locale and block, and the method a login code goes to. */
 export interface LoginSendRow {
@@ -104,14 +105,6 @@ export interface SmsLoginArgs {
   eventId: string;
 }
 
-export interface SmsLoginRow {
-  id: string;
-  email: string;
-  name: string;
-  created_at: Date;
-  locale: string;
-  expires_at: Date;
-}
 
 /** SQL of the SMS second factor: the send context, the one-statement completion, the method's last use. */
 @Injectable()
@@ -124,8 +117,8 @@ export class SmsLoginStore {
   }
 
   /** The new session's account and expiry, or null when the caller must take the locked path. */
-  async completeAtOnce(a: SmsLoginArgs): Promise<SmsLoginRow | null> {
-    const rows = await prepared<SmsLoginRow>(this.db, 'complete-login-with-sms', COMPLETE_AT_ONCE_SQL, [
+  async completeAtOnce(a: SmsLoginArgs): Promise<FastLoginRow | null> {
+    const rows = await prepared<FastLoginRow>(this.db, 'complete-login-with-sms', COMPLETE_AT_ONCE_SQL, [
       a.ticketTokenHash,
       a.methodId,
       a.candidateHmac,

@@ -6,7 +6,6 @@ import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { Errors } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import type { RequestMeta } from '../../../common/request-context';
-import { toAccountModel } from '../../../accounts/dto/to-account';
 import { orderedEventId } from '../../../security-events/event-id';
 import type { SessionModel } from '../../../sessions/dto/session.type';
 import { SessionsService } from '../../../sessions/sessions.service';
@@ -16,6 +15,7 @@ import { smsLabel, type DescribedMethod } from '../../challenge-labels';
 import { TwoFactorMethodKind } from '../../dto/two-factor-challenge.type';
 import { blockedFor } from '../../lockout-policy';
 import { TicketsService } from '../../tickets.service';
+import { sessionFromFastRow } from '../fast-login-row';
 import type { PrepareArgs, SecondFactorMethod, VerifyContext, VerifyResult } from '../second-factor-method';
 import { SmsLoginStore, type LoginSendRow } from './sms-login.store';
 
@@ -87,8 +87,7 @@ export class SmsMethod implements SecondFactorMethod<IssuedCode> {
       userAgent: meta.userAgent,
       eventId: orderedEventId(now),
     });
-    if (!row) return null;
-    return { token, expiresAt: row.expires_at, account: toAccountModel({ id: row.id, email: row.email, name: row.name, createdAt: row.created_at, locale: row.locale }) };
+    return row ? sessionFromFastRow(token, row) : null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { prepared } from '@twofold/persistence';
+import type { FastLoginRow } from '../fast-login-row';
 
 /**
  * The fast path of `completeLoginWithTotp`, in two round trips instead of the locked path's seven.
@@ -63,14 +64,6 @@ export interface TotpLoginArgs {
   label: string;
 }
 
-export interface TotpLoginRow {
-  id: string;
-  email: string;
-  name: string;
-  created_at: Date;
-  locale: string;
-  expires_at: Date;
-}
 
 @Injectable()
 export class TotpLoginFastStore {
@@ -82,8 +75,8 @@ export class TotpLoginFastStore {
     return rows[0] ?? null;
   }
 
-  async completeAtOnce(a: TotpLoginArgs): Promise<TotpLoginRow | null> {
-    const rows = await prepared<TotpLoginRow>(this.db, 'complete-login-with-totp', COMPLETE_AT_ONCE_SQL, [
+  async completeAtOnce(a: TotpLoginArgs): Promise<FastLoginRow | null> {
+    const rows = await prepared<FastLoginRow>(this.db, 'complete-login-with-totp', COMPLETE_AT_ONCE_SQL, [
       a.ticketTokenHash,
       a.methodId,
       a.step,

@@ -6,11 +6,11 @@ import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { Errors } from '../../../common/errors';
 import { isUuid } from '../../../common/ids';
 import type { RequestMeta } from '../../../common/request-context';
-import { toAccountModel } from '../../../accounts/dto/to-account';
 import { orderedEventId } from '../../../security-events/event-id';
 import type { SessionModel } from '../../../sessions/dto/session.type';
 import { SessionsService } from '../../../sessions/sessions.service';
 import { TicketsService } from '../../tickets.service';
+import { sessionFromFastRow } from '../fast-login-row';
 import type { DescribedMethod } from '../../challenge-labels';
 import { TwoFactorMethodKind } from '../../dto/two-factor-challenge.type';
 import type { SecondFactorMethod, VerifyContext, VerifyResult } from '../second-factor-method';
@@ -84,8 +84,7 @@ export class TotpMethod implements SecondFactorMethod {
       eventId: orderedEventId(now),
       label: AUTHENTICATOR_APP_LABEL,
     });
-    if (!row) return null;
-    return { token, expiresAt: row.expires_at, account: toAccountModel({ id: row.id, email: row.email, name: row.name, createdAt: row.created_at, locale: row.locale }) };
+    return row ? sessionFromFastRow(token, row) : null;
   }
 }
 
