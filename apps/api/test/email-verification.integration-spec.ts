@@ -154,6 +154,15 @@ describe('verified e-mail', () => {
     expect((await api.gql(RESEND, {}, { token: await signIn(api, customer.email) })).data).toEqual({ resendVerificationEmail: true });
   });
 
+  it('12 resends at once stop at the per-account budget: exactly 5 e-mails, every other answer RATE_LIMITED', async () => {
+    const customer = await signUp(api);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => api.gql(RESEND, {}, { token: customer.token })));
+    const sent = answers.filter((r) => r.data?.['resendVerificationEmail'] === true).length;
+    expect(sent).toBe(4); // the sign-up's e-mail is the first of the 5
+    expect(answers.filter((r) => errorCode(r) === 'RATE_LIMITED')).toHaveLength(8);
+    expect(await emails(customer.accountId)).toHaveLength(5);
+  });
+
   it('a committed e-mail Redis never took is handed over by the relay', async () => {
     const { accountId } = await signUp(api);
     const [mail] = await emails(accountId);
