@@ -7,7 +7,7 @@ import { PasswordLoginStore, type PasswordAccount } from './password-login.store
 
 /**
  * Password failures per email (existing or not) in PostgreSQL: 10 within 15 minutes block the
- * email until the window passes, checked before any hashing.
+ * email until the window passes, checked before the guess is hashed.
  *
  * A try is counted as a failure *before* the password is hashed (`reserve`, under a per-email
  * advisory lock) and the count is given back when the password turns out right (`release`), so
