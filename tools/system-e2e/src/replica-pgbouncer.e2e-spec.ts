@@ -39,9 +39,19 @@ multiInstanceSuite(
     it('streams from the primary to a hot standby, and the APIs hold connections on both (the primary only through PgBouncer)', async () => {
       const replication = await withClient(setup.primaryUrl, (c) => c.query(`SELECT state FROM pg_stat_replication`));
       expect(replication.rows.map((r) => r.state)).toEqual(['streaming']);
-      const standby = await withClient(setup.replicaUrl, (c) =>
-        c.query(`SELECT pg_is_in_recovery() AS standby, (SELECT count(*)::int FROM pg_stat_activity WHERE application_name = 'twofold-api-replica') AS api`),
-      );
+      // The replica pool closes idle connections: a list read through each API opens one, then it is counted.
+      const ip = ctx.nextIp();
+      const email = `replica-conn-${Math.random().toString(36).slice(2)}@example.com`;
+      const token = (await ctx.A.gql(SIGN_UP, { input: { email, password: PASSWORD, name: 'Replica Conn' } }, { ip })).data!['signUp'].token as string;
+      const countOnReplica = () =>
+        withClient(setup.replicaUrl, (c) =>
+          c.query(`SELECT pg_is_in_recovery() AS standby, (SELECT count(*)::int FROM pg_stat_activity WHERE application_name = 'twofold-api-replica') AS api`),
+        );
+      let standby = await countOnReplica();
+      for (let i = 0; i < 20 && standby.rows[0].api === 0; i++) {
+        for (const api of [ctx.A, ctx.B]) expect((await api.gql(SESSIONS, {}, { token, ip })).errors).toBeUndefined();
+        standby = await countOnReplica();
+      }
       expect(standby.rows[0].standby).toBe(true);
       expect(standby.rows[0].api).toBeGreaterThan(0);
       // PgBouncer's console: the processes' transactions went through it, in transaction mode.
