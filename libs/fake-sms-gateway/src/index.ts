@@ -1,2 +1,3 @@
 export * from './lib/gateway';
 export * from './lib/mail/mail-server';
+export type { VonageStandInCredentials } from './lib/vonage-stand-in';

@@ -6,7 +6,9 @@ import { startFakeMailServer, startFakeSmsGateway } from '@twofold/fake-sms-gate
  * TWILIO_ACCOUNT_SID [any]. Point the worker at it with
  * SMS_PROVIDER=twilio TWILIO_API_BASE_URL=http://127.0.0.1:4010 and the same SID/token, or
  * SMS_PROVIDER=webhook SMS_WEBHOOK_URL=http://127.0.0.1:4010/webhook/sms (receipts signed with
- * SMS_WEBHOOK_SECRET), or SMS_PROVIDER=ovh OVH_ENDPOINT=http://127.0.0.1:4010 (the OVHcloud stand-in).
+ * SMS_WEBHOOK_SECRET), or SMS_PROVIDER=ovh OVH_ENDPOINT=http://127.0.0.1:4010 (the OVHcloud stand-in),
+ * or SMS_PROVIDER=vonage VONAGE_API_BASE_URL=http://127.0.0.1:4010 (the Vonage stand-in; receipts signed
+ * with VONAGE_SIGNATURE_SECRET and VONAGE_SIGNATURE_METHOD when set).
  * The e-mail side: an SMTP server on FAKE_SMTP_PORT [2525] (SMTP_URL=smtp://127.0.0.1:2525) and
  * its inbox page on FAKE_MAIL_INBOX_PORT [4011]; FAKE_SMTP_PORT=0 turns it off.
  */
@@ -30,6 +32,14 @@ async function main(): Promise<void> {
             consumerKey: process.env['OVH_CONSUMER_KEY'],
           }
         : undefined,
+    vonage: process.env['VONAGE_API_KEY']
+      ? {
+          apiKey: process.env['VONAGE_API_KEY'],
+          apiSecret: process.env['VONAGE_API_SECRET'] || undefined,
+          signatureSecret: process.env['VONAGE_SIGNATURE_SECRET'] || undefined,
+          signatureMethod: (process.env['VONAGE_SIGNATURE_METHOD']?.toLowerCase() as 'sha256' | undefined) || undefined,
+        }
+      : undefined,
     log: (line) => process.stderr.write(line + '\n'),
   });
   process.stdout.write(

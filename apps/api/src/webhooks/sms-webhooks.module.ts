@@ -6,6 +6,7 @@ import { OvhStatusController } from './ovh-status.controller';
 import { SmsDeliveryReportsService } from './sms-delivery-reports.service';
 import { SmsReceiptsStore } from './sms-receipts.store';
 import { TwilioStatusController } from './twilio-status.controller';
+import { VonageStatusController } from './vonage-status.controller';
 import { WebhookStatusController } from './webhook-status.controller';
 
 /**
@@ -15,7 +16,7 @@ import { WebhookStatusController } from './webhook-status.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SmsMessageEntity])],
-  controllers: [TwilioStatusController, WebhookStatusController, OvhStatusController],
+  controllers: [TwilioStatusController, WebhookStatusController, OvhStatusController, VonageStatusController],
   providers: [SmsDeliveryReportsService, SmsReceiptsStore, OvhOutgoingClient],
   exports: [SmsDeliveryReportsService],
 })

@@ -1,11 +1,12 @@
 import type { AppConfig } from '@twofold/config';
-import { ovhCallbackUrl, WEBHOOK_RECEIPT_PATH } from '@twofold/sms-queue';
+import { ovhCallbackUrl, VONAGE_RECEIPT_PATH, WEBHOOK_RECEIPT_PATH } from '@twofold/sms-queue';
 import type { Logger } from '../logger';
 import { ConsoleSmsProvider } from './console.provider';
 import { OvhSmsProvider } from './ovh.provider';
 import { ProviderChain } from './provider-chain';
 import type { SmsProvider } from './sms-provider';
 import { TwilioSmsProvider } from './twilio.provider';
+import { VonageSmsProvider } from './vonage.provider';
 import { WebhookSmsProvider } from './webhook.provider';
 
 export interface ProviderContext {
@@ -46,6 +47,8 @@ export const PROVIDER_BUILDERS: Record<string, ProviderBuilder> = {
       config.sms.requestTimeoutMs,
       `${config.publicApiUrl}${WEBHOOK_RECEIPT_PATH}`,
     ),
+  vonage: ({ config }) =>
+    new VonageSmsProvider(need(config.sms.vonage, 'vonage'), config.sms.requestTimeoutMs, `${config.publicApiUrl}${VONAGE_RECEIPT_PATH}`),
   // <sms-provider-generator: new providers are registered above this line>
 };
 

@@ -11,6 +11,7 @@ import {
   receiptRequest,
   webhookSendSigned,
 } from './receipt-senders';
+import { checkVonageSend, vonageAccepted, vonageReceiptRequest, vonageRefused, type VonageStandInCredentials } from './vonage-stand-in';
 
 /**
  * A Twilio-compatible SMS gateway for development and end-to-end tests. It implements the one
@@ -24,6 +25,8 @@ import {
  *   POST /1.0/sms/{service}/jobs                    OVHcloud stand-in (X-Ovh-* signature checked when `ovh` is set);
  *                                                   delivery reports (GET callBack?id&dlr&description&date)
  *   GET  /1.0/sms/{service}/outgoing/{id}           OVHcloud stand-in: the message's deliveryReceipt (polling)
+ *   POST /sms/json                                  Vonage SMS API stand-in (api_key + api_secret or sig); signed
+ *                                                   delivery receipts (form POST) to each message's `callback`
  *   GET  /                                          phone-like inbox page (live via /__events, polling as a fallback)
  *   GET  /__events                                  server-sent events: `change` whenever the inbox changes
  *   GET  /__messages[?to=+44...]                    the inbox as JSON
@@ -78,6 +81,8 @@ export interface FakeSmsGatewayOptions {
   webhookSecret?: string;
   /** OVHcloud credentials the stand-in checks the X-Ovh-* signature against (not checked when absent). */
   ovh?: OvhStandInCredentials;
+  /** Vonage credentials the stand-in checks (any key is accepted when absent) and signs receipts with. */
+  vonage?: VonageStandInCredentials;
   /** Delay before each status callback (default 30 ms). */
   callbackDelayMs?: number;
   log?: (line: string) => void;
@@ -180,7 +185,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
 
   async function postOtherReceipt(
     sms: FakeSms,
-    provider: 'webhook' | 'ovh',
+    provider: 'webhook' | 'ovh' | 'vonage',
     callback: string,
     status: string,
     errorCode?: string,
@@ -191,7 +196,10 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       record.attempts = attempt;
       try {
         // Signed afresh each attempt (a new timestamp), as a real sender retries.
-        const { url, init } = receiptRequest(provider, { sid: sms.sid, statusCallback: callback }, status, errorCode, options.webhookSecret);
+        const { url, init } =
+          provider === 'vonage'
+            ? vonageReceiptRequest(options.vonage, { ...sms, statusCallback: callback }, status, errorCode)
+            : receiptRequest(provider, { sid: sms.sid, statusCallback: callback }, status, errorCode, options.webhookSecret);
         const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
         await res.arrayBuffer().catch(() => undefined);
         record.httpStatus = res.status;
@@ -250,6 +258,25 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     const sms = accept('webhook', 'wh-' + randomBytes(12).toString('hex'), msg.to, msg.body, typeof msg.statusCallback === 'string' ? msg.statusCallback : null);
     if (c.delayMs) await sleep(c.delayMs);
     if (!res.destroyed) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: sms.sid }));
+    scheduleCallbacks(sms, c);
+  }
+
+  async function vonageSend(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    let form: Record<string, string>;
+    try {
+      form = (req.headers['content-type'] ?? '').includes('json') ? (JSON.parse(raw) as Record<string, string>) : Object.fromEntries(new URLSearchParams(raw));
+    } catch {
+      return void res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"title":"Bad Request"}');
+    }
+    if (failOther(res)) return;
+    const verdict = checkVonageSend(options.vonage, form);
+    // Vonage answers 200 with the verdict in messages[0].status, refusals included.
+    if (!verdict.ok) return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(vonageRefused(verdict.status, verdict.errorText)));
+    const c = control;
+    const sms = accept('vonage', randomBytes(8).toString('hex').toUpperCase() + '1', verdict.to, verdict.text, verdict.callback);
+    if (c.delayMs) await sleep(c.delayMs);
+    if (!res.destroyed) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(vonageAccepted(sms.sid, sms.to, verdict.clientRef)));
     scheduleCallbacks(sms, c);
   }
 
@@ -398,6 +425,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
       if (m && req.method === 'POST') return createMessage(req, res, decodeURIComponent(m[1]));
       if (path === '/webhook/sms' && req.method === 'POST') return webhookSend(req, res);
+      if (path === '/sms/json' && req.method === 'POST') return vonageSend(req, res);
       if (/^\/1\.0\/sms\/[^/]+\/jobs$/.test(path) && req.method === 'POST') return ovhJob(req, res);
       const outgoing = /^\/1\.0\/sms\/[^/]+\/outgoing\/([0-9]+)$/.exec(path);
       if (outgoing && req.method === 'GET') {

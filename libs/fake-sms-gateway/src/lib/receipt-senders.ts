@@ -8,7 +8,7 @@ import { RECEIPT_SIGNATURE_HEADER, RECEIPT_TIMESTAMP_HEADER, webhookReceiptSigna
  * (POST /1.0/sms/{service}/jobs, GET /1.0/sms/{service}/outgoing/{id}) that calls each job's
  * `callBack` with OVHcloud's delivery-report parameters (id, dlr, description, date).
  */
-export type FakeProvider = 'twilio' | 'webhook' | 'ovh';
+export type FakeProvider = 'twilio' | 'webhook' | 'ovh' | 'vonage';
 
 export interface OvhStandInCredentials {
   appKey: string;

@@ -5,3 +5,4 @@ export * from './lib/twilio';
 export * from './lib/receipts';
 export * from './lib/ovh-signature';
 export * from './lib/email-job';
+export * from './lib/vonage';

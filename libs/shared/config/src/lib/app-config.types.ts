@@ -2,8 +2,12 @@ import type { MailConfig } from './mail';
 import type { RedisNode } from './redis-cluster';
 import type { TrustProxy } from './trust-proxy';
 
+/** The methods Vonage offers for signed webhooks (its dashboard's choice; @twofold/sms-queue computes them). */
+export const VONAGE_SIGNATURE_METHODS = ['md5hash', 'md5', 'sha1', 'sha256', 'sha512'] as const;
+export type VonageSignatureMethod = (typeof VONAGE_SIGNATURE_METHODS)[number];
+
 export type SmsProviderName = (typeof SMS_PROVIDERS)[number];
-export const SMS_PROVIDERS = ['console', 'twilio', 'ovh', 'webhook'] as const;
+export const SMS_PROVIDERS = ['console', 'twilio', 'ovh', 'webhook', 'vonage'] as const;
 
 export interface TwilioConfig {
   accountSid: string;
@@ -12,6 +16,19 @@ export interface TwilioConfig {
   apiBaseUrl: string;
   /** TWILIO_WEBHOOK_SHARED_KEY: the secret of a Twilio SharedKey, when a Webhook Rule signs our callbacks with HMAC-SHA256. */
   webhookSharedKey?: string;
+}
+
+export interface VonageConfig {
+  apiKey: string;
+  /** VONAGE_API_SECRET: sent with each request, unless VONAGE_SIGNATURE_SECRET signs them instead. */
+  apiSecret?: string;
+  /** VONAGE_FROM: a number (digits, no +) or an alphanumeric sender id where the country allows one. */
+  from: string;
+  apiBaseUrl: string;
+  /** VONAGE_SIGNATURE_SECRET: signs our requests and checks Vonage's receipts; the API refuses receipts without it. */
+  signatureSecret?: string;
+  /** VONAGE_SIGNATURE_METHOD: the method chosen in the Vonage dashboard for signed webhooks. */
+  signatureMethod: VonageSignatureMethod;
 }
 
 export interface OvhConfig {
@@ -67,6 +84,7 @@ export interface AppConfig {
     providers: SmsProviderName[];
     twilio?: TwilioConfig;
     ovh?: OvhConfig;
+    vonage?: VonageConfig;
     webhook?: { url: string; secret?: string };
     allowedCountries: string[];
     allowFictionalNumbers: boolean;

@@ -60,6 +60,16 @@ describe('loadConfig', () => {
     expect(c.sms.ovh?.service).toBe('sms-1');
   });
 
+  it('reads Vonage: key and secret (or a signature secret instead of the API secret), sha256 signatures by default', () => {
+    expect(loadConfig({}).sms.vonage).toBeUndefined();
+    expect(() => loadConfig({ SMS_PROVIDER: 'vonage', VONAGE_API_KEY: 'k', VONAGE_FROM: 'Twofold' })).toThrow(/VONAGE_API_SECRET is required/);
+    const plain = loadConfig({ SMS_PROVIDER: 'vonage', VONAGE_API_KEY: 'k', VONAGE_API_SECRET: 's', VONAGE_FROM: 'Twofold' });
+    expect(plain.sms.vonage).toEqual({ apiKey: 'k', apiSecret: 's', from: 'Twofold', apiBaseUrl: 'https://rest.nexmo.com', signatureSecret: undefined, signatureMethod: 'sha256' });
+    const signed = loadConfig({ ...TWILIO, SMS_PROVIDER: 'twilio,vonage', VONAGE_API_KEY: 'k', VONAGE_FROM: 'Twofold', VONAGE_SIGNATURE_SECRET: 'x', VONAGE_SIGNATURE_METHOD: 'MD5HASH' });
+    expect(signed.sms.vonage).toMatchObject({ apiSecret: undefined, signatureSecret: 'x', signatureMethod: 'md5hash' });
+    expect(() => loadConfig({ ...TWILIO, SMS_PROVIDER: 'vonage', VONAGE_API_KEY: 'k', VONAGE_API_SECRET: 's', VONAGE_FROM: 'T', VONAGE_SIGNATURE_METHOD: 'sha3' })).toThrow(/VONAGE_SIGNATURE_METHOD/);
+  });
+
   describe('TRUST_PROXY', () => {
     it('is off by default and for false or 0: the client is the socket address', () => {
       expect(loadConfig({}).trustProxy).toEqual({ kind: 'off' });

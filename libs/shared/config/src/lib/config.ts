@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { SMS_PROVIDERS, type AppConfig, type SmsProviderName } from './app-config.types';
+import { SMS_PROVIDERS, VONAGE_SIGNATURE_METHODS, type AppConfig, type SmsProviderName } from './app-config.types';
 import { bool, ConfigError, int, oneOf, optionalSecret, str, url, type Env } from './env-readers';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { hashTagOf, parseRedisClusterNodes, type RedisNode } from './redis-cluster';
@@ -13,7 +13,16 @@ import { loadMailConfig } from './mail';
 export const DEV_APP_SECRET = 'twofold-development-secret-do-not-use-in-production';
 
 export { ConfigError } from './env-readers';
-export { SMS_PROVIDERS, type AppConfig, type OvhConfig, type SmsProviderName, type TwilioConfig } from './app-config.types';
+export {
+  SMS_PROVIDERS,
+  VONAGE_SIGNATURE_METHODS,
+  type AppConfig,
+  type OvhConfig,
+  type SmsProviderName,
+  type TwilioConfig,
+  type VonageConfig,
+  type VonageSignatureMethod,
+} from './app-config.types';
 
 function trustProxy(env: Env): TrustProxy {
   const parsed = parseTrustProxy(env['TRUST_PROXY']);
@@ -130,6 +139,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
             consumerKey: str(env, 'OVH_CONSUMER_KEY'),
             service: str(env, 'OVH_SMS_SERVICE'),
             sender: str(env, 'OVH_SMS_SENDER'),
+          }
+        : undefined,
+      vonage: selected('vonage')
+        ? {
+            apiKey: str(env, 'VONAGE_API_KEY'),
+            apiSecret: env['VONAGE_SIGNATURE_SECRET']?.trim() ? env['VONAGE_API_SECRET']?.trim() || undefined : str(env, 'VONAGE_API_SECRET'),
+            from: str(env, 'VONAGE_FROM'),
+            apiBaseUrl: url(env, 'VONAGE_API_BASE_URL', 'https://rest.nexmo.com', ['http:', 'https:']),
+            signatureSecret: env['VONAGE_SIGNATURE_SECRET']?.trim() || undefined,
+            signatureMethod: oneOf(env, 'VONAGE_SIGNATURE_METHOD', VONAGE_SIGNATURE_METHODS, 'sha256'),
           }
         : undefined,
       webhook: selected('webhook')
