@@ -65,8 +65,9 @@ describe('GraphQL surface', () => {
       ['forgetTrustedDevice', `mutation($id: ID!) { forgetTrustedDevice(id: $id) { id } }`, { id }],
       ['forgetAllTrustedDevices', `mutation { forgetAllTrustedDevices { id } }`, {}],
       ['resendVerificationEmail', `mutation { resendVerificationEmail }`, {}],
+      ['changePassword', `mutation { changePassword(input: { currentPassword: "x", newPassword: "a long new passphrase" }) }`, {}],
     ];
-    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail'];
+    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'requestPasswordReset', 'resetPassword'];
 
     it('classifies every root field of the served schema as public or protected (a new field must be added here)', async () => {
       const res = await api.gql(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);

@@ -42,12 +42,13 @@ function protectedOperations(ids: { methodId: string; pendingId: string; session
     forgetTrustedDevice: { query: `mutation($id: ID!) { forgetTrustedDevice(id: $id) { id } }`, variables: { id: ids.sessionId } },
     forgetAllTrustedDevices: { query: `mutation { forgetAllTrustedDevices { id } }` },
     resendVerificationEmail: { query: `mutation { resendVerificationEmail }` },
+    changePassword: { query: `mutation($p: String!) { changePassword(input: { currentPassword: $p, newPassword: "a long new passphrase" }) }`, variables: { p: PASSWORD } },
     logout: { query: `mutation { logout }` },
   };
 }
 
 /** Public operations: they take no session (login steps carry their own ticket). */
-const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail']);
+const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'requestPasswordReset', 'resetPassword']);
 
 it('the list below covers every guarded root field of the schema', async () => {
   const res = await sys.gql(`{ q: __type(name: "Query") { fields { name } } m: __type(name: "Mutation") { fields { name } } }`);

@@ -53,8 +53,13 @@ export class EmailMessageStore {
    * The e-mail budgets, under advisory locks on the account and the client's IP key taken first
    * (always in that order, so concurrent sends cannot both pass) and read in one statement; each
    * count reads at most its budget's rows. No IP key (no client address): the IP count is 0.
+   * The account count is of the e-mails of `accountTemplates.templates` (`only`) or of every other
+   * template (not `only`): a budget of its own for the e-mails a stranger can cause.
    */
-  async budget(em: EntityManager, b: { accountId: string; ipKey: string | null; since: Date; perAccount: number; perIp: number; global: number }): Promise<EmailBudgetState> {
+  async budget(
+    em: EntityManager,
+    b: { accountId: string; ipKey: string | null; since: Date; perAccount: number; perIp: number; global: number; accountTemplates: { only: boolean; templates: readonly EmailTemplate[] } },
+  ): Promise<EmailBudgetState> {
     // Without an IP key the second lock is the account's again (re-entrant): no shared lock for every address-less request.
     const accountLock = `email:budget:${b.accountId}`;
     await prepared(em, 'email-budget-lock', `SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))`, [
@@ -66,12 +71,14 @@ export class EmailMessageStore {
       'email-budget',
       `SELECT a.n AS a_n, a.oldest AS a_oldest, i.n AS i_n, i.oldest AS i_oldest, g.n AS g_n, g.oldest AS g_oldest
          FROM (SELECT count(*)::int AS n, min(created_at) AS oldest
-                 FROM (SELECT created_at FROM email_message WHERE account_id = $1 AND created_at > $2 ORDER BY created_at DESC LIMIT $3) x) a,
+                 FROM (SELECT created_at FROM email_message
+                        WHERE account_id = $1 AND created_at > $2 AND (template = ANY($7::text[])) = $8
+                        ORDER BY created_at DESC LIMIT $3) x) a,
               (SELECT count(*)::int AS n, min(created_at) AS oldest
                  FROM (SELECT created_at FROM email_message WHERE client_ip = $5 AND created_at > $2 ORDER BY created_at DESC LIMIT $6) z) i,
               (SELECT count(*)::int AS n, min(created_at) AS oldest
                  FROM (SELECT created_at FROM email_message WHERE created_at > $2 ORDER BY created_at DESC LIMIT $4) y) g`,
-      [b.accountId, b.since, b.perAccount, b.global, b.ipKey, b.perIp],
+      [b.accountId, b.since, b.perAccount, b.global, b.ipKey, b.perIp, [...b.accountTemplates.templates], b.accountTemplates.only],
     );
     const r = rows[0];
     return {

@@ -24,6 +24,16 @@ import { EmailMessageStore, type EmailMessageInsert } from './email-message.stor
 const ENQUEUE_TIMEOUT_MS = 2000;
 const HOUR = 3600;
 
+/**
+ * E-mails with a per-account budget of their own instead of EMAIL_PER_ACCOUNT_PER_HOUR, which
+ * only the account's own requests spend: a stranger who types the address (a password reset)
+ * must not use up the customer's budget. They still pass the per-IP and global budgets.
+ */
+const SEPARATE_ACCOUNT_BUDGETS: Partial<Record<EmailTemplate, (config: AppConfig) => number>> = {
+  PASSWORD_RESET: (config) => config.limits.passwordResetEmailsPerAccountPerHour,
+};
+const SEPARATELY_BUDGETED = Object.keys(SEPARATE_ACCOUNT_BUDGETS) as EmailTemplate[];
+
 export interface OutgoingEmail {
   accountId: string;
   to: string;
@@ -106,9 +116,12 @@ export class EmailOutboxService implements OnApplicationBootstrap, OnApplication
   async add(em: EntityManager, mail: OutgoingEmail, now: Date): Promise<EmailAddResult> {
     const unit = this.units.get(em);
     if (!unit) throw new Error('EmailOutboxService.add outside inTransaction()');
-    const { perAccountPerHour, perIpPerHour, globalPerHour } = this.config.mail;
+    const { perIpPerHour, globalPerHour } = this.config.mail;
+    const separate = SEPARATE_ACCOUNT_BUDGETS[mail.template];
+    const perAccountPerHour = separate ? separate(this.config) : this.config.mail.perAccountPerHour;
+    const accountTemplates = separate ? { only: true, templates: [mail.template] } : { only: false, templates: SEPARATELY_BUDGETED };
     const ipKey = ipRateLimitKey(mail.clientIp);
-    const b = await this.store.budget(em, { accountId: mail.accountId, ipKey, since: addSeconds(now, -HOUR), perAccount: perAccountPerHour, perIp: perIpPerHour, global: globalPerHour });
+    const b = await this.store.budget(em, { accountId: mail.accountId, ipKey, since: addSeconds(now, -HOUR), perAccount: perAccountPerHour, perIp: perIpPerHour, global: globalPerHour, accountTemplates });
     const retryAfter = (oldest: Date | null) => Math.max(1, Math.ceil(((oldest?.getTime() ?? now.getTime()) + HOUR * 1000 - now.getTime()) / 1000));
     if (b.accountSent >= perAccountPerHour) return { queued: false, budget: 'account', retryAfterSeconds: retryAfter(b.accountOldest) };
     if (ipKey && b.ipSent >= perIpPerHour) {

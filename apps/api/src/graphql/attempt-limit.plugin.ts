@@ -21,6 +21,9 @@ export const ATTEMPT_BEARING_FIELDS = new Set([
   'completeLoginWithSecurityKey',
   'disableTwoFactor',
   'resendVerificationEmail',
+  'changePassword',
+  'requestPasswordReset',
+  'resetPassword',
 ]);
 
 /** Counts root fields of those names, through aliases, inline fragments and fragment spreads. */

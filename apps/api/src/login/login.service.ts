@@ -74,6 +74,23 @@ export class LoginService {
     return revoked;
   }
 
+  /**
+   * `changePassword`'s check of the current password, counted by the email's login throttle as a
+   * sign-in is (RATE_LIMITED beyond it; a wrong one is INVALID_CREDENTIALS with a LOGIN_FAILED
+   * event). Answers the hash it verified, for the change to apply only while it is still the one.
+   */
+  async checkCurrentPassword(accountId: string, password: string, meta: RequestMeta, now: Date): Promise<string> {
+    const account = await this.store.accountById(accountId);
+    const { retryAfter, attemptId } = await this.throttle.reserve(account.emailNormalized, meta.ip, now);
+    if (retryAfter > 0 || !attemptId) throw Errors.rateLimited(retryAfter, 'Too many failed password attempts.');
+    if (!(await this.hasher.verifyPassword(account.passwordHash, password))) {
+      await this.events.record(null, account.id, 'LOGIN_FAILED', meta, now, 'wrong password (password change)');
+      throw Errors.invalidCredentials();
+    }
+    await this.db.transaction((em) => this.throttle.release(em, attemptId));
+    return account.passwordHash;
+  }
+
   /** Sudo mode: the password again, then (2FA on) a second factor on a REAUTH ticket bound to this session. */
   async reauthenticate(auth: AuthState, password: string, meta: RequestMeta): Promise<SessionModel | TwoFactorChallengeModel> {
     if (!password || password.length > 4096) throw Errors.badInput({ password: 'Enter your password.' });

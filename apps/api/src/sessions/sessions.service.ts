@@ -14,6 +14,9 @@ import { toSessionInfoModel } from './dto/to-session-info';
 import type { SessionInfoModel } from './dto/session-info.type';
 import { SessionStore } from './session.store';
 
+/** No session has this id: "all but it" is every session. */
+const NIL_SESSION_ID = '00000000-0000-0000-0000-000000000000';
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -191,6 +194,15 @@ export class SessionsService {
         await this.events.record(em, auth.account.id, 'SESSION_REVOKED', meta, now, `${ended} other session(s) ended`);
     });
     return this.list(auth, 'primary');
+  }
+
+  /**
+   * In the caller's transaction (which holds the account lock): ends every live session of the
+   * account but `keepSessionId` (a password change keeps the session that made it; a reset, null,
+   * keeps none). Answers how many.
+   */
+  revokeOthersOf(em: EntityManager, accountId: string, keepSessionId: string | null, now: Date): Promise<number> {
+    return this.store.revokeLiveOthers(em, accountId, keepSessionId ?? NIL_SESSION_ID, now, this.idleSince(now));
   }
 
   /**

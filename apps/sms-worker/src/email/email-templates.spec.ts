@@ -12,6 +12,16 @@ describe('e-mail templates', () => {
     expect(m.subject).toMatch(locale === 'fr' ? /Confirmez/ : /Confirm your/);
   });
 
+  it.each(['en', 'fr'])('renders the password-reset e-mail in %s, text and HTML, with its own link', (locale) => {
+    const m = renderEmail('PASSWORD_RESET', locale, data, 'https://app.example');
+    expect(m.text).toContain('https://app.example/reset-password?token=tok_-123');
+    expect(m.html).toContain('href="https://app.example/reset-password?token=tok_-123"');
+    expect(m.text).not.toContain('/verify-email');
+    expect(m.html).toContain('Ada &lt;Lovelace&gt;');
+    expect(m.subject).toMatch(locale === 'fr' ? /Réinitialisez/ : /Reset your/);
+    expect(() => renderEmail('PASSWORD_RESET', locale, { name: 'Ada' }, 'https://app.example')).toThrow('needs a token');
+  });
+
   it('falls back to English', () => {
     expect(renderEmail('VERIFY_EMAIL', 'de', data, 'http://x').subject).toBe('Confirm your e-mail address for Twofold');
   });

@@ -44,6 +44,31 @@ const VERIFY: Record<Locale, Copy> = {
   },
 };
 
+const RESET: Record<Locale, Copy> = {
+  en: {
+    subject: 'Reset your Twofold password',
+    greeting: (name) => `Hello ${name},`,
+    lines: [
+      'Someone asked to reset the password of your Twofold account. Use the link below to choose a new one: it also signs out every session.',
+      'If two-factor authentication is on, signing in will still ask for your second step.',
+    ],
+    action: 'Choose a new password',
+    expiry: (when) => `This link works once, until ${when}.`,
+    ignore: 'If you did not ask for this, ignore this e-mail: your password stays as it is.',
+  },
+  fr: {
+    subject: 'Réinitialisez votre mot de passe Twofold',
+    greeting: (name) => `Bonjour ${name},`,
+    lines: [
+      'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Twofold. Utilisez le lien ci-dessous pour en choisir un nouveau : toutes les sessions seront aussi fermées.',
+      'Si la double authentification est activée, la connexion vous demandera toujours votre deuxième étape.',
+    ],
+    action: 'Choisir un nouveau mot de passe',
+    expiry: (when) => `Ce lien ne fonctionne qu’une fois, jusqu’au ${when}.`,
+    ignore: 'Si vous n’avez rien demandé, ignorez cet e-mail : votre mot de passe reste inchangé.',
+  },
+};
+
 function layout(copy: Copy, name: string, link: string, when: string, locale: Locale): RenderedEmail {
   const text = [copy.greeting(name), '', ...copy.lines, '', `${copy.action}:`, link, '', copy.expiry(when), '', copy.ignore, '', '— Twofold'].join('\n');
   const html = `<!doctype html>
@@ -67,6 +92,11 @@ export function renderEmail(template: EmailTemplate, locale: string, data: Email
       if (!data.token) throw new Error('VERIFY_EMAIL needs a token');
       const link = `${webOrigin}/verify-email?token=${encodeURIComponent(data.token)}`;
       return layout(VERIFY[lang], data.name || (lang === 'fr' ? 'à vous' : 'there'), link, formatExpiry(data.expiresAt, lang), lang);
+    }
+    case 'PASSWORD_RESET': {
+      if (!data.token) throw new Error('PASSWORD_RESET needs a token');
+      const link = `${webOrigin}/reset-password?token=${encodeURIComponent(data.token)}`;
+      return layout(RESET[lang], data.name || (lang === 'fr' ? 'à vous' : 'there'), link, formatExpiry(data.expiresAt, lang), lang);
     }
   }
 }

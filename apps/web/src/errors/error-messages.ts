@@ -56,6 +56,8 @@ const FIELD_MESSAGES: Record<string, MessageId> = {
   phoneNumber: 'error.field.phoneNumber',
   description: 'error.field.description',
   locale: 'error.field.locale',
+  currentPassword: 'error.field.currentPassword',
+  newPassword: 'error.field.newPassword',
 };
 
 function localFields(fields: Record<string, string> | undefined, t: Translator): Record<string, string> | undefined {
@@ -115,6 +117,8 @@ export function describeGraphQLError(raw: RawError, t: Translator): UiError {
       };
     case ErrorCode.TICKET_EXPIRED:
       return { ...base, message: t('error.TICKET_EXPIRED') };
+    case ErrorCode.INVALID_TOKEN:
+      return { ...base, message: t('error.INVALID_TOKEN') };
     case ErrorCode.REAUTH_REQUIRED:
       return { ...base, message: t('error.REAUTH_REQUIRED') };
     case ErrorCode.METHOD_NOT_ENABLED:

@@ -1,5 +1,6 @@
 import { enActivity } from './en/activity';
 import { enMethods } from './en/methods';
+import { enPasswords } from './en/passwords';
 import { enRememberedDevices } from './en/remembered-devices';
 import { enSecurityKeys } from './en/security-keys';
 import { enSessions } from './en/sessions';
@@ -281,6 +282,7 @@ export const en = {
   ...enRememberedDevices,
   ...enSecurityKeys,
   ...enVerifyEmail,
+  ...enPasswords,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

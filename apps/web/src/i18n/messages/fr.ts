@@ -1,6 +1,7 @@
 import type { MessageId } from './en';
 import { frActivity } from './fr/activity';
 import { frMethods } from './fr/methods';
+import { frPasswords } from './fr/passwords';
 import { frRememberedDevices } from './fr/remembered-devices';
 import { frSecurityKeys } from './fr/security-keys';
 import { frSessions } from './fr/sessions';
@@ -294,4 +295,5 @@ export const fr: Record<MessageId, string> = {
   ...frRememberedDevices,
   ...frSecurityKeys,
   ...frVerifyEmail,
+  ...frPasswords,
 };

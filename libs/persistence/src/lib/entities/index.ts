@@ -4,6 +4,7 @@ import { EmailMessageEntity } from './email-message.entity';
 import { EmailVerificationTokenEntity } from './email-verification-token.entity';
 import { LoginFailureEntity } from './login-failure.entity';
 import { LoginTicketEntity } from './login-ticket.entity';
+import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { SecurityEventEntity } from './security-event.entity';
 import { SecurityKeyEntity } from './security-key.entity';
 import { SecurityKeyLoginChallengeEntity } from './security-key-login-challenge.entity';
@@ -23,6 +24,7 @@ export * from './email-message.entity';
 export * from './email-verification-token.entity';
 export * from './login-failure.entity';
 export * from './login-ticket.entity';
+export * from './password-reset-token.entity';
 export * from './security-event.entity';
 export * from './security-key.entity';
 export * from './security-key-login-challenge.entity';
@@ -55,4 +57,5 @@ export const ENTITIES = [
   SmsReceiptReplayEntity,
   EmailMessageEntity,
   EmailVerificationTokenEntity,
+  PasswordResetTokenEntity,
 ];

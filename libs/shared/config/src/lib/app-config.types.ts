@@ -138,5 +138,11 @@ export interface AppConfig {
     secondFactorWindowSeconds: number;
     secondFactorBlockSeconds: number;
     smsMethodsPerAccount: number;
+    /**
+     * PASSWORD_RESET_EMAILS_PER_ACCOUNT_PER_HOUR [3]: password-reset e-mails per account per hour. Anyone
+     * who types the address causes one, so they have their own budget and never spend the account's
+     * EMAIL_PER_ACCOUNT_PER_HOUR; they still count toward the per-IP and global e-mail budgets.
+     */
+    passwordResetEmailsPerAccountPerHour: number;
   };
 }

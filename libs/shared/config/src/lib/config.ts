@@ -198,6 +198,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       secondFactorWindowSeconds: int(env, 'SECOND_FACTOR_FAILURE_WINDOW_SECONDS', 900, 1),
       secondFactorBlockSeconds: int(env, 'SECOND_FACTOR_BLOCK_SECONDS', 900, 1),
       smsMethodsPerAccount: int(env, 'SMS_METHODS_PER_ACCOUNT', 5, 1),
+      passwordResetEmailsPerAccountPerHour: int(env, 'PASSWORD_RESET_EMAILS_PER_ACCOUNT_PER_HOUR', 3, 1),
     },
   };
   checkRetention(config);

@@ -1,5 +1,5 @@
 /**
- * The one list of `errors[].extensions.code` values (contract v1, section 5).
+ * The one list of `errors[].extensions.code` values (contract v1, section 5, and the additions since).
  * The API throws them and the web app branches on them: never compare string literals.
  */
 export const ErrorCode = {
@@ -20,6 +20,8 @@ export const ErrorCode = {
   REAUTH_REQUIRED: 'REAUTH_REQUIRED',
   METHOD_NOT_ENABLED: 'METHOD_NOT_ENABLED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** Beyond contract v1 (issue 13): the token of an e-mailed link (password reset) is unknown, used or expired. */
+  INVALID_TOKEN: 'INVALID_TOKEN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

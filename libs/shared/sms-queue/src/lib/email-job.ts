@@ -12,12 +12,12 @@ export const EMAIL_DELIVERY_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'FAILED'] a
 export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];
 
 /** What an e-mail says; each has an en and a fr template, plain text and HTML (the worker renders them). */
-export const EMAIL_TEMPLATES = ['VERIFY_EMAIL'] as const;
+export const EMAIL_TEMPLATES = ['VERIFY_EMAIL', 'PASSWORD_RESET'] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 /**
  * What a template needs. The token of a link travels only sealed (in the row and in the job):
- * the worker builds `${WEB_ORIGIN}/verify-email?token=…` itself, so no link sits anywhere in clear.
+ * the worker builds `${WEB_ORIGIN}/verify-email?token=…` (or `/reset-password?token=…`) itself, so no link sits anywhere in clear.
  */
 export interface EmailTemplateData {
   name: string;
