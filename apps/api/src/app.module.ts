@@ -28,6 +28,7 @@ import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { metricsPlugin } from './metrics/metrics.plugin';
 import { MetricsService } from './metrics/metrics.service';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { ReadReplicaModule } from './read-replica/read-replica';
 import { SecondFactorModule } from './second-factor/second-factor.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
@@ -119,6 +120,7 @@ export class AppModule {
         SecondFactorModule,
         AccountsModule,
         EmailVerificationModule,
+        PasswordResetModule,
         SmsMethodsModule,
         TotpMethodsModule,
         SecurityKeysModule,

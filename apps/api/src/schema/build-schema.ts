@@ -6,6 +6,8 @@ import { AccountsResolver } from '../accounts/accounts.resolver';
 import { BackupCodesResolver } from '../backup-codes/backup-codes.resolver';
 import { EmailVerificationResolver } from '../email-verification/email-verification.resolver';
 import { LoginResolver } from '../login/login.resolver';
+import { PasswordChangeResolver } from '../password-reset/password-change.resolver';
+import { PasswordResetResolver } from '../password-reset/password-reset.resolver';
 import { SecondFactorResolver } from '../second-factor/second-factor.resolver';
 import { SecurityEventsResolver } from '../security-events/security-events.resolver';
 import { SecurityKeysResolver } from '../security-keys/security-keys.resolver';
@@ -17,7 +19,7 @@ import { TrustedDevicesResolver } from '../trusted-devices/trusted-devices.resol
 import { TwoFactorMethodsResolver } from '../two-factor-methods/two-factor-methods.resolver';
 
 /** Every resolver class of the API; the schema test fails if one is missing here. */
-export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver, TrustedDevicesResolver, EmailVerificationResolver];
+export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver, TrustedDevicesResolver, EmailVerificationResolver, PasswordResetResolver, PasswordChangeResolver];
 
 /** Prints the schema from resolver metadata alone: no database, no Redis, no app boot. */
 export async function buildSchemaSdl(): Promise<string> {
