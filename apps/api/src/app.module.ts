@@ -32,6 +32,7 @@ import { PasswordResetModule } from './password-reset/password-reset.module';
 import { ReadReplicaModule } from './read-replica/read-replica';
 import { SecondFactorModule } from './second-factor/second-factor.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
+import { SmsDeliveryHealthModule } from './sms-delivery-health/sms-delivery-health.module';
 import { SecurityKeysModule } from './security-keys/security-keys.module';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
@@ -116,6 +117,7 @@ export class AppModule {
         ReadReplicaModule,
         SessionsModule,
         SecurityEventsModule,
+        SmsDeliveryHealthModule,
         LoginModule,
         SecondFactorModule,
         AccountsModule,

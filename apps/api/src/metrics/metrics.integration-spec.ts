@@ -28,4 +28,28 @@ describe('GET /metrics', () => {
     expect(text).toContain('# TYPE twofold_sms_queue_jobs gauge');
     expect(text).toContain('twofold_api_process_resident_memory_bytes');
   });
+
+  it('reports code SMS per provider and country: sent, delivered, failed, entered, and the receipt latency quantiles', async () => {
+    // Rows as the worker and the receipt endpoints leave them (this API runs no worker).
+    const insert = (provider: string, country: string, status: string, deliveredAfterS: number | null, entered: boolean) =>
+      api.pg.query(
+        `INSERT INTO sms_message (id, phone_number, purpose, locale, body_sealed, status, provider, country_code, attempts, created_at, updated_at, sent_at, delivered_at, failed_at, verified_at)
+         VALUES (gen_random_uuid(), '+33612345678', 'LOGIN', 'fr', 'v1.x.y.z', $1::varchar, $2, $3, 1, now(), now(), now(),
+                 CASE WHEN $4::float IS NULL THEN NULL ELSE now() + make_interval(secs => $4::float) END,
+                 CASE WHEN $1::varchar = 'FAILED' THEN now() END, CASE WHEN $5::boolean THEN now() END)`,
+        [status, provider, country, deliveredAfterS, entered],
+      );
+    await insert('vonage', 'FR', 'DELIVERED', 2, true);
+    await insert('vonage', 'FR', 'DELIVERED', 4, false);
+    await insert('vonage', 'FR', 'FAILED', null, false);
+    await insert('vonage', 'FR', 'SENT', null, false);
+    const text = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const value = (name: string, labels: string) => Number(new RegExp(`${name}\\{${labels},service="api"\\} ([0-9.]+)`).exec(text)?.[1]);
+    expect(value('twofold_sms_codes_last_hour', 'provider="vonage",country="FR",state="sent"')).toBe(4);
+    expect(value('twofold_sms_codes_last_hour', 'provider="vonage",country="FR",state="delivered"')).toBe(2);
+    expect(value('twofold_sms_codes_last_hour', 'provider="vonage",country="FR",state="failed"')).toBe(1);
+    expect(value('twofold_sms_codes_last_hour', 'provider="vonage",country="FR",state="entered"')).toBe(1);
+    expect(value('twofold_sms_receipt_latency_seconds', 'provider="vonage",country="FR",quantile="0.5"')).toBeCloseTo(3, 5);
+    expect(value('twofold_sms_receipt_latency_seconds', 'provider="vonage",country="FR",quantile="0.99"')).toBeCloseTo(3.98, 5);
+  });
 });

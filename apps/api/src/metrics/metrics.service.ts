@@ -45,6 +45,30 @@ export class MetricsService {
       },
     });
     new Gauge({
+      name: 'twofold_sms_codes_last_hour',
+      help: 'Code SMS of the last hour by provider and destination country: taken by the provider (sent), reported delivered or failed by its receipts, and whose code was then entered (entered / sent is the code-entry conversion)',
+      labelNames: ['provider', 'country', 'state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const r of await metricsStore.codeDeliveryLastHour())
+          for (const state of ['sent', 'delivered', 'failed', 'entered'] as const) this.set({ provider: r.provider, country: r.country, state }, r[state]);
+      },
+    });
+    new Gauge({
+      name: 'twofold_sms_receipt_latency_seconds',
+      help: 'Code SMS of the last hour: seconds from the provider taking it to its delivered receipt, by provider, destination country and quantile',
+      labelNames: ['provider', 'country', 'quantile'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const r of await metricsStore.codeDeliveryLastHour()) {
+          if (!r.latency) continue;
+          ['0.5', '0.9', '0.99'].forEach((quantile, i) => this.set({ provider: r.provider, country: r.country, quantile }, Number(r.latency![i])));
+        }
+      },
+    });
+    new Gauge({
       name: 'twofold_sms_send_blocked_last_hour',
       help: 'SMS refused in the last hour by the budgets or the SMS-pumping guard (SMS_SEND_BLOCKED events), by kind: code or notice',
       labelNames: ['kind'],

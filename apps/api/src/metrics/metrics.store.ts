@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+export interface CodeDeliveryRow {
+  provider: string;
+  country: string;
+  sent: number;
+  delivered: number;
+  failed: number;
+  entered: number;
+  /** Seconds from sent to delivered at the 0.5, 0.9 and 0.99 quantiles; null without a delivery. */
+  latency: number[] | null;
+}
+
 /** SQL read at scrape time: the shared truth every instance reports alike. */
 @Injectable()
 export class MetricsStore {
@@ -8,6 +19,26 @@ export class MetricsStore {
 
   smsLastHour(): Promise<{ provider: string | null; status: string; purpose: string; n: number }[]> {
     return this.db.query(`SELECT provider, status, purpose, count(*)::int AS n FROM sms_message WHERE created_at > now() - interval '1 hour' GROUP BY 1, 2, 3`);
+  }
+
+  /**
+   * Code SMS of the last hour per provider and destination country: how many a provider took,
+   * how many its receipts settled each way, how many codes were then entered (verified_at), and
+   * the receipt latency (sent to delivered) quantiles.
+   */
+  codeDeliveryLastHour(): Promise<CodeDeliveryRow[]> {
+    return this.db.query(
+      `SELECT provider, coalesce(country_code, 'unknown') AS country,
+              count(*) FILTER (WHERE status IN ('SENT', 'DELIVERED', 'FAILED'))::int AS sent,
+              count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered,
+              count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
+              count(*) FILTER (WHERE verified_at IS NOT NULL)::int AS entered,
+              percentile_cont(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - sent_at))
+                FILTER (WHERE status = 'DELIVERED' AND delivered_at >= sent_at) AS latency
+         FROM sms_message
+        WHERE created_at > now() - interval '1 hour' AND purpose <> 'NOTICE' AND provider IS NOT NULL
+        GROUP BY 1, 2`,
+    );
   }
 
   /** SMS the budgets or the pumping guard refused in the last hour (SMS_SEND_BLOCKED events), codes and notices apart. */

@@ -13,13 +13,14 @@ import { SecurityEventsResolver } from '../security-events/security-events.resol
 import { SecurityKeysResolver } from '../security-keys/security-keys.resolver';
 import { SessionsResolver } from '../sessions/sessions.resolver';
 import { SmsDispatchResolver } from '../sms-codes/sms-dispatch.resolver';
+import { SmsDeliveryHealthResolver } from '../sms-delivery-health/sms-delivery-health.resolver';
 import { SmsMethodsResolver } from '../sms-methods/sms-methods.resolver';
 import { TotpMethodsResolver } from '../totp-methods/totp-methods.resolver';
 import { TrustedDevicesResolver } from '../trusted-devices/trusted-devices.resolver';
 import { TwoFactorMethodsResolver } from '../two-factor-methods/two-factor-methods.resolver';
 
 /** Every resolver class of the API; the schema test fails if one is missing here. */
-export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SessionsResolver, TrustedDevicesResolver, EmailVerificationResolver, PasswordResetResolver, PasswordChangeResolver];
+export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SmsDeliveryHealthResolver, SessionsResolver, TrustedDevicesResolver, EmailVerificationResolver, PasswordResetResolver, PasswordChangeResolver];
 
 /** Prints the schema from resolver metadata alone: no database, no Redis, no app boot. */
 export async function buildSchemaSdl(): Promise<string> {

@@ -78,6 +78,9 @@ export type SecurityEventType =
   | 'DEFAULT_METHOD_CHANGED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_RESET'
+  | 'PASSWORD_RESET_REQUESTED'
   | 'REAUTHENTICATED'
   | 'SECOND_FACTOR_FAILED'
   | 'SECURITY_KEY_ADDED'
@@ -193,6 +196,7 @@ export type MeQuery = {
         createdAt: string;
         verifiedAt: string | null;
         lastUsedAt: string | null;
+        delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
       }>;
       totpMethods: Array<{
         id: string;
@@ -411,6 +415,7 @@ export type SmsMethodFieldsFragment = {
   createdAt: string;
   verifiedAt: string | null;
   lastUsedAt: string | null;
+  delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
 };
 
 export type TotpMethodFieldsFragment = {
@@ -452,6 +457,7 @@ export type TwoFactorStatusFieldsFragment = {
     createdAt: string;
     verifiedAt: string | null;
     lastUsedAt: string | null;
+    delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
   }>;
   totpMethods: Array<{
     id: string;
@@ -490,6 +496,7 @@ export type AddSmsMethodMutation = {
       createdAt: string;
       verifiedAt: string | null;
       lastUsedAt: string | null;
+      delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
     };
     dispatch: {
       id: string;
@@ -535,6 +542,7 @@ export type ConfirmSmsMethodMutation = {
       createdAt: string;
       verifiedAt: string | null;
       lastUsedAt: string | null;
+      delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
     };
     twoFactor: {
       enabled: boolean;
@@ -550,6 +558,7 @@ export type ConfirmSmsMethodMutation = {
         createdAt: string;
         verifiedAt: string | null;
         lastUsedAt: string | null;
+        delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
       }>;
       totpMethods: Array<{
         id: string;
@@ -601,6 +610,7 @@ export type ConfirmTotpMethodMutation = {
         createdAt: string;
         verifiedAt: string | null;
         lastUsedAt: string | null;
+        delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
       }>;
       totpMethods: Array<{
         id: string;
@@ -643,6 +653,7 @@ export type SetDefaultTwoFactorMethodMutation = {
       createdAt: string;
       verifiedAt: string | null;
       lastUsedAt: string | null;
+      delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
     }>;
     totpMethods: Array<{
       id: string;
@@ -693,6 +704,7 @@ export type FinishSecurityKeyRegistrationMutation = {
         createdAt: string;
         verifiedAt: string | null;
         lastUsedAt: string | null;
+        delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
       }>;
       totpMethods: Array<{
         id: string;
@@ -735,6 +747,7 @@ export type UpdateTwoFactorMethodMutation = {
       createdAt: string;
       verifiedAt: string | null;
       lastUsedAt: string | null;
+      delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
     }>;
     totpMethods: Array<{
       id: string;
@@ -776,6 +789,7 @@ export type RemoveTwoFactorMethodMutation = {
       createdAt: string;
       verifiedAt: string | null;
       lastUsedAt: string | null;
+      delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
     }>;
     totpMethods: Array<{
       id: string;
@@ -815,6 +829,7 @@ export type DisableTwoFactorMutation = {
       createdAt: string;
       verifiedAt: string | null;
       lastUsedAt: string | null;
+      delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
     }>;
     totpMethods: Array<{
       id: string;
@@ -863,6 +878,7 @@ export type DeleteBackupCodesMutation = {
       createdAt: string;
       verifiedAt: string | null;
       lastUsedAt: string | null;
+      delivery: { lastDeliveredAt: string | null; consecutiveFailures: number; lastFailedAt: string | null };
     }>;
     totpMethods: Array<{
       id: string;
@@ -1159,6 +1175,18 @@ export const SmsMethodFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1300,6 +1328,18 @@ export const TwoFactorStatusFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1448,6 +1488,18 @@ export const MeDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -2431,6 +2483,18 @@ export const AddSmsMethodDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -2578,6 +2642,18 @@ export const ConfirmSmsMethodDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -2778,6 +2854,18 @@ export const ConfirmTotpMethodDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -2936,6 +3024,18 @@ export const SetDefaultTwoFactorMethodDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3135,6 +3235,18 @@ export const FinishSecurityKeyRegistrationDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3296,6 +3408,18 @@ export const UpdateTwoFactorMethodDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3454,6 +3578,18 @@ export const RemoveTwoFactorMethodDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3598,6 +3734,18 @@ export const DisableTwoFactorDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3789,6 +3937,18 @@ export const DeleteBackupCodesDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'verifiedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'delivery' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'lastDeliveredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'consecutiveFailures' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastFailedAt' } },
+              ],
+            },
+          },
         ],
       },
     },

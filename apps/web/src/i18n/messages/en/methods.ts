@@ -5,6 +5,9 @@ export const enMethods = {
   'methods.named': '{kind} ({name})',
   'methods.removeApp': 'Remove app',
   'methods.removeKey': 'Remove key',
+  'methods.lastDelivered': 'Last code delivered {date}',
+  'methods.deliveryFailing':
+    '{count, plural, one {The last code SMS to this number was not delivered ({date}).} other {The last # code SMS to this number were not delivered (last {date}).}} Use another method, or check the number and its signal.',
   'disable.button': 'Turn off two-factor authentication',
   'disable.confirm': 'Turn off two-factor authentication? This deletes:',
   'disable.done':

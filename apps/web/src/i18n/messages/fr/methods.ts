@@ -6,6 +6,9 @@ export const frMethods: Record<keyof typeof enMethods, string> = {
   'methods.kind.securityKey': 'Clé de sécurité',
   'methods.named': '{kind} ({name})',
   'methods.removeApp': 'Retirer l’application',
+  'methods.lastDelivered': 'Dernier code reçu le {date}',
+  'methods.deliveryFailing':
+    "{count, plural, one {Le dernier SMS de code envoyé à ce numéro n’a pas été remis ({date}).} other {Les # derniers SMS de code envoyés à ce numéro n’ont pas été remis (le dernier le {date}).}} Utilisez une autre méthode, ou vérifiez le numéro et le réseau.",
   'methods.removeKey': 'Retirer la clé',
   'disable.button': 'Désactiver la double authentification',
   'disable.confirm': 'Désactiver la double authentification ? Cela supprime :',

@@ -109,7 +109,21 @@ export function MethodItem({
           {method.lastUsedAt
             ? t('methods.lastUsed', { date: formatDateTime(t.intl, method.lastUsedAt) })
             : t('methods.neverUsed')}
+          {method.delivery?.lastDeliveredAt ? (
+            <>
+              {' · '}
+              {t('methods.lastDelivered', { date: formatDateTime(t.intl, method.delivery.lastDeliveredAt) })}
+            </>
+          ) : null}
         </span>
+        {method.delivery && method.delivery.consecutiveFailures > 0 ? (
+          <span className="method__warning" role="note">
+            {t('methods.deliveryFailing', {
+              count: method.delivery.consecutiveFailures,
+              date: method.delivery.lastFailedAt ? formatDateTime(t.intl, method.delivery.lastFailedAt) : '',
+            })}
+          </span>
+        ) : null}
       </div>
 
       {editing ? (

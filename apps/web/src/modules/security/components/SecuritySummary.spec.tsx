@@ -14,6 +14,7 @@ const number = (id: string, status: 'ENABLED' | 'PENDING_VERIFICATION') => ({
   createdAt: '2026-11-28T12:00:00Z',
   verifiedAt: null,
   lastUsedAt: null,
+  delivery: { __typename: 'SmsDeliveryHealth' as const, lastDeliveredAt: null as string | null, consecutiveFailures: 0, lastFailedAt: null as string | null },
 });
 
 const app = (id: string) => ({

@@ -21,6 +21,7 @@ const number = {
   createdAt: '2026-11-28T12:00:00Z',
   verifiedAt: '2026-11-28T12:01:00Z',
   lastUsedAt: null,
+  delivery: { __typename: 'SmsDeliveryHealth' as const, lastDeliveredAt: null as string | null, consecutiveFailures: 0, lastFailedAt: null as string | null },
 };
 
 const app = {
@@ -118,6 +119,25 @@ describe('TwoFactorMethodList', () => {
     return userEvent.click(within(items[0]).getByRole('button', { name: /^Remove/ })).then(() => {
       expect(within(items[0]).getByRole('group').textContent).toContain('It is your last sign-in method');
     });
+  });
+
+  it('shows when a number last got a code, and warns when its last code SMS were not delivered', () => {
+    const failing = {
+      ...number,
+      id: 'm3',
+      isDefault: false,
+      delivery: { __typename: 'SmsDeliveryHealth' as const, lastDeliveredAt: '2026-11-30T09:00:00Z', consecutiveFailures: 2, lastFailedAt: '2026-12-01T10:00:00Z' },
+    };
+    render(
+      <MockedProvider mocks={[]}>
+        <TwoFactorMethodList twoFactor={status([], [number, failing])} onMessage={jest.fn()} />
+      </MockedProvider>,
+    );
+    const items = screen.getAllByRole('listitem');
+    expect(items[0].textContent).not.toContain('Last code delivered');
+    expect(within(items[0]).queryByRole('note')).toBeNull();
+    expect(items[1].textContent).toMatch(/Last code delivered Nov 30, 2026/);
+    expect(within(items[1]).getByRole('note').textContent).toMatch(/^The last 2 code SMS to this number were not delivered \(last Dec 1, 2026/);
   });
 
   it('makes an app the default method', async () => {

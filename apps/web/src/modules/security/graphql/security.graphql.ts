@@ -12,6 +12,11 @@ export const SmsMethodFieldsFragment = graphql(`
     createdAt
     verifiedAt
     lastUsedAt
+    delivery {
+      lastDeliveredAt
+      consecutiveFailures
+      lastFailedAt
+    }
   }
 `);
 

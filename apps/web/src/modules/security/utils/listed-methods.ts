@@ -26,6 +26,8 @@ export interface ListedMethod {
   lastUsedAt: string | null;
   /** The masked number of an SMS method. */
   maskedPhoneNumber?: string;
+  /** An SMS method's recent code deliveries (from the providers' receipts). */
+  delivery?: { lastDeliveredAt?: string | null; consecutiveFailures: number; lastFailedAt?: string | null };
   /** A security key that is a passkey (discoverable credential). */
   isPasskey?: boolean;
   /** The authenticator's model when known, e.g. "YubiKey 5 Series". */
@@ -51,6 +53,7 @@ export function listedMethods({ smsMethods, totpMethods, securityKeys = [] }: Me
         createdAt: m.createdAt,
         lastUsedAt: m.lastUsedAt ?? null,
         maskedPhoneNumber: m.maskedPhoneNumber,
+        delivery: m.delivery,
       }),
     ),
     ...totpMethods.map(
