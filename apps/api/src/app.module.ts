@@ -40,6 +40,7 @@ import { SmsMethodsModule } from './sms-methods/sms-methods.module';
 import { TotpMethodsModule } from './totp-methods/totp-methods.module';
 import { TrustedDevicesModule } from './trusted-devices/trusted-devices.module';
 import { TwoFactorMethodsModule } from './two-factor-methods/two-factor-methods.module';
+import { UnrecognizedActivityModule } from './unrecognized-activity/unrecognized-activity.module';
 import { SmsWebhooksModule } from './webhooks/sms-webhooks.module';
 
 export interface AppModuleOptions {
@@ -122,6 +123,7 @@ export class AppModule {
         SecondFactorModule,
         AccountsModule,
         EmailVerificationModule,
+        UnrecognizedActivityModule,
         PasswordResetModule,
         SmsMethodsModule,
         TotpMethodsModule,

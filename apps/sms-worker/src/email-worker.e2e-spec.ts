@@ -7,8 +7,9 @@ import { dumpRedis, TEST_APP_SECRET, waitFor } from './test/fixtures';
 /**
  * E-mail end to end (issue 13): the built API writes the verification e-mail at sign-up, the
  * built worker sends it over SMTP to the fake gateway's mail server, the link in it verifies the
- * address; SMTP failures are retried (4xx) or final (5xx), each state recorded on the row; no
- * token in clear in PostgreSQL, Redis or the logs.
+ * address; a security change sends a notice e-mail whose "This wasn't me" link ends the sessions;
+ * SMTP failures are retried (4xx) or final (5xx), each state recorded on the row; no token in
+ * clear in PostgreSQL, Redis or the logs.
  */
 describe('e-mail end to end: API and worker processes, fake SMTP server', () => {
   let testDb: TestDatabase;
@@ -128,9 +129,33 @@ describe('e-mail end to end: API and worker processes, fake SMTP server', () => 
     mail.control({ fail: null });
   }, 60000);
 
+  it('delivers a security-notice e-mail (issue 13 part 3) whose "This wasn\'t me" link ends the sessions once', async () => {
+    const a = await signUp();
+    await mail.waitForMails(1, { filter: (x) => x.to.includes(a.email), timeoutMs: 15000 }).then(([v]) => tokenOf(v));
+    // A number added then removed (2FA off): no SMS notice, but the e-mail one.
+    const added = await client<{ addSmsMethod: { method: { id: string } } }>(`mutation($input: AddSmsMethodInput!) { addSmsMethod(input: $input) { method { id } } }`, { input: { phoneNumber: '+447700900123' } }, { token: a.token });
+    const methodId = added.data!.addSmsMethod.method.id;
+    expect((await client(`mutation($id: ID!) { removeSmsMethod(methodId: $id) { enabled } }`, { id: methodId }, { token: a.token })).data).toEqual({ removeSmsMethod: { enabled: false } });
+    const [m] = await mail.waitForMails(1, { filter: (x) => x.to.includes(a.email) && x.subject.startsWith('A phone number was removed'), timeoutMs: 15000 });
+    expect(m.text).toContain('A phone number was removed from your account.');
+    expect(m.text).toMatch(/When: \d{1,2} \w+ \d{4} at \d{2}:\d{2} UTC/);
+    expect(m.text).toContain('From the address: 127.0.0.1');
+    const token = /wasnt-me\?token=([A-Za-z0-9_-]{43})/.exec(m.text)?.[1];
+    if (!token) throw new Error('no "This wasn\'t me" link in the e-mail');
+    tokens.push(token);
+    expect(m.html).toContain(`href="${WEB_ORIGIN}/wasnt-me?token=${token}"`);
+    const notices = () => pg.query(`SELECT status FROM email_message WHERE account_id = $1 AND template = 'SECURITY_NOTICE'`, [a.accountId]);
+    await waitFor('the notice SENT', async () => (await notices()).rows[0]?.status === 'SENT', 15000, 50);
+    expect((await notices()).rowCount).toBe(1);
+    const report = `mutation($input: ReportUnrecognizedActivityInput!) { reportUnrecognizedActivity(input: $input) { sessionsEnded mustChangePassword } }`;
+    expect((await client(report, { input: { token } })).data).toEqual({ reportUnrecognizedActivity: { sessionsEnded: 1, mustChangePassword: true } });
+    expect((await client(`{ me { id } }`, {}, { token: a.token })).data).toEqual({ me: null });
+    expect((await client(report, { input: { token } })).errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
   it('leaves no token in clear in PostgreSQL, Redis or the logs, and no address in the worker logs', async () => {
     expect(tokens.length).toBeGreaterThanOrEqual(3);
-    const pgDump = (await pg.query(`SELECT (SELECT json_agg(t) FROM email_message t)::text || (SELECT json_agg(t) FROM email_verification_token t)::text AS j`)).rows[0].j as string;
+    const pgDump = (await pg.query(`SELECT (SELECT json_agg(t) FROM email_message t)::text || (SELECT json_agg(t) FROM email_verification_token t)::text || (SELECT json_agg(t) FROM security_alert_token t)::text AS j`)).rows[0].j as string;
     const redisDump = await dumpRedis(scan, prefix);
     const logs = processes.flatMap((p) => p.lines).join('\n');
     expect(logs).toContain('email sent');

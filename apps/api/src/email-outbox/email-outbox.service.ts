@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { createRedisConnection, logRedisOutages, type RedisConnection } from '@twofold/redis-connection';
 import {
   deriveKey,
@@ -19,6 +19,7 @@ import {
 import { addSeconds, ipRateLimitKey } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { UnitOfWorkService } from '../unit-of-work/unit-of-work.service';
 import { EmailMessageStore, type EmailMessageInsert } from './email-message.store';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -31,6 +32,8 @@ const HOUR = 3600;
  */
 const SEPARATE_ACCOUNT_BUDGETS: Partial<Record<EmailTemplate, (config: AppConfig) => number>> = {
   PASSWORD_RESET: (config) => config.limits.passwordResetEmailsPerAccountPerHour,
+  // Security notices (written with no client IP, so no IP budget can silence one): EMAIL_NOTICES_PER_ACCOUNT_PER_HOUR.
+  SECURITY_NOTICE: (config) => config.mail.noticesPerAccountPerHour,
 };
 const SEPARATELY_BUDGETED = Object.keys(SEPARATE_ACCOUNT_BUDGETS) as EmailTemplate[];
 
@@ -71,10 +74,8 @@ export class EmailOutboxService implements OnApplicationBootstrap, OnApplication
   private queue: Queue | null = null;
   private relayTimer: NodeJS.Timeout | null = null;
   private relayRunning = false;
-  private readonly units = new WeakMap<EntityManager, Written[]>();
-
   constructor(
-    private readonly db: DataSource,
+    private readonly uow: UnitOfWorkService,
     private readonly store: EmailMessageStore,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -101,21 +102,14 @@ export class EmailOutboxService implements OnApplicationBootstrap, OnApplication
     this.connection?.disconnect();
   }
 
-  /** A transaction whose e-mails are handed to the queue after it commits (nothing when it rolls back). */
-  async inTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
-    const written: Written[] = [];
-    const result = await this.db.transaction(async (em) => {
-      this.units.set(em, written);
-      return fn(em);
-    });
-    await Promise.all(written.map((w) => this.enqueueOne(w)));
-    return result;
+  /** A transaction whose e-mails are handed to the queue after it commits (nothing when it rolls back); the same unit of work as SmsOutboxService's. */
+  inTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.uow.run(fn);
   }
 
   /** Within the budgets: inserts the message (QUEUED, data sealed) in the unit of work's transaction. */
   async add(em: EntityManager, mail: OutgoingEmail, now: Date): Promise<EmailAddResult> {
-    const unit = this.units.get(em);
-    if (!unit) throw new Error('EmailOutboxService.add outside inTransaction()');
+    if (!this.uow.has(em)) throw new Error('EmailOutboxService.add outside inTransaction()');
     const { perIpPerHour, globalPerHour } = this.config.mail;
     const separate = SEPARATE_ACCOUNT_BUDGETS[mail.template];
     const perAccountPerHour = separate ? separate(this.config) : this.config.mail.perAccountPerHour;
@@ -143,7 +137,8 @@ export class EmailOutboxService implements OnApplicationBootstrap, OnApplication
       clientIp: ipKey,
     };
     await this.store.insert(em, row, now);
-    unit.push({ id, to: mail.to, template: mail.template, locale: mail.locale, data: mail.data });
+    const written: Written = { id, to: mail.to, template: mail.template, locale: mail.locale, data: mail.data };
+    this.uow.afterCommit(em, 'EmailOutboxService.add', () => this.enqueueOne(written));
     return { queued: true, id };
   }
 

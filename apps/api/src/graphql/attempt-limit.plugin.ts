@@ -21,6 +21,7 @@ export const ATTEMPT_BEARING_FIELDS = new Set([
   'completeLoginWithSecurityKey',
   'disableTwoFactor',
   'resendVerificationEmail',
+  'reportUnrecognizedActivity',
   'changePassword',
   'requestPasswordReset',
   'resetPassword',

@@ -4,6 +4,7 @@ import type { SmsMessageEntity } from '@twofold/persistence';
 import { addSeconds, isSmsLocale, maskPhoneNumber, renderNoticeSms, type NoticeKind } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { RequestMeta } from '../common/request-context';
+import { EmailNoticesService } from '../email-notices/email-notices.service';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { SmsMessageStore } from './sms-message.store';
@@ -19,7 +20,9 @@ export interface NoticeTarget {
 
 /**
  * Security notices: a short SMS (never a code) to the account's enabled numbers other than the
- * one concerned, so a change made by someone else shows up on an independent channel.
+ * one concerned, so a change made by someone else shows up on an independent channel, and one
+ * e-mail to the account's address with a "This wasn't me" link (EmailNoticesService, its own
+ * budget), so an account with a single number, or none, hears of every change too.
  *
  * Notices are budgeted like every SMS: SMS_NOTICES_PER_ACCOUNT_PER_HOUR per account, and they
  * count toward (and stop at) the global hourly budget. Beyond a budget the change still happens,
@@ -35,12 +38,14 @@ export class NoticesService {
     private readonly twoFactor: TwoFactorService,
     private readonly events: SecurityEventsService,
     private readonly store: SmsMessageStore,
+    private readonly emailNotices: EmailNoticesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * In the caller's transaction: the notices of one change, to `targets` (default: the enabled
-   * numbers but `exceptMethodId`), as far as the budgets allow. Answers the messages to enqueue after commit.
+   * In the caller's unit of work (either outbox's inTransaction): the notices of one change, by SMS
+   * to `targets` (default: the enabled numbers but `exceptMethodId`) and by e-mail to the account's
+   * address, as far as the budgets allow. Answers the SMS written (enqueued after commit).
    */
   async queue(
     em: EntityManager,
@@ -48,6 +53,8 @@ export class NoticesService {
     now: Date,
   ): Promise<SmsMessageEntity[]> {
     const locale = isSmsLocale(args.locale) ? args.locale : 'en';
+    // Every notice also goes to the account's address, whatever its numbers (its own budget, see EmailNoticesService).
+    await this.emailNotices.queue(em, { accountId: args.accountId, locale, kind: args.kind, meta: args.meta }, now);
     const targets = args.targets ?? (await this.twoFactor.enabledMethods(em, args.accountId)).filter((m) => m.id !== args.exceptMethodId);
     if (targets.length === 0) return [];
     const allowed = await this.budgetFor(em, args.accountId, targets.length, now);

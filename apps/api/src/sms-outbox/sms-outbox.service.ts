@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Queue } from 'bullmq';
 import { createRedisConnection, describeRedis, logRedisOutages, type RedisConnection } from '@twofold/redis-connection';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { SmsMessageEntity } from '@twofold/persistence';
 import {
   deriveKey,
@@ -21,6 +21,7 @@ import { maskPhoneNumber } from '@twofold/two-factor-domain';
 import { SmsMessageStore, type SmsMessageInsert } from './sms-message.store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
+import { UnitOfWorkService } from '../unit-of-work/unit-of-work.service';
 
 /** How long a request may wait for Redis to take a job before leaving it to the relay. */
 const ENQUEUE_TIMEOUT_MS = 2000;
@@ -59,11 +60,8 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
   private queue: Queue | null = null;
   private relayTimer: NodeJS.Timeout | null = null;
   private relayRunning = false;
-  /** The messages each open unit of work (by its transaction's EntityManager) has written. */
-  private readonly units = new WeakMap<EntityManager, SmsMessageEntity[]>();
-
   constructor(
-    private readonly db: DataSource,
+    private readonly uow: UnitOfWorkService,
     private readonly store: SmsMessageStore,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -100,23 +98,14 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
   /**
    * A transaction whose outbox rows are handed to the queue after it commits (the unit of work):
    * every `add` inside `fn` registers its message here, so no caller enqueues by hand and a
-   * rolled-back transaction hands nothing over.
+   * rolled-back transaction hands nothing over. The same unit of work as EmailOutboxService's.
    */
-  async inTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
-    const written: SmsMessageEntity[] = [];
-    const result = await this.db.transaction(async (em) => {
-      this.units.set(em, written);
-      return fn(em);
-    });
-    await this.enqueue(written);
-    return result;
+  inTransaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.uow.run(fn);
   }
 
   /** Inserts the message (QUEUED, body sealed) in the unit of work's transaction; it is enqueued after commit. */
   async add(em: EntityManager, sms: OutgoingSms, now: Date): Promise<SmsMessageEntity> {
-    const unit = this.units.get(em);
-    // An SMS written outside a unit of work would wait for the relay: refuse it loudly instead.
-    if (!unit) throw new Error('SmsOutboxService.add outside inTransaction()');
     const id = randomUUID();
     const message = em.create(SmsMessageEntity, {
       id,
@@ -140,8 +129,9 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       enqueuedAt: now,
       attempts: 0,
     });
+    // An SMS written outside a unit of work would wait for the relay: refused (throws) before the insert.
+    this.uow.afterCommit(em, 'SmsOutboxService.add', () => this.enqueue([message]));
     await this.store.insert(em, message as SmsMessageInsert, now);
-    unit.push(message);
     return message;
   }
 

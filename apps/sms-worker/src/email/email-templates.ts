@@ -1,4 +1,5 @@
 import type { EmailTemplate, EmailTemplateData } from '@twofold/sms-queue';
+import { renderNotice } from './notice-templates';
 
 export interface RenderedEmail {
   subject: string;
@@ -98,5 +99,7 @@ export function renderEmail(template: EmailTemplate, locale: string, data: Email
       const link = `${webOrigin}/reset-password?token=${encodeURIComponent(data.token)}`;
       return layout(RESET[lang], data.name || (lang === 'fr' ? 'à vous' : 'there'), link, formatExpiry(data.expiresAt, lang), lang);
     }
+    case 'SECURITY_NOTICE':
+      return renderNotice(lang, data, webOrigin);
   }
 }

@@ -5,6 +5,7 @@ import { EmailVerificationTokenEntity } from './email-verification-token.entity'
 import { LoginFailureEntity } from './login-failure.entity';
 import { LoginTicketEntity } from './login-ticket.entity';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
+import { SecurityAlertTokenEntity } from './security-alert-token.entity';
 import { SecurityEventEntity } from './security-event.entity';
 import { SecurityKeyEntity } from './security-key.entity';
 import { SecurityKeyLoginChallengeEntity } from './security-key-login-challenge.entity';
@@ -25,6 +26,7 @@ export * from './email-verification-token.entity';
 export * from './login-failure.entity';
 export * from './login-ticket.entity';
 export * from './password-reset-token.entity';
+export * from './security-alert-token.entity';
 export * from './security-event.entity';
 export * from './security-key.entity';
 export * from './security-key-login-challenge.entity';
@@ -58,4 +60,5 @@ export const ENTITIES = [
   EmailMessageEntity,
   EmailVerificationTokenEntity,
   PasswordResetTokenEntity,
+  SecurityAlertTokenEntity,
 ];

@@ -18,6 +18,14 @@ export interface MailConfig {
   globalPerHour: number;
   /** EMAIL_VERIFICATION_TTL_SECONDS [86400]: how long a verification link works. */
   verificationTtlSeconds: number;
+  /**
+   * EMAIL_NOTICES_PER_ACCOUNT_PER_HOUR [10]: security-notice e-mails per account per hour. Their own
+   * budget: notices never spend EMAIL_PER_ACCOUNT_PER_HOUR nor the IP's, so a flood of changes
+   * cannot block the customer's own links; they count toward (and stop at) the global budget.
+   */
+  noticesPerAccountPerHour: number;
+  /** SECURITY_ALERT_TTL_SECONDS [604800]: how long the "This wasn't me" link of a notice works (7 days). */
+  securityAlertTtlSeconds: number;
   /** EMAIL_WORKER_CONCURRENCY [5]: SMTP sends in flight per worker process. */
   workerConcurrency: number;
 }
@@ -43,6 +51,8 @@ export function loadMailConfig(env: Env): MailConfig {
     perIpPerHour: int(env, 'EMAIL_PER_IP_PER_HOUR', 20, 1),
     globalPerHour: int(env, 'EMAIL_BUDGET_GLOBAL_PER_HOUR', 2000, 1),
     verificationTtlSeconds: int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 60),
+    noticesPerAccountPerHour: int(env, 'EMAIL_NOTICES_PER_ACCOUNT_PER_HOUR', 10, 1),
+    securityAlertTtlSeconds: int(env, 'SECURITY_ALERT_TTL_SECONDS', 604800, 3600),
     workerConcurrency: int(env, 'EMAIL_WORKER_CONCURRENCY', 5, 1, 100),
   };
 }

@@ -12,7 +12,7 @@ export const EMAIL_DELIVERY_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'FAILED'] a
 export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];
 
 /** What an e-mail says; each has an en and a fr template, plain text and HTML (the worker renders them). */
-export const EMAIL_TEMPLATES = ['VERIFY_EMAIL', 'PASSWORD_RESET'] as const;
+export const EMAIL_TEMPLATES = ['VERIFY_EMAIL', 'PASSWORD_RESET', 'SECURITY_NOTICE'] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 /**
@@ -24,6 +24,19 @@ export interface EmailTemplateData {
   token?: string;
   /** ISO time after which the link stops working. */
   expiresAt?: string;
+  /** SECURITY_NOTICE: what changed, when, from where (never a secret; the token above is its "This wasn't me" link). */
+  notice?: SecurityNoticeData;
+}
+
+/** The facts of a security notice e-mail: `kind` is a NoticeKind of @twofold/two-factor-domain. */
+export interface SecurityNoticeData {
+  kind: string;
+  /** ISO time of the change. */
+  at: string;
+  /** The client address of the request that made the change, when known. */
+  ip: string | null;
+  /** Its user agent (at most 256 characters), when known; the worker names the browser and system from it. */
+  userAgent: string | null;
 }
 
 /** What travels through Redis: the id in clear, everything about the message sealed. */
