@@ -96,11 +96,10 @@ export class PasswordResetService implements OnApplicationShutdown {
       return r;
     });
     if (sent.queued) return;
-    const budget = { account: 'the password-reset e-mails of this account', ip: 'the e-mails of this client address', global: 'the e-mails of everyone' }[sent.budget];
     this.logger.warn({ msg: `password reset e-mail for account ${account.id} not sent: ${sent.budget} budget reached`, requestId: meta.requestId });
     // One event per hour at most, however long a stranger's flood lasts.
     if (!(await this.store.refusalRecordedSince(account.id, addSeconds(now, -HOUR)))) {
-      await this.events.record(null, account.id, 'PASSWORD_RESET_REQUESTED', meta, now, `no e-mail sent: hourly budget of ${budget} reached`);
+      await this.events.record(null, account.id, 'PASSWORD_RESET_REQUESTED', meta, now, `no e-mail sent: ${sent.budget} limit reached`);
     }
   }
 
@@ -127,7 +126,7 @@ export class PasswordResetService implements OnApplicationShutdown {
       await this.store.setPasswordHash(em, accountId, passwordHash, null);
       await this.store.dropUnused(em, accountId);
       const ended = await this.sessions.revokeOthersOf(em, accountId, null, now);
-      await this.devices.forgetAllOf(em, accountId, meta, now, 'forgotten by a password reset');
+      await this.devices.forgetAllOf(em, accountId, meta, now, 'forgotten: password reset');
       await this.events.record(em, accountId, 'PASSWORD_RESET', meta, now, ended > 0 ? `by e-mail link; ${ended} session(s) ended` : 'by e-mail link');
       await this.notices.queue(em, { accountId, locale: account.locale, kind: 'PASSWORD_RESET', meta }, now);
       return true;
