@@ -6,11 +6,14 @@ import { App } from './app/App';
 import { readConfig } from './config';
 import { localeStore } from './i18n/locale-store';
 import { takeVerificationLink } from './modules/auth/utils/verify-email-link';
+import { takeWasntMeLink } from './modules/auth/utils/wasnt-me-link';
 import './styles.css';
 
 const { apiUrl } = readConfig();
 // An e-mailed /verify-email?token=… link: the token leaves the address bar before anything renders.
 takeVerificationLink();
+// The "This wasn't me" link of a notice e-mail (/wasnt-me?token=…), likewise.
+takeWasntMeLink();
 
 const client = createApolloClient({
   apiUrl,

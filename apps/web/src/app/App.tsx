@@ -10,6 +10,7 @@ import { LogoutDocument, MeDocument } from '../modules/auth/graphql/auth.graphql
 import { LoginPage } from '../modules/auth/pages/LoginPage';
 import { SignUpPage } from '../modules/auth/pages/SignUpPage';
 import { VerifyEmailPage } from '../modules/auth/pages/VerifyEmailPage';
+import { WasntMePage } from '../modules/auth/pages/WasntMePage';
 import { SecurityPage } from '../modules/security/pages/SecurityPage';
 import { ReauthProvider } from '../modules/security/reauth/ReauthProvider';
 import { Header } from './Header';
@@ -19,8 +20,8 @@ import { navigate, useRoute } from './router';
 import { Shell } from './Shell';
 
 const PUBLIC_ROUTES = ['/login', '/signup'];
-/** Open signed in or not: the e-mailed verification link. */
-const OPEN_ROUTES = ['/verify-email'];
+/** Open signed in or not: the e-mailed verification link and the "This wasn't me" link of a notice. */
+const OPEN_ROUTES = ['/verify-email', '/wasnt-me'];
 
 function Unreachable() {
   const t = useT();
@@ -95,8 +96,17 @@ export function App() {
     navigate('/login');
   };
 
+  // "This wasn't me" ended every session of the account, this browser's too: forget it, stay on the page.
+  const forgetSession = async () => {
+    returnTo.current = null;
+    sessionStore.clear();
+    await client.clearStore();
+  };
+
   let content;
-  if (OPEN_ROUTES.includes(route)) {
+  if (route === '/wasnt-me') {
+    content = <WasntMePage onReported={() => void forgetSession()} />;
+  } else if (OPEN_ROUTES.includes(route)) {
     content = <VerifyEmailPage signedIn={Boolean(me)} />;
   } else if (!token) {
     content = route === '/signup' ? <SignUpPage onSignedIn={signedIn} /> : <LoginPage onSignedIn={signedIn} />;

@@ -32,6 +32,7 @@ type Documents = {
   '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.SmsDispatchDocument;
   '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n': typeof types.VerifyEmailDocument;
   '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n': typeof types.ResendVerificationEmailDocument;
+  '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n': typeof types.ReportUnrecognizedActivityDocument;
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n    delivery {\n      lastDeliveredAt\n      consecutiveFailures\n      lastFailedAt\n    }\n  }\n': typeof types.SmsMethodFieldsFragmentDoc;
   '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n': typeof types.TotpMethodFieldsFragmentDoc;
   '\n  fragment SecurityKeyFields on SecurityKey {\n    id\n    description\n    isDefault\n    isPasskey\n    authenticatorName\n    createdAt\n    lastUsedAt\n  }\n': typeof types.SecurityKeyFieldsFragmentDoc;
@@ -95,6 +96,8 @@ const documents: Documents = {
     types.SmsDispatchDocument,
   '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n': types.VerifyEmailDocument,
   '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n': types.ResendVerificationEmailDocument,
+  '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n':
+    types.ReportUnrecognizedActivityDocument,
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n    delivery {\n      lastDeliveredAt\n      consecutiveFailures\n      lastFailedAt\n    }\n  }\n':
     types.SmsMethodFieldsFragmentDoc,
   '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n':
@@ -274,6 +277,12 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n',
 ): (typeof documents)['\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n',
+): (typeof documents)['\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -70,12 +70,18 @@ export type ReauthenticateInput = {
   password: string;
 };
 
+export type ReportUnrecognizedActivityInput = {
+  token: string;
+};
+
 export type SecurityEventType =
   | 'ACCOUNT_CREATED'
+  | 'ACTIVITY_REPORTED'
   | 'BACKUP_CODES_DELETED'
   | 'BACKUP_CODES_GENERATED'
   | 'BACKUP_CODE_USED'
   | 'DEFAULT_METHOD_CHANGED'
+  | 'EMAIL_SEND_BLOCKED'
   | 'LOGIN_FAILED'
   | 'LOGIN_SUCCEEDED'
   | 'PASSWORD_CHANGED'
@@ -403,6 +409,14 @@ export type VerifyEmailMutation = { verifyEmail: boolean };
 export type ResendVerificationEmailMutationVariables = Exact<{ [key: string]: never }>;
 
 export type ResendVerificationEmailMutation = { resendVerificationEmail: boolean };
+
+export type ReportUnrecognizedActivityMutationVariables = Exact<{
+  input: ReportUnrecognizedActivityInput;
+}>;
+
+export type ReportUnrecognizedActivityMutation = {
+  reportUnrecognizedActivity: { sessionsEnded: number; devicesForgotten: number; mustChangePassword: boolean };
+};
 
 export type SmsMethodFieldsFragment = {
   id: string;
@@ -2411,6 +2425,50 @@ export const ResendVerificationEmailDocument = {
     },
   ],
 } as unknown as DocumentNode<ResendVerificationEmailMutation, ResendVerificationEmailMutationVariables>;
+export const ReportUnrecognizedActivityDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReportUnrecognizedActivity' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportUnrecognizedActivityInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reportUnrecognizedActivity' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'sessionsEnded' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'devicesForgotten' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'mustChangePassword' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportUnrecognizedActivityMutation, ReportUnrecognizedActivityMutationVariables>;
 export const AddSmsMethodDocument = {
   kind: 'Document',
   definitions: [

@@ -5,6 +5,7 @@ import { enRememberedDevices } from './en/remembered-devices';
 import { enSecurityKeys } from './en/security-keys';
 import { enSessions } from './en/sessions';
 import { enVerifyEmail } from './en/verify-email';
+import { enWasntMe } from './en/wasnt-me';
 
 /**
  * English: the reference catalogue. Every key here must exist in every other locale (typecheck and
@@ -282,6 +283,7 @@ export const en = {
   ...enRememberedDevices,
   ...enSecurityKeys,
   ...enVerifyEmail,
+  ...enWasntMe,
   ...enPasswords,
 } as const satisfies Record<string, string>;
 

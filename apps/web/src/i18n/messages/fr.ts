@@ -6,6 +6,7 @@ import { frRememberedDevices } from './fr/remembered-devices';
 import { frSecurityKeys } from './fr/security-keys';
 import { frSessions } from './fr/sessions';
 import { frVerifyEmail } from './fr/verify-email';
+import { frWasntMe } from './fr/wasnt-me';
 
 /**
  * French. Typed by the English keys: a missing or extra key fails typecheck, and messages.spec.ts
@@ -295,5 +296,6 @@ export const fr: Record<MessageId, string> = {
   ...frRememberedDevices,
   ...frSecurityKeys,
   ...frVerifyEmail,
+  ...frWasntMe,
   ...frPasswords,
 };

@@ -31,6 +31,9 @@ const EVENT_NAMES: Record<SecurityEventType, MessageId> & Record<string, Message
   BACKUP_CODES_DELETED: 'event.BACKUP_CODES_DELETED',
   BACKUP_CODE_USED: 'event.BACKUP_CODE_USED',
   SMS_SEND_BLOCKED: 'event.SMS_SEND_BLOCKED',
+  // Issue 13: notices by e-mail and their "This wasn't me" link.
+  EMAIL_SEND_BLOCKED: 'event.EMAIL_SEND_BLOCKED',
+  ACTIVITY_REPORTED: 'event.ACTIVITY_REPORTED',
   // Contract v2 (authenticator apps), worded ahead of the schema.
   TOTP_METHOD_ADDED: 'event.TOTP_METHOD_ADDED',
   TWO_FACTOR_METHOD_UPDATED: 'event.TWO_FACTOR_METHOD_UPDATED',
@@ -41,7 +44,7 @@ const EVENT_NAMES: Record<SecurityEventType, MessageId> & Record<string, Message
 };
 
 /** Events that record something refused or failed: marked in words and colour. */
-const FAILURES: readonly string[] = ['LOGIN_FAILED', 'SECOND_FACTOR_FAILED', 'SMS_SEND_BLOCKED'];
+const FAILURES: readonly string[] = ['LOGIN_FAILED', 'SECOND_FACTOR_FAILED', 'SMS_SEND_BLOCKED', 'EMAIL_SEND_BLOCKED'];
 
 export function isFailure(type: string): boolean {
   return FAILURES.includes(type);

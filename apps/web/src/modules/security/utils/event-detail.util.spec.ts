@@ -19,6 +19,18 @@ describe('eventDetail', () => {
     expect(eventDetail('1 remembered device forgotten (203.0.113.10)', fr)).toBe('un appareil mémorisé oublié (203.0.113.10)');
   });
 
+  it('translates the details of "This wasn\'t me" and of a notice e-mail not sent (issue 13)', () => {
+    expect(eventDetail(`"This wasn't me" on a DEVICE_REMEMBERED notice: 2 session(s) ended, 1 remembered device(s) forgotten`, en)).toBe(
+      '“This wasn’t me” from a notice e-mail: 2 sessions ended, 1 remembered device forgotten',
+    );
+    expect(eventDetail(`"This wasn't me" on a PASSWORD_CHANGED notice: 1 session(s) ended, 0 remembered device(s) forgotten`, fr)).toBe(
+      '«\u00a0Ce n’était pas moi\u00a0» depuis un e-mail d’alerte\u00a0: 1 session fermée, 0 appareil mémorisé oublié',
+    );
+    expect(eventDetail('1 remembered device(s) forgotten: activity reported', en)).toBe('1 remembered device forgotten: “This wasn’t me” reported');
+    expect(eventDetail('BACKUP_CODES_GENERATED notice e-mail: e-mail notice budget reached', en)).toBe('security notice e-mail not sent: sending limit reached');
+    expect(eventDetail('SMS_METHOD_ADDED notice e-mail: global e-mail budget reached', fr)).toBe('e-mail d’alerte de sécurité non envoyé\u00a0: limite d’envoi atteinte');
+  });
+
   it('leaves what it does not know as the API wrote it', () => {
     expect(eventDetail('+44 •••• ••0123', fr)).toBe('+44 •••• ••0123');
     expect(eventDetail('1 remembered device(s) forgotten: for a reason nobody wrote down', fr)).toBe('1 remembered device(s) forgotten: for a reason nobody wrote down');

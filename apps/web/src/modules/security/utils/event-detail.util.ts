@@ -22,6 +22,7 @@ const FORGOTTEN_BECAUSE: Record<string, MessageId> = {
   'new emergency codes': 'detail.forgotten.newCodes',
   'emergency codes deleted': 'detail.forgotten.codesDeleted',
   '2FA turned off': 'detail.forgotten.twoFactorOff',
+  'activity reported': 'detail.forgotten.activityReported',
 };
 
 type Pattern = [RegExp, (m: RegExpExecArray, t: Translator) => string | null];
@@ -33,6 +34,11 @@ const PATTERNS: Pattern[] = [
   [/^(\d+) other session\(s\) ended: two-factor authentication turned on$/, (m, t) => t('detail.sessionsEndedTwoFactorOn', { count: Number(m[1]) })],
   [/^(\d+) other session\(s\) ended$/, (m, t) => t('detail.sessionsEnded', { count: Number(m[1]) })],
   [/^turned off: (\d+) method\(s\) removed$/, (m, t) => t('detail.turnedOff', { count: Number(m[1]) })],
+  [
+    /^"This wasn't me" on a [A-Z_]+ notice: (\d+) session\(s\) ended, (\d+) remembered device\(s\) forgotten$/,
+    (m, t) => t('detail.activityReported', { sessions: Number(m[1]), devices: Number(m[2]) }),
+  ],
+  [/^[A-Z_]+ notice e-mail: (?:e-mail notice|global e-mail) budget reached$/, (_m, t) => t('detail.noticeEmailBlocked')],
   [/^1 remembered device forgotten \((.+)\)$/, (m, t) => t('detail.deviceForgotten', { address: m[1] })],
   [
     /^(\d+) remembered device\(s\) forgotten(?:: (.+))?$/,
