@@ -52,7 +52,7 @@ export interface AppModuleOptions {
 /** Configuration and the clock, visible to every module. */
 @Global()
 @Module({})
-class CoreModule {
+export class CoreModule {
   static register(options: AppModuleOptions): DynamicModule {
     return {
       module: CoreModule,

@@ -160,6 +160,16 @@ export class SessionStore {
     return affectedCount(result);
   }
 
+  /** Ends every live session of the account (a support reset, `twofold sessions revoke`); answers how many. */
+  async revokeLiveAll(em: EntityManager, accountId: string, now: Date, idleSince: Date): Promise<number> {
+    const result = await em.query(
+      `UPDATE session SET revoked_at = $2
+        WHERE id IN (SELECT s.id FROM ${SESSIONS_WITH_ACCOUNT} WHERE s.account_id = $1 AND ${liveSession('$2', '$3')})`,
+      [accountId, now, idleSince],
+    );
+    return affectedCount(result);
+  }
+
   /** Inserts a session carrying its account's current 2FA epoch (read by the INSERT itself); answers that epoch, or null without the account. */
   async insert(em: EntityManager, s: NewSession, now: Date): Promise<number | null> {
     const rows: { two_factor_epoch: number }[] = await em.query(

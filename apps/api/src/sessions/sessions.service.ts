@@ -12,7 +12,10 @@ import type { AuthState, RequestMeta } from '../common/request-context';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { toSessionInfoModel } from './dto/to-session-info';
 import type { SessionInfoModel } from './dto/session-info.type';
-import { SessionStore } from './session.store';
+import { SessionStore, type SessionListRow } from './session.store';
+
+/** No session's id: the lists read without a current session put none first. */
+const NO_SESSION = '00000000-0000-0000-0000-000000000000';
 
 /** No session has this id: "all but it" is every session. */
 const NIL_SESSION_ID = '00000000-0000-0000-0000-000000000000';
@@ -194,6 +197,20 @@ export class SessionsService {
         await this.events.record(em, auth.account.id, 'SESSION_REVOKED', meta, now, `${ended} other session(s) ended`);
     });
     return this.list(auth, 'primary');
+  }
+
+  /**
+   * In the caller's transaction (which holds the account lock): ends every live session of the
+   * account, the operator CLI's support reset and `sessions revoke`. Answers how many.
+   */
+  revokeAllOf(em: EntityManager, accountId: string, now: Date): Promise<number> {
+    return this.store.revokeLiveAll(em, accountId, now, this.idleSince(now));
+  }
+
+  /** The account's live sessions (at most SESSION_LIST_MAX), newest first, read on the primary: what the operator CLI counts. */
+  liveOf(accountId: string): Promise<SessionListRow[]> {
+    const now = this.clock.now();
+    return this.store.list('primary', accountId, NO_SESSION, now, this.idleSince(now));
   }
 
   /**

@@ -135,6 +135,35 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
     return message;
   }
 
+  /**
+   * A new message with the text of `original` (opened and sealed again under the new id, never
+   * out of this service), for the operator CLI's `sms retry` of a FAILED code SMS: the original
+   * stays FAILED (a final state), the copy is QUEUED and handed to the queue after commit.
+   */
+  addCopy(em: EntityManager, original: { accountId: string } & Pick<SmsMessageEntity, 'id' | 'methodId' | 'ticketId' | 'phoneNumber' | 'countryCode' | 'destinationPrefix' | 'purpose' | 'locale' | 'bodySealed' | 'codeExpiresAt'>, clientIp: string | null, now: Date): Promise<SmsMessageEntity> {
+    const body = open(this.bodyKey, original.bodySealed, original.id);
+    const { accountId, methodId, ticketId, phoneNumber, countryCode, destinationPrefix, purpose, locale, codeExpiresAt } = original;
+    return this.add(em, { accountId, methodId, ticketId, phoneNumber, countryCode, destinationPrefix, purpose, locale, body, clientIp, codeExpiresAt }, now);
+  }
+
+  /** Waits up to `timeoutMs` for the producer's Redis connection (a short-lived process, the CLI, asks before it writes). */
+  async whenReady(timeoutMs: number): Promise<boolean> {
+    const connection = this.connection;
+    if (!connection) return false;
+    if (connection.status === 'ready') return true;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), timeoutMs);
+      timer.unref();
+      const onReady = () => done(true);
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        connection.off('ready', onReady);
+        resolve(ok);
+      };
+      connection.once('ready', onReady);
+    });
+  }
+
   /** Hands committed messages to the queue; failures are logged and left to the relay. */
   private async enqueue(messages: SmsMessageEntity[]): Promise<void> {
     await Promise.all(messages.map((m) => this.enqueueOne(m.id, m.phoneNumber, open(this.bodyKey, m.bodySealed, m.id), m.codeExpiresAt, m.purpose)));

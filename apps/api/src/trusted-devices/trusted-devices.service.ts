@@ -52,6 +52,11 @@ export class TrustedDevicesService {
     return this.store.live(auth.account.id, this.clock.now()).then((rows) => rows.map(toModel));
   }
 
+  /** The account's live remembered devices, without a session: what the operator CLI counts. */
+  liveOf(accountId: string): Promise<TrustedDeviceRow[]> {
+    return this.store.live(accountId, this.clock.now());
+  }
+
   async forget(auth: AuthState, id: string, meta: RequestMeta): Promise<TrustedDeviceModel[]> {
     if (!isUuid(id)) throw Errors.notFound('Remembered device');
     const now = this.clock.now();

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { SmsMethodEntity } from '@twofold/persistence';
 import { cleanText, DESCRIPTION_MAX_LENGTH } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { Errors } from '../common/errors';
@@ -87,15 +89,26 @@ export class TwoFactorMethodsService {
     const accountId = auth.account.id;
     await this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, accountId);
-      const numbers = await this.twoFactor.enabledMethods(em, accountId);
-      const removed = await this.store.deleteAll(em, accountId);
-      const codes = await this.backupCodes.deleteSet(em, accountId);
-      await this.trustedDevices.forgetAllOf(em, accountId, meta, now, 'forgotten: 2FA turned off');
-      if (removed === 0 && codes === 0) return;
-      if (removed > 0) await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, `turned off: ${removed} method(s) removed`);
-      if (codes > 0) await this.events.record(em, accountId, 'BACKUP_CODES_DELETED', meta, now);
-      await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_DISABLED', targets: numbers, meta }, now);
+      const off = await this.turnOffIn(em, accountId, meta, now, 'forgotten: 2FA turned off');
+      if (off.methods === 0 && off.codes === 0) return;
+      if (off.methods > 0) await this.events.record(em, accountId, 'TWO_FACTOR_DISABLED', meta, now, `turned off: ${off.methods} method(s) removed`);
+      if (off.codes > 0) await this.events.record(em, accountId, 'BACKUP_CODES_DELETED', meta, now);
+      await this.notices.queue(em, { accountId, locale: account.locale, kind: 'TWO_FACTOR_DISABLED', targets: off.numbers, meta }, now);
     });
     return this.twoFactor.state(null, accountId, now);
+  }
+
+  /**
+   * What turning 2FA off removes, in the caller's transaction (which holds the account lock):
+   * every method of every kind, the emergency codes and the remembered devices (their event, with
+   * `devicesReason`). Answers the numbers that were enabled (the notices' targets) and the counts;
+   * the caller records its own events. `disable` and the operator CLI's support reset share it.
+   */
+  async turnOffIn(em: EntityManager, accountId: string, meta: RequestMeta, now: Date, devicesReason: string): Promise<{ numbers: SmsMethodEntity[]; methods: number; codes: number; devices: number }> {
+    const numbers = await this.twoFactor.enabledMethods(em, accountId);
+    const methods = await this.store.deleteAll(em, accountId);
+    const codes = await this.backupCodes.deleteSet(em, accountId);
+    const devices = await this.trustedDevices.forgetAllOf(em, accountId, meta, now, devicesReason);
+    return { numbers, methods, codes, devices };
   }
 }

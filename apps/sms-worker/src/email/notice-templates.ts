@@ -61,6 +61,10 @@ const NOTICES: Record<NoticeKind, Record<Locale, NoticeCopy>> = {
     en: { subject: 'A device was remembered on your Twofold account', what: 'A device was remembered: it will skip the second sign-in step for a while.' },
     fr: { subject: 'Un appareil a été mémorisé sur votre compte Twofold', what: 'Un appareil a été mémorisé : il pourra passer la deuxième étape de connexion pendant un temps.' },
   },
+  TWO_FACTOR_RESET_BY_SUPPORT: {
+    en: { subject: 'Twofold support turned off two-factor authentication', what: 'Our support team turned off two-factor authentication on your account: your password alone now opens it. If you did not ask for this, contact us.' },
+    fr: { subject: 'Le support Twofold a désactivé la double authentification', what: 'Notre support a désactivé la double authentification de votre compte : votre mot de passe seul l’ouvre désormais. Si vous ne l’avez pas demandé, contactez-nous.' },
+  },
   PASSWORD_CHANGED: {
     en: { subject: 'Your Twofold password was changed', what: 'The password of your account was changed.' },
     fr: { subject: 'Votre mot de passe Twofold a été changé', what: 'Le mot de passe de votre compte a été changé.' },

@@ -102,7 +102,8 @@ export type SecurityEventType =
   | 'TWO_FACTOR_DISABLED'
   | 'TWO_FACTOR_ENABLED'
   | 'TWO_FACTOR_METHOD_REMOVED'
-  | 'TWO_FACTOR_METHOD_UPDATED';
+  | 'TWO_FACTOR_METHOD_UPDATED'
+  | 'TWO_FACTOR_RESET_BY_SUPPORT';
 
 export type SendLoginSmsCodeInput = {
   methodId: string | number;

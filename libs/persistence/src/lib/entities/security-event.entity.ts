@@ -30,6 +30,7 @@ export const SECURITY_EVENT_TYPES = [
   'PASSWORD_CHANGED',
   'PASSWORD_RESET_REQUESTED',
   'PASSWORD_RESET',
+  'TWO_FACTOR_RESET_BY_SUPPORT',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

@@ -16,6 +16,8 @@ export const enActivity = {
   'detail.forgotten.newCodes': '{count, plural, one {# remembered device forgotten} other {# remembered devices forgotten}}: new emergency codes',
   'detail.forgotten.codesDeleted': '{count, plural, one {# remembered device forgotten} other {# remembered devices forgotten}}: emergency codes deleted',
   'detail.forgotten.twoFactorOff': '{count, plural, one {# remembered device forgotten} other {# remembered devices forgotten}}: two-factor authentication turned off',
+  'detail.forgotten.supportReset': '{count, plural, one {# remembered device forgotten} other {# remembered devices forgotten}}: two-factor authentication reset by support',
+  'detail.sessionsEndedSupportReset': '{count, plural, one {# session ended} other {# sessions ended}}: two-factor authentication reset by support',
   'detail.forgotten.activityReported': '{count, plural, one {# remembered device forgotten} other {# remembered devices forgotten}}: “This wasn’t me” reported',
   'detail.activityReported':
     '“This wasn’t me” from a notice e-mail: {sessions, plural, one {# session ended} other {# sessions ended}}, {devices, plural, one {# remembered device forgotten} other {# remembered devices forgotten}}',
@@ -50,4 +52,5 @@ export const enActivity = {
   'event.TRUSTED_DEVICE_REMOVED': 'Remembered device forgotten',
   'event.TWO_FACTOR_DISABLED': 'Two-factor authentication turned off',
   'event.TWO_FACTOR_ENABLED': 'Two-factor authentication turned on',
+  'event.TWO_FACTOR_RESET_BY_SUPPORT': 'Two-factor authentication turned off by support',
 } as const satisfies Record<string, string>;

@@ -18,6 +18,8 @@ export const frActivity: Record<keyof typeof enActivity, string> = {
   'detail.forgotten.newCodes': '{count, plural, one {# appareil mémorisé oublié} other {# appareils mémorisés oubliés}} : nouveaux codes de secours',
   'detail.forgotten.codesDeleted': '{count, plural, one {# appareil mémorisé oublié} other {# appareils mémorisés oubliés}} : codes de secours supprimés',
   'detail.forgotten.twoFactorOff': '{count, plural, one {# appareil mémorisé oublié} other {# appareils mémorisés oubliés}} : double authentification désactivée',
+  'detail.forgotten.supportReset': '{count, plural, one {# appareil mémorisé oublié} other {# appareils mémorisés oubliés}} : double authentification réinitialisée par le support',
+  'detail.sessionsEndedSupportReset': '{count, plural, one {# session fermée} other {# sessions fermées}} : double authentification réinitialisée par le support',
   'detail.forgotten.activityReported': '{count, plural, one {# appareil mémorisé oublié} other {# appareils mémorisés oubliés}} : « Ce n’était pas moi » signalé',
   'detail.activityReported':
     '« Ce n’était pas moi » depuis un e-mail d’alerte : {sessions, plural, one {# session fermée} other {# sessions fermées}}, {devices, plural, one {# appareil mémorisé oublié} other {# appareils mémorisés oubliés}}',
@@ -52,4 +54,5 @@ export const frActivity: Record<keyof typeof enActivity, string> = {
   'event.TRUSTED_DEVICE_REMOVED': 'Appareil mémorisé oublié',
   'event.TWO_FACTOR_DISABLED': 'Double authentification désactivée',
   'event.TWO_FACTOR_ENABLED': 'Double authentification activée',
+  'event.TWO_FACTOR_RESET_BY_SUPPORT': 'Double authentification désactivée par le support',
 };

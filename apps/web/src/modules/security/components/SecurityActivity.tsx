@@ -41,6 +41,8 @@ const EVENT_NAMES: Record<SecurityEventType, MessageId> & Record<string, Message
   SECURITY_KEY_ADDED: 'event.SECURITY_KEY_ADDED',
   TRUSTED_DEVICE_ADDED: 'event.TRUSTED_DEVICE_ADDED',
   TRUSTED_DEVICE_REMOVED: 'event.TRUSTED_DEVICE_REMOVED',
+  // Issue 13: the operator CLI's support reset (`twofold account reset-2fa`).
+  TWO_FACTOR_RESET_BY_SUPPORT: 'event.TWO_FACTOR_RESET_BY_SUPPORT',
 };
 
 /** Events that record something refused or failed: marked in words and colour. */

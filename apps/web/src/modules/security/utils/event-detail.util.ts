@@ -22,6 +22,7 @@ const FORGOTTEN_BECAUSE: Record<string, MessageId> = {
   'new emergency codes': 'detail.forgotten.newCodes',
   'emergency codes deleted': 'detail.forgotten.codesDeleted',
   '2FA turned off': 'detail.forgotten.twoFactorOff',
+  '2FA reset by support': 'detail.forgotten.supportReset',
   'activity reported': 'detail.forgotten.activityReported',
 };
 
@@ -34,6 +35,7 @@ const PATTERNS: Pattern[] = [
   [/^(\d+) other session\(s\) ended: two-factor authentication turned on$/, (m, t) => t('detail.sessionsEndedTwoFactorOn', { count: Number(m[1]) })],
   [/^(\d+) other session\(s\) ended$/, (m, t) => t('detail.sessionsEnded', { count: Number(m[1]) })],
   [/^turned off: (\d+) method\(s\) removed$/, (m, t) => t('detail.turnedOff', { count: Number(m[1]) })],
+  [/^(\d+) session\(s\) ended: two-factor reset by support$/, (m, t) => t('detail.sessionsEndedSupportReset', { count: Number(m[1]) })],
   [
     /^"This wasn't me" on a [A-Z_]+ notice: (\d+) session\(s\) ended, (\d+) remembered device\(s\) forgotten$/,
     (m, t) => t('detail.activityReported', { sessions: Number(m[1]), devices: Number(m[2]) }),

@@ -1,0 +1,73 @@
+import type { SmsView } from '../sms-support/sms-support.service';
+import type { SupportAccountView, SupportResetResult } from '../support/support.service';
+
+/** Human-readable answers of the operator CLI (`--json` prints the same objects as JSON instead). */
+
+const at = (d: Date | null | undefined): string => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '-');
+
+/** Aligned "label  value" lines. */
+function fields(rows: [string, string][]): string {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`).join('\n');
+}
+
+export function formatAccount(v: SupportAccountView): string {
+  const methods = v.twoFactor.methods.length
+    ? v.twoFactor.methods.map((m) => `  - ${m.kind.padEnd(12)} ${m.label}${m.description && m.label !== m.description ? ` (${m.description})` : ''}${m.isDefault ? '  [default]' : ''}${m.status !== 'ENABLED' ? `  [${m.status}]` : ''}  last used ${at(m.lastUsedAt)}`).join('\n')
+    : '  (none)';
+  const events = v.recentEvents.length
+    ? v.recentEvents.map((e) => `  ${at(e.at)}  ${e.type}${e.detail ? `  ${e.detail}` : ''}`).join('\n')
+    : '  (none)';
+  return [
+    fields([
+      ['Account', v.account.id],
+      ['E-mail', `${v.account.email} (${v.account.emailVerified ? 'verified' : 'not verified'})`],
+      ['Name', v.account.name],
+      ['Language', v.account.locale],
+      ['Created', at(v.account.createdAt)],
+      ['2FA', v.twoFactor.enabled ? 'on' : 'off'],
+      ['Emergency codes left', String(v.twoFactor.emergencyCodesLeft)],
+      ['Sessions', String(v.sessions)],
+      ['Remembered devices', String(v.rememberedDevices)],
+      ['Pending recovery', v.pendingRecovery ?? 'none'],
+    ]),
+    'Methods:',
+    methods,
+    `Recent security events (last ${v.recentEvents.length}, newest first):`,
+    events,
+  ].join('\n');
+}
+
+export function formatReset(r: SupportResetResult): string {
+  return [
+    `Two-factor authentication is off for ${r.email} (${r.accountId}).`,
+    fields([
+      ['Methods removed', String(r.methodsRemoved)],
+      ['Emergency codes deleted', String(r.emergencyCodesDeleted)],
+      ['Remembered devices forgotten', String(r.rememberedDevicesForgotten)],
+      ['Sessions ended', String(r.sessionsEnded)],
+      ['SMS notices queued', r.noticesQueued.length ? r.noticesQueued.join(', ') : 'none'],
+    ]),
+  ].join('\n');
+}
+
+export function formatSms(s: SmsView): string {
+  const rows: [string, string][] = [
+    ['SMS', s.id],
+    ['Account', s.accountId ? `${s.accountId}${s.email ? ` (${s.email})` : ''}` : '-'],
+    ['Purpose', s.purpose],
+    ['To', s.maskedPhoneNumber],
+    ['State', s.status],
+    ['Provider', s.provider ? `${s.provider}${s.providerMessageId ? ` (message ${s.providerMessageId})` : ''}` : '-'],
+    ['Attempts', String(s.attempts)],
+    ['Failure reason', s.failureReason ?? '-'],
+    ['Created', at(s.createdAt)],
+    ['Handed to the queue', at(s.enqueuedAt)],
+    ['Sent', at(s.sentAt)],
+    ['Receipt: delivered', at(s.receipts.deliveredAt)],
+    ['Receipt/worker: failed', at(s.receipts.failedAt)],
+    ['Updated', at(s.updatedAt)],
+  ];
+  if (s.code) rows.push(['Code', `${s.code.state}, expires ${at(s.code.expiresAt)}${s.code.retriedAs && !s.code.state.includes(s.code.retriedAs) ? ` (retried as ${s.code.retriedAs})` : ''}`]);
+  return fields(rows);
+}
