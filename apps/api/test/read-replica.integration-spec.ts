@@ -39,7 +39,7 @@ describe('DATABASE_REPLICA_URL: lag-tolerant reads from the replica, security de
   async function replicate(table: string, column: string, value: string): Promise<void> {
     const { rows } = await api.pg.query(`SELECT row_to_json(t) AS r FROM ${table} t WHERE ${column} = $1`, [value]);
     for (const { r } of rows) {
-      await replica.query(`INSERT INTO ${table} SELECT * FROM json_populate_record(NULL::${table}, $1) ON CONFLICT (id) DO UPDATE SET id = EXCLUDED.id`, [r]);
+      await replica.query(`INSERT INTO ${table} SELECT * FROM json_populate_record(NULL::${table}, $1) ON CONFLICT DO NOTHING`, [r]);
     }
   }
 

@@ -5,3 +5,4 @@ export * from './lib/window-gate';
 export * from './lib/ensure-database';
 export * from './lib/sms-message-transitions';
 export * from './lib/email-message-transitions';
+export * from './lib/partitions';

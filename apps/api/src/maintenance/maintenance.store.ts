@@ -17,6 +17,20 @@ const PURGES = {
 } as const;
 export type PurgedTable = keyof typeof PURGES;
 
+/** What has ended, per table of short-lived rows: `$1` the instant before which it counts as ended. */
+const EXPIRED = {
+  // Tickets a day past their end (the caller's `before`), their codes by cascade.
+  login_ticket: 'expires_at < $1',
+  session: 'expires_at < $1 OR revoked_at < $1',
+  // Lapsed authenticator-app enrollments and security-key registrations hold a secret or challenge nobody will confirm.
+  security_key_registration: 'expires_at < $1',
+  totp_enrollment: 'expires_at < $1',
+  // Remembered devices and e-mail verification links (used ones included) past their expiry: their hash is of no further use.
+  trusted_device: 'expires_at < $1',
+  email_verification_token: 'expires_at < $1',
+} as const;
+export type ExpiringTable = keyof typeof EXPIRED;
+
 /** SQL of housekeeping: expired rows removed, ledgers and history purged past their retention. */
 @Injectable()
 export class MaintenanceStore {
@@ -26,29 +40,25 @@ export class MaintenanceStore {
     return affectedCount(await this.db.query(`DELETE FROM sms_method WHERE status = 'PENDING_VERIFICATION' AND created_at <= $1`, [cutoff]));
   }
 
-  /** Tickets (and their codes, by cascade) ended before `before`. */
-  async deleteTicketsEndedBefore(before: Date): Promise<number> {
-    return affectedCount(await this.db.query(`DELETE FROM login_ticket WHERE expires_at < $1`, [before]));
+  /**
+   * Deletes the rows of `table` that ended before `before` (EXPIRED), a batch per statement, each
+   * its own short transaction: ctids of a batch read first (SKIP LOCKED: a row another instance is
+   * deleting is not waited for), then removed by TID. Stops at a short batch or after
+   * MAINTENANCE_MAX_BATCHES (the next run goes on).
+   */
+  async deleteExpired(table: ExpiringTable, before: Date, batchSize: number): Promise<number> {
+    const sql = `DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE ${EXPIRED[table]} LIMIT $2 FOR UPDATE SKIP LOCKED))`;
+    return this.inBatches(sql, [before], batchSize);
   }
 
-  /** Authenticator-app enrollments (their sealed secrets) and security-key registrations that lapsed (or were used) before `before`. */
-  async deleteEnrollmentsEndedBefore(before: Date): Promise<number> {
-    const keys = affectedCount(await this.db.query(`DELETE FROM security_key_registration WHERE expires_at < $1`, [before]));
-    return keys + affectedCount(await this.db.query(`DELETE FROM totp_enrollment WHERE expires_at < $1`, [before]));
-  }
-
-  /** Remembered devices past their expiry: their token can no longer be used. */
-  async deleteTrustedDevicesExpiredBefore(before: Date): Promise<number> {
-    return affectedCount(await this.db.query(`DELETE FROM trusted_device WHERE expires_at < $1`, [before]));
-  }
-
-  /** E-mail verification links past their expiry (used ones included): their hash is of no further use. */
-  async deleteEmailVerificationTokensExpiredBefore(before: Date): Promise<number> {
-    return affectedCount(await this.db.query(`DELETE FROM email_verification_token WHERE expires_at < $1`, [before]));
-  }
-
-  async deleteSessionsEndedBefore(before: Date): Promise<number> {
-    return affectedCount(await this.db.query(`DELETE FROM session WHERE expires_at < $1 OR revoked_at < $1`, [before]));
+  private async inBatches(sql: string, params: unknown[], batchSize: number): Promise<number> {
+    let total = 0;
+    for (let batch = 0; batch < MAINTENANCE_MAX_BATCHES; batch++) {
+      const deleted = affectedCount(await this.db.query(sql, [...params, batchSize]));
+      total += deleted;
+      if (deleted < batchSize) break;
+    }
+    return total;
   }
 
   /**
@@ -61,14 +71,9 @@ export class MaintenanceStore {
     const params: unknown[] = table === 'sms_message' || table === 'email_message' ? [cutoff, settled] : [cutoff];
     const limit = `$${params.length + 1}`;
     // `= ANY(ARRAY(…))`, not `IN (…)`: the batch is read first and its rows found by primary key; with
-    // IN, PostgreSQL plans a hash join that scans the whole table for every batch.
-    const sql = `DELETE FROM ${table} WHERE id = ANY(ARRAY(SELECT id FROM ${table} WHERE ${PURGES[table]} ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED))`;
-    let total = 0;
-    for (let batch = 0; batch < MAINTENANCE_MAX_BATCHES; batch++) {
-      const deleted = affectedCount(await this.db.query(sql, [...params, batchSize]));
-      total += deleted;
-      if (deleted < batchSize) break;
-    }
-    return total;
+    // IN, PostgreSQL plans a hash join that scans the whole table for every batch. The outer
+    // `created_at < $1` keeps a partitioned table's DELETE to the months before the cutoff.
+    const sql = `DELETE FROM ${table} WHERE created_at < $1 AND id = ANY(ARRAY(SELECT id FROM ${table} WHERE ${PURGES[table]} ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED))`;
+    return this.inBatches(sql, params, batchSize);
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { createRedisConnection, describeRedis, logRedisOutages, type RedisConnection } from '@twofold/redis-connection';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { SmsMessageEntity } from '@twofold/persistence';
+import { messageId, SmsMessageEntity } from '@twofold/persistence';
 import {
   deriveKey,
   open,
@@ -106,7 +105,8 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
 
   /** Inserts the message (QUEUED, body sealed) in the unit of work's transaction; it is enqueued after commit. */
   async add(em: EntityManager, sms: OutgoingSms, now: Date): Promise<SmsMessageEntity> {
-    const id = randomUUID();
+    // A UUIDv7 of `now`, the row's created_at: a lookup by id alone finds its month (partitions.ts).
+    const id = messageId(now);
     const message = em.create(SmsMessageEntity, {
       id,
       accountId: sms.accountId,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { SMS_DELIVERY_STATUSES, type SmsDeliveryStatus } from '@twofold/sms-queue';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
+import { createPartitionSql, monthStart } from './partitions';
 import {
   SMS_MESSAGE_STATEMENTS,
   SMS_MESSAGE_TRANSITIONS,
@@ -58,6 +59,8 @@ describe('sms_message transitions on PostgreSQL', () => {
     await ds.destroy();
     client = new Client({ connectionString: url });
     await client.connect();
+    // The rows are written at a fixed instant: its month needs its partition (migration 1796500000000).
+    for (const sql of createPartitionSql('sms_message', monthStart(LONG_AGO))) await client.query(sql);
   });
 
   afterAll(async () => {

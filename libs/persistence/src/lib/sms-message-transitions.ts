@@ -1,4 +1,5 @@
 import type { SmsDeliveryStatus } from '@twofold/sms-queue';
+import { idCreatedWithin, idsCreatedWithin } from './partitions';
 
 /**
  * The state machine of `sms_message.status`, written once for the three writers: the SMS worker
@@ -88,7 +89,7 @@ export const CLAIM_SMS_MESSAGE = statement({
   transition: 'claim',
   params: ['id', 'now'],
   text: `UPDATE sms_message SET status = 'SENDING', attempts = attempts + 1, updated_at = $2
-  WHERE id = $1 AND status IN ('QUEUED', 'SENDING')
+  WHERE id = $1 AND ${idCreatedWithin('$1')} AND status IN ('QUEUED', 'SENDING')
   RETURNING attempts, code_expires_at`,
 });
 
@@ -99,7 +100,7 @@ export const CLAIM_SMS_MESSAGES = statement({
   params: ['ids', 'nows'],
   text: `UPDATE sms_message m SET status = 'SENDING', attempts = m.attempts + 1, updated_at = v.at
   FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at)
-  WHERE m.id = v.id AND m.status IN ('QUEUED', 'SENDING')
+  WHERE m.id = v.id AND ${idsCreatedWithin('$1', 'm.created_at')} AND m.status IN ('QUEUED', 'SENDING')
   RETURNING m.id::text AS id, m.attempts, m.code_expires_at`,
 });
 
@@ -109,7 +110,7 @@ export const MARK_SMS_MESSAGE_SENT = statement({
   transition: 'markSent',
   params: ['id', 'provider', 'providerMessageId', 'now'],
   text: `UPDATE sms_message SET status = 'SENT', provider = $2, provider_message_id = $3, sent_at = $4, updated_at = $4, failure_reason = NULL
-  WHERE id = $1 AND status IN ('QUEUED', 'SENDING')
+  WHERE id = $1 AND ${idCreatedWithin('$1')} AND status IN ('QUEUED', 'SENDING')
   RETURNING id`,
 });
 
@@ -120,7 +121,7 @@ export const MARK_SMS_MESSAGES_SENT = statement({
   params: ['ids', 'providers', 'providerMessageIds', 'nows'],
   text: `UPDATE sms_message m SET status = 'SENT', provider = v.provider, provider_message_id = v.pmid, sent_at = v.at, updated_at = v.at, failure_reason = NULL
   FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) AS v(id, provider, pmid, at)
-  WHERE m.id = v.id AND m.status IN ('QUEUED', 'SENDING')
+  WHERE m.id = v.id AND ${idsCreatedWithin('$1', 'm.created_at')} AND m.status IN ('QUEUED', 'SENDING')
   RETURNING m.id::text AS id`,
 });
 
@@ -130,7 +131,7 @@ export const NOTE_SMS_MESSAGE_RETRY = statement({
   transition: 'noteRetry',
   params: ['id', 'reason', 'provider', 'now'],
   text: `UPDATE sms_message SET failure_reason = $2, provider = COALESCE($3, provider), updated_at = $4
-  WHERE id = $1 AND status IN ('QUEUED', 'SENDING')`,
+  WHERE id = $1 AND ${idCreatedWithin('$1')} AND status IN ('QUEUED', 'SENDING')`,
 });
 
 /** Worker: the message will not be sent. */
@@ -139,7 +140,7 @@ export const MARK_SMS_MESSAGE_FAILED = statement({
   transition: 'markFailed',
   params: ['id', 'reason', 'provider', 'now'],
   text: `UPDATE sms_message SET status = 'FAILED', failure_reason = $2, provider = COALESCE($3, provider), failed_at = $4, updated_at = $4
-  WHERE id = $1 AND status IN ('QUEUED', 'SENDING')
+  WHERE id = $1 AND ${idCreatedWithin('$1')} AND status IN ('QUEUED', 'SENDING')
   RETURNING id`,
 });
 
@@ -203,7 +204,7 @@ export const MARK_SMS_MESSAGES_RELAYED = statement({
   transition: 'relay',
   params: ['ids', 'now'],
   text: `UPDATE sms_message SET enqueued_at = $2
-  WHERE id = ANY($1) AND status IN ('QUEUED', 'SENDING')`,
+  WHERE id = ANY($1) AND ${idsCreatedWithin('$1')} AND status IN ('QUEUED', 'SENDING')`,
 });
 
 /** How many rows the relay hands over per round. */

@@ -8,7 +8,9 @@ import { MIGRATIONS } from '@twofold/persistence/migrations';
  * Each test file gets its own PostgreSQL database, cloned from a template that has every
  * migration applied (CREATE DATABASE … TEMPLATE is a file copy: ~50 ms). Files run in
  * parallel and never see each other's rows. The template's name carries a hash of the
- * migration list, so a new migration builds a new template.
+ * migration list and of the month, so a new migration builds a new template, and so does a new
+ * month: the migrations make sms_message and security_event partitions from the month they run in
+ * to three ahead (partitions.ts), and a test inserting "now" into an older template would find none.
  */
 const serverUrl = new URL(process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 
@@ -21,6 +23,7 @@ function urlFor(db: string): string {
 export function templateDatabaseName(): string {
   const hash = createHash('sha256')
     .update(MIGRATIONS.map((m) => m.name).join(','))
+    .update(new Date().toISOString().slice(0, 7))
     .digest('hex')
     .slice(0, 12);
   return `twofold_test_tpl_${hash}`;

@@ -34,12 +34,13 @@ export const SECURITY_EVENT_TYPES = [
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
+/** Partitioned by month on created_at (migration 1796500000000, partitions.ts): the primary key is (id, created_at). */
 @Entity('security_event')
 @Index('IDX_security_event_account_created', ['accountId', 'createdAt', 'id'])
 @Index('IDX_security_event_account_type_created', ['accountId', 'type', 'createdAt'])
 @Index('IDX_security_event_created', ['createdAt'])
 export class SecurityEventEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_security_event' })
   id!: string;
 
   @Column('uuid', { name: 'account_id' })
@@ -52,7 +53,8 @@ export class SecurityEventEntity {
   @Column('varchar', { length: 40 })
   type!: SecurityEventType;
 
-  @Column('timestamptz', { name: 'created_at' })
+  /** The partition key, so part of the primary key. */
+  @PrimaryColumn('timestamptz', { name: 'created_at', primaryKeyConstraintName: 'PK_security_event' })
   createdAt!: Date;
 
   @Column('text', { name: 'ip_address', nullable: true })

@@ -5,7 +5,9 @@ import type { SmsDeliveryStatus, SmsPurpose } from '@twofold/sms-queue';
  * One outbound SMS: the outbox the worker drains and the ledger every sending limit reads,
  * so limits hold across API instances and while Redis is down. The body is sealed
  * (AES-256-GCM, bound to the message id); the row has no foreign keys on purpose, so the
- * ledger survives the removal of the method or account that caused it.
+ * ledger survives the removal of the method or account that caused it. Partitioned by month on
+ * created_at (migration 1796500000000, partitions.ts): the primary key is (id, created_at), and
+ * the provider's message id is indexed, not unique (a unique key must hold created_at).
  */
 @Entity('sms_message')
 @Index('IDX_sms_message_phone_created', ['phoneNumber', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
@@ -18,9 +20,9 @@ import type { SmsDeliveryStatus, SmsPurpose } from '@twofold/sms-queue';
 @Index('IDX_sms_message_notice_account_created', ['accountId', 'createdAt'], { where: `"purpose" = 'NOTICE'` })
 @Index('IDX_sms_message_ip_created', ['clientIp', 'createdAt'], { where: `"purpose" <> 'NOTICE'` })
 @Index('IDX_sms_message_outbox', ['status', 'enqueuedAt'], { where: `"status" IN ('QUEUED', 'SENDING')` })
-@Index('UQ_sms_message_provider_id', ['provider', 'providerMessageId'], { unique: true, where: '"provider_message_id" IS NOT NULL' })
+@Index('IDX_sms_message_provider_id', ['provider', 'providerMessageId'], { where: '"provider_message_id" IS NOT NULL' })
 export class SmsMessageEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_sms_message' })
   id!: string;
 
   @Column('uuid', { name: 'account_id', nullable: true })
@@ -80,7 +82,8 @@ export class SmsMessageEntity {
   @Column('timestamptz', { name: 'code_expires_at', nullable: true })
   codeExpiresAt!: Date | null;
 
-  @Column('timestamptz', { name: 'created_at' })
+  /** The partition key, so part of the primary key. */
+  @PrimaryColumn('timestamptz', { name: 'created_at', primaryKeyConstraintName: 'PK_sms_message' })
   createdAt!: Date;
 
   @Column('timestamptz', { name: 'updated_at' })
