@@ -3,7 +3,7 @@
 // Starts the built API and SMS worker against the real PostgreSQL and Redis (a database of its
 // own, dropped at the end; a BullMQ prefix of its own, removed at the end) and the fake Twilio
 // gateway with a configurable latency, loads them from separate processes (autocannon), and
-// prints one table of B1–B6 (issue 6) with targets, plus tmp/bench/results.json and
+// prints one table of B1–B6 (issue 6) with targets and S1–S3 (issue 15), plus tmp/bench/results.json and
 // tmp/bench/latency.svg. Progress goes to stderr.
 //
 //   BENCH_QUICK=1                 short run (about 2 minutes)
@@ -14,11 +14,11 @@
 //                                 baseline runs on as many libuv threads (UV_THREADPOOL_SIZE)
 //   DATABASE_URL / REDIS_URL      the servers (the database name is ignored: a new one is made)
 //   BENCH_KEEP_DATABASE=1         keep the run's database afterwards (to EXPLAIN its statements)
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   BENCH_SCALE_OUT=0             skip S1–S3 (scale-out.mjs: 2 APIs, PgBouncer, Redis Cluster)
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { availableParallelism, cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,6 +26,9 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { Algorithm, hash as argon2Hash } from '@node-rs/argon2';
 import pg from 'pg';
+import { seedSmsTickets } from './lib/seed.mjs';
+import { children, cpuMs, createProcesses, freePort, mapLimit, peakRssMb, percentile, phaseCost } from './lib/processes.mjs';
+import { runScaleOut } from './scale-out.mjs';
 import { latencyChartSvg } from './svg.mjs';
 import { seedTotpAccounts, totpBodies } from './totp-phase.mjs';
 
@@ -80,138 +83,9 @@ const { generateOpaqueToken, hashOpaqueToken, maskPhoneNumber, newTotpSecret, pa
 const bodyKey = deriveKey(APP_SECRET, 'sms-body');
 
 // ---------------------------------------------------------------------------------------------
-// Processes
+// Processes and measurements (lib/processes.mjs)
 
-const children = new Set();
-function startNode(name, args, env) {
-  const logFile = createWriteStream(join(outDir, `${name}.log`));
-  const proc = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  proc.stdout.pipe(logFile);
-  proc.stderr.pipe(logFile);
-  children.add(proc);
-  const exited = new Promise((r) => proc.once('exit', (code, signal) => (children.delete(proc), r(code ?? signal))));
-  return {
-    name,
-    proc,
-    exited,
-    async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      proc.kill('SIGTERM');
-      const t = setTimeout(() => proc.kill('SIGKILL'), 15000);
-      await exited;
-      clearTimeout(t);
-    },
-  };
-}
-
-/** Peak resident set size (VmHWM) of a live process, in MB. */
-function peakRssMb(proc) {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU time (user + system) a live process has used, in ms: the machine's other load does not inflate it. */
-function cpuMs(proc) {
-  try {
-    const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10; // utime, stime in 100 Hz ticks
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU time used by every `postgres` process of the machine (the servers the bench shares), in ms. */
-function postgresCpuMs() {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const f = stat.split(') ')[1].split(' ');
-      total += (Number(f[11]) + Number(f[12])) * 10;
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
-
-/** Whole-machine CPU: busy and total jiffies since boot (/proc/stat), for the idle share of a phase. */
-function machineCpu() {
-  const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const idle = v[3] + v[4];
-  const total = v.reduce((a, b) => a + b, 0);
-  return { busy: total - idle, total };
-}
-
-/** Measures what a phase costs outside the API: PostgreSQL's CPU per request and the machine's busy share. */
-function phaseCost() {
-  const pg0 = postgresCpuMs();
-  const m0 = machineCpu();
-  return (requests) => {
-    const m1 = machineCpu();
-    return { postgresCpuMsPerRequest: +((postgresCpuMs() - pg0) / requests).toFixed(3), machineBusyPercent: +((100 * (m1.busy - m0.busy)) / (m1.total - m0.total)).toFixed(1) };
-  };
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-async function waitFor(what, check, timeoutMs, proc) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (proc && proc.proc.exitCode !== null) throw new Error(`${proc.name} exited while waiting for ${what}: see tmp/bench/${proc.name}.log`);
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(50);
-  }
-}
-
-/** Runs one load in its own process (load.mjs) and returns its JSON result. */
-async function load(name, spec, env = {}) {
-  const specFile = join(outDir, `load-${name}.json`);
-  writeFileSync(specFile, JSON.stringify(spec));
-  const proc = spawn(process.execPath, [join(import.meta.dirname, 'load.mjs'), specFile], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.add(proc);
-  let out = '';
-  proc.stdout.on('data', (c) => (out += c));
-  const code = await new Promise((r) => proc.once('exit', r));
-  children.delete(proc);
-  if (code !== 0) throw new Error(`load ${name} failed (exit ${code})`);
-  return JSON.parse(out.trim().split('\n').pop());
-}
-
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let i = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (i < items.length) {
-        const k = i++;
-        results[k] = await fn(items[k], k);
-      }
-    }),
-  );
-  return results;
-}
-
-function percentile(sorted, p) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+const { startNode, startProcess, waitFor, load } = createProcesses({ root, outDir });
 
 // ---------------------------------------------------------------------------------------------
 // GraphQL
@@ -344,43 +218,11 @@ async function main() {
     await gql(api, SIGN_UP, { input: { email, password: PASSWORD, name: 'Bench Plain' } });
     return email;
   });
-  // Accounts with 2FA on one number each, and a login ticket each, as the password step leaves
-  // them: written in SQL (through the API each would cost an argon2 hash and verify, which B1
-  // measures on its own). One account per code: a new code replaces the live one of its method,
-  // so B3 needs as many methods as codes. Numbers spread over 6-digit prefixes, as real traffic.
-  const prefixes = [];
-  for (let a = 400; a < 1000; a++) if (parseMobileNumber(`+447${a}123456`, [], { allowFictional: false }).ok) prefixes.push(a);
+  // Accounts with 2FA on one number and a login ticket each, in SQL (lib/seed.mjs): B3 needs as many methods as codes.
   const seedCount = B4_COUNT + BACKLOG_MAX;
   const passwordHash = await argon2Hash(PASSWORD, { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  const tickets = Array.from({ length: seedCount }, (_, i) => ({
-    accountId: randomUUID(),
-    methodId: randomUUID(),
-    id: randomUUID(),
-    token: generateOpaqueToken(),
-    number: `+447${prefixes[i % prefixes.length]}${String(i).padStart(6, '0')}`,
-    email: `bench-2fa-${i}@example.com`,
-  }));
-  for (let i = 0; i < tickets.length; i += 2000) {
-    const c = tickets.slice(i, i + 2000);
-    const col = (k) => c.map((t) => t[k]);
-    await pool.query(
-      `INSERT INTO account (id, email, email_normalized, name, password_hash, locale, second_factor_blocked_until, created_at)
-       SELECT id, email, email, 'Bench Twofa', $3, 'en', NULL, now() FROM unnest($1::uuid[], $2::text[]) AS t(id, email)`,
-      [col('accountId'), col('email'), passwordHash],
-    );
-    await pool.query(
-      `INSERT INTO sms_method (id, account_id, phone_number, masked_phone_number, country_code, description, status, is_default, failed_attempts, created_at, verified_at, last_used_at)
-       SELECT id, account_id, phone, masked, 'GB', NULL, 'ENABLED', true, 0, now(), now(), NULL
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS t(id, account_id, phone, masked)`,
-      [col('methodId'), col('accountId'), col('number'), c.map((t) => maskPhoneNumber(t.number))],
-    );
-    await pool.query(
-      `INSERT INTO login_ticket (id, account_id, token_hash, purpose, session_id, failed_attempts, created_at, expires_at, consumed_at)
-       SELECT id, account_id, token_hash, 'LOGIN', NULL, 0, now(), now() + interval '1 hour', NULL
-         FROM unnest($1::uuid[], $2::uuid[], $3::bytea[]) AS t(id, account_id, token_hash)`,
-      [col('id'), col('accountId'), c.map((t) => hashOpaqueToken(t.token))],
-    );
-  }
+  const apiHelpers = { parseMobileNumber, maskPhoneNumber, generateOpaqueToken, hashOpaqueToken };
+  const tickets = await seedSmsTickets(pool, { count: seedCount, passwordHash }, apiHelpers);
   const totpAccounts = await seedTotpAccounts(pool, B3_MAX, passwordHash, { seal, totpKey: deriveKey(APP_SECRET, 'totp-secret'), newTotpSecret, generateOpaqueToken, hashOpaqueToken });
   await pool.query('ANALYZE');
   log(`seeded ${totpAccounts.length} accounts with an authenticator app and a login ticket each (SQL)`);
@@ -557,6 +399,19 @@ async function main() {
   await apiProc.stop();
   await queue.close();
 
+  // ---- S1–S3 (scale-out.mjs): 2 APIs vs 1, PgBouncer vs direct, Redis Cluster vs one Redis.
+  let scaleTable = [];
+  if (process.env.BENCH_SCALE_OUT !== '0') {
+    mark('S');
+    const scale = await runScaleOut({
+      log, outDir, root, quick: QUICK, env, apiMain: API_MAIN, workerMain: WORKER_MAIN, apiNodeFlags: API_NODE_FLAGS,
+      processes: { startNode, startProcess, waitFor, load }, pool, benchDbName: dbName, serverUrl: serverUrl.toString(), gateway,
+      redisUrl: REDIS_URL, passwordHash, apiHelpers, openCode: (r) => /#(\d{6})$/.exec(open(bodyKey, r.body_sealed, r.id))[1],
+    });
+    Object.assign(F, scale.figures);
+    scaleTable = scale.table;
+  }
+
   // ---- Report
   const pass = (ok) => (ok ? 'PASS' : 'MISS');
   const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
@@ -574,6 +429,7 @@ async function main() {
     ['B5 peak RSS, API', `${fmt(F.B5.apiMb)} MB`, '≤ 250 MB', pass(F.B5.apiMb <= 250)],
     ['B5 peak RSS, worker', `${fmt(F.B5.workerMb)} MB`, '≤ 200 MB', pass(F.B5.workerMb <= 200)],
     ['B6 GET /health p99 during the login flood', `${fmt(F.B6.p99)} ms (idle ${fmt(F.B6.healthIdle.latency.p99)} ms)`, '≤ 50 ms', pass(F.B6.p99 <= 50)],
+    ...scaleTable,
   ];
   results.table = table.map(([figure, measured, target, result]) => ({ figure, measured, target, result }));
   results.seconds = (Date.now() - t0) / 1000;
