@@ -5,6 +5,7 @@ import { createApolloClient } from './apollo/apollo';
 import { App } from './app/App';
 import { readConfig } from './config';
 import { localeStore } from './i18n/locale-store';
+import { takeResetPasswordLink } from './modules/auth/utils/reset-password-link';
 import { takeVerificationLink } from './modules/auth/utils/verify-email-link';
 import { takeWasntMeLink } from './modules/auth/utils/wasnt-me-link';
 import './styles.css';
@@ -12,6 +13,8 @@ import './styles.css';
 const { apiUrl } = readConfig();
 // An e-mailed /verify-email?token=… link: the token leaves the address bar before anything renders.
 takeVerificationLink();
+// The e-mailed password-reset link (/reset-password?token=…), likewise.
+takeResetPasswordLink();
 // The "This wasn't me" link of a notice e-mail (/wasnt-me?token=…), likewise.
 takeWasntMeLink();
 

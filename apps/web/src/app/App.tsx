@@ -7,7 +7,9 @@ import { localeStore } from '../i18n/locale-store';
 import { isLocale } from '../i18n/locales';
 import { useT } from '../i18n/translator';
 import { LogoutDocument, MeDocument } from '../modules/auth/graphql/auth.graphql';
+import { ForgotPasswordPage } from '../modules/auth/pages/ForgotPasswordPage';
 import { LoginPage } from '../modules/auth/pages/LoginPage';
+import { ResetPasswordPage } from '../modules/auth/pages/ResetPasswordPage';
 import { SignUpPage } from '../modules/auth/pages/SignUpPage';
 import { VerifyEmailPage } from '../modules/auth/pages/VerifyEmailPage';
 import { WasntMePage } from '../modules/auth/pages/WasntMePage';
@@ -19,9 +21,9 @@ import { Page } from './Page';
 import { navigate, useRoute } from './router';
 import { Shell } from './Shell';
 
-const PUBLIC_ROUTES = ['/login', '/signup'];
-/** Open signed in or not: the e-mailed verification link and the "This wasn't me" link of a notice. */
-const OPEN_ROUTES = ['/verify-email', '/wasnt-me'];
+const PUBLIC_ROUTES = ['/login', '/signup', '/forgot-password'];
+/** Open signed in or not: the e-mailed verification and password-reset links, and the "This wasn't me" link of a notice. */
+const OPEN_ROUTES = ['/verify-email', '/wasnt-me', '/reset-password'];
 
 function Unreachable() {
   const t = useT();
@@ -96,7 +98,7 @@ export function App() {
     navigate('/login');
   };
 
-  // "This wasn't me" ended every session of the account, this browser's too: forget it, stay on the page.
+  // "This wasn't me" and a password reset end every session of the account, this browser's too: forget it, stay on the page.
   const forgetSession = async () => {
     returnTo.current = null;
     sessionStore.clear();
@@ -106,10 +108,14 @@ export function App() {
   let content;
   if (route === '/wasnt-me') {
     content = <WasntMePage onReported={() => void forgetSession()} />;
+  } else if (route === '/reset-password') {
+    content = <ResetPasswordPage onReset={() => void forgetSession()} />;
   } else if (OPEN_ROUTES.includes(route)) {
     content = <VerifyEmailPage signedIn={Boolean(me)} />;
   } else if (!token) {
-    content = route === '/signup' ? <SignUpPage onSignedIn={signedIn} /> : <LoginPage onSignedIn={signedIn} />;
+    if (route === '/signup') content = <SignUpPage onSignedIn={signedIn} />;
+    else if (route === '/forgot-password') content = <ForgotPasswordPage />;
+    else content = <LoginPage onSignedIn={signedIn} />;
   } else if (!me) {
     content = error && !loading ? <Unreachable /> : <Loading />;
   } else {

@@ -32,7 +32,10 @@ type Documents = {
   '\n  query SmsDispatch($id: ID!, $ticket: String) {\n    smsDispatch(id: $id, ticket: $ticket) {\n      ...SmsDispatchFields\n    }\n  }\n': typeof types.SmsDispatchDocument;
   '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n': typeof types.VerifyEmailDocument;
   '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n': typeof types.ResendVerificationEmailDocument;
+  '\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n': typeof types.RequestPasswordResetDocument;
+  '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n': typeof types.ResetPasswordDocument;
   '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n': typeof types.ReportUnrecognizedActivityDocument;
+  '\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n': typeof types.ChangePasswordDocument;
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n    delivery {\n      lastDeliveredAt\n      consecutiveFailures\n      lastFailedAt\n    }\n  }\n': typeof types.SmsMethodFieldsFragmentDoc;
   '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n': typeof types.TotpMethodFieldsFragmentDoc;
   '\n  fragment SecurityKeyFields on SecurityKey {\n    id\n    description\n    isDefault\n    isPasskey\n    authenticatorName\n    createdAt\n    lastUsedAt\n  }\n': typeof types.SecurityKeyFieldsFragmentDoc;
@@ -96,8 +99,14 @@ const documents: Documents = {
     types.SmsDispatchDocument,
   '\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n': types.VerifyEmailDocument,
   '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n': types.ResendVerificationEmailDocument,
+  '\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n':
+    types.RequestPasswordResetDocument,
+  '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n':
+    types.ResetPasswordDocument,
   '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n':
     types.ReportUnrecognizedActivityDocument,
+  '\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n':
+    types.ChangePasswordDocument,
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n    delivery {\n      lastDeliveredAt\n      consecutiveFailures\n      lastFailedAt\n    }\n  }\n':
     types.SmsMethodFieldsFragmentDoc,
   '\n  fragment TotpMethodFields on TotpMethod {\n    id\n    description\n    isDefault\n    createdAt\n    lastUsedAt\n  }\n':
@@ -281,8 +290,26 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
+  source: '\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
   source: '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n',
 ): (typeof documents)['\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,6 +9,12 @@ export type AddSmsMethodInput = {
   phoneNumber: string;
 };
 
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** The new password, under sign-up's rules. */
+  newPassword: string;
+};
+
 export type CompleteLoginWithBackupCodeInput = {
   code: string;
   /** Remember this device: the Session carries a trustedDeviceToken. */
@@ -71,6 +77,18 @@ export type ReauthenticateInput = {
 };
 
 export type ReportUnrecognizedActivityInput = {
+  token: string;
+};
+
+export type RequestPasswordResetInput = {
+  /** The address the account signed up with. */
+  email: string;
+};
+
+export type ResetPasswordInput = {
+  /** The new password, under sign-up's rules. */
+  newPassword: string;
+  /** The token of the e-mailed link (`/reset-password?token=…`). */
   token: string;
 };
 
@@ -411,6 +429,18 @@ export type ResendVerificationEmailMutationVariables = Exact<{ [key: string]: ne
 
 export type ResendVerificationEmailMutation = { resendVerificationEmail: boolean };
 
+export type RequestPasswordResetMutationVariables = Exact<{
+  input: RequestPasswordResetInput;
+}>;
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
 export type ReportUnrecognizedActivityMutationVariables = Exact<{
   input: ReportUnrecognizedActivityInput;
 }>;
@@ -418,6 +448,12 @@ export type ReportUnrecognizedActivityMutationVariables = Exact<{
 export type ReportUnrecognizedActivityMutation = {
   reportUnrecognizedActivity: { sessionsEnded: number; devicesForgotten: number; mustChangePassword: boolean };
 };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+export type ChangePasswordMutation = { changePassword: boolean };
 
 export type SmsMethodFieldsFragment = {
   id: string;
@@ -2426,6 +2462,78 @@ export const ResendVerificationEmailDocument = {
     },
   ],
 } as unknown as DocumentNode<ResendVerificationEmailMutation, ResendVerificationEmailMutationVariables>;
+export const RequestPasswordResetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RequestPasswordReset' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RequestPasswordResetInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'requestPasswordReset' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ResetPassword' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ResetPasswordInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resetPassword' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const ReportUnrecognizedActivityDocument = {
   kind: 'Document',
   definitions: [
@@ -2470,6 +2578,42 @@ export const ReportUnrecognizedActivityDocument = {
     },
   ],
 } as unknown as DocumentNode<ReportUnrecognizedActivityMutation, ReportUnrecognizedActivityMutationVariables>;
+export const ChangePasswordDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ChangePassword' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ChangePasswordInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changePassword' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const AddSmsMethodDocument = {
   kind: 'Document',
   definitions: [

@@ -99,3 +99,22 @@ describe('LoginPage and remembered devices', () => {
     expect(trustedDeviceStore.get('ada@example.com')).toBeNull();
   });
 });
+
+describe('LoginPage and a forgotten password', () => {
+  it('links to the "Forgot password?" page, in English and French', () => {
+    const { unmount } = render(
+      <MockedProvider mocks={[]}>
+        <LoginPage onSignedIn={jest.fn()} />
+      </MockedProvider>,
+    );
+    expect(screen.getByRole('link', { name: 'Forgot password?' }).getAttribute('href')).toBe('#/forgot-password');
+    unmount();
+    render(
+      <MockedProvider mocks={[]}>
+        <LoginPage onSignedIn={jest.fn()} />
+      </MockedProvider>,
+      { locale: 'fr' },
+    );
+    expect(screen.getByRole('link', { name: 'Mot de passe oublié ?' }).getAttribute('href')).toBe('#/forgot-password');
+  });
+});

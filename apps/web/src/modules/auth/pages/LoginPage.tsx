@@ -91,6 +91,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
           <button type="submit" className="button" disabled={loading}>
             {loading ? t('common.checking') : t('login.submit')}
           </button>
+          <Link to="/forgot-password">{t('forgot.link')}</Link>
         </div>
       </form>
       <p className="aside">{t.rich('login.signUpInstead', { link: (chunks) => <Link to="/signup">{chunks}</Link> })}</p>

@@ -43,6 +43,10 @@ const EVENT_NAMES: Record<SecurityEventType, MessageId> & Record<string, Message
   TRUSTED_DEVICE_REMOVED: 'event.TRUSTED_DEVICE_REMOVED',
   // Issue 13: the operator CLI's support reset (`twofold account reset-2fa`).
   TWO_FACTOR_RESET_BY_SUPPORT: 'event.TWO_FACTOR_RESET_BY_SUPPORT',
+  // Issue 13: password change and reset.
+  PASSWORD_CHANGED: 'event.PASSWORD_CHANGED',
+  PASSWORD_RESET_REQUESTED: 'event.PASSWORD_RESET_REQUESTED',
+  PASSWORD_RESET: 'event.PASSWORD_RESET',
 };
 
 /** Events that record something refused or failed: marked in words and colour. */

@@ -5,6 +5,7 @@ import type { Locale } from '../../../i18n/locales';
 import { useT } from '../../../i18n/translator';
 import { AuthenticatorAppWizard } from '../components/AuthenticatorAppWizard';
 import { BackupCodesPanel } from '../components/BackupCodesPanel';
+import { ChangePassword } from '../components/ChangePassword';
 import { DisableTwoFactor } from '../components/DisableTwoFactor';
 import { EnableTwoFactorWizard } from '../components/EnableTwoFactorWizard';
 import { LanguageSetting } from '../components/LanguageSetting';
@@ -126,6 +127,11 @@ export function SecurityPage({ twoFactor, locale }: { twoFactor: TwoFactorStatus
           <BackupCodesPanel status={twoFactor.backupCodes} onMessage={setMessage} />
         </section>
       ) : null}
+
+      <section className="section" aria-labelledby="password-title">
+        <h2 id="password-title">{t('password.title')}</h2>
+        <ChangePassword onMessage={setMessage} />
+      </section>
 
       <section className="section" aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('sessions.title')}</h2>

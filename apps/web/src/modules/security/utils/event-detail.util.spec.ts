@@ -35,4 +35,14 @@ describe('eventDetail', () => {
     expect(eventDetail('+44 •••• ••0123', fr)).toBe('+44 •••• ••0123');
     expect(eventDetail('1 remembered device(s) forgotten: for a reason nobody wrote down', fr)).toBe('1 remembered device(s) forgotten: for a reason nobody wrote down');
   });
+
+  it('translates the details of a password change and reset (issue 13)', () => {
+    expect(eventDetail('wrong password (password change)', fr)).toBe('mot de passe erroné (changement de mot de passe)');
+    expect(eventDetail('reset link e-mailed', fr)).toBe('lien de réinitialisation envoyé par e-mail');
+    expect(eventDetail('no e-mail sent: account limit reached', en)).toBe('no e-mail sent: sending limit reached');
+    expect(eventDetail('no e-mail sent: ip limit reached', fr)).toBe('aucun e-mail envoyé : limite d’envoi atteinte');
+    expect(eventDetail('by e-mail link', en)).toBe('with the e-mailed link');
+    expect(eventDetail('by e-mail link; 2 session(s) ended', fr)).toBe('avec le lien envoyé par e-mail ; 2 sessions fermées');
+    expect(eventDetail('3 remembered device(s) forgotten: password reset', en)).toBe('3 remembered devices forgotten: password reset');
+  });
 });

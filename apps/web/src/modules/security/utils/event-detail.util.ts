@@ -8,6 +8,9 @@ const WORDS: Record<string, MessageId> = {
   password: 'detail.password',
   'wrong password': 'detail.wrongPassword',
   'wrong password (re-authentication)': 'detail.wrongPasswordReauth',
+  'wrong password (password change)': 'detail.wrongPasswordChange',
+  'reset link e-mailed': 'detail.resetLinkSent',
+  'by e-mail link': 'detail.resetByLink',
   'last number removed': 'detail.lastNumberRemoved',
   'last method removed': 'detail.lastMethodRemoved',
   'password and remembered device': 'detail.passwordAndDevice',
@@ -23,6 +26,7 @@ const FORGOTTEN_BECAUSE: Record<string, MessageId> = {
   'emergency codes deleted': 'detail.forgotten.codesDeleted',
   '2FA turned off': 'detail.forgotten.twoFactorOff',
   '2FA reset by support': 'detail.forgotten.supportReset',
+  'password reset': 'detail.forgotten.passwordReset',
   'activity reported': 'detail.forgotten.activityReported',
 };
 
@@ -36,6 +40,8 @@ const PATTERNS: Pattern[] = [
   [/^(\d+) other session\(s\) ended$/, (m, t) => t('detail.sessionsEnded', { count: Number(m[1]) })],
   [/^turned off: (\d+) method\(s\) removed$/, (m, t) => t('detail.turnedOff', { count: Number(m[1]) })],
   [/^(\d+) session\(s\) ended: two-factor reset by support$/, (m, t) => t('detail.sessionsEndedSupportReset', { count: Number(m[1]) })],
+  [/^by e-mail link; (\d+) session\(s\) ended$/, (m, t) => t('detail.resetByLinkSessions', { count: Number(m[1]) })],
+  [/^no e-mail sent: (?:account|ip|global) limit reached$/, (_m, t) => t('detail.resetBlocked')],
   [
     /^"This wasn't me" on a [A-Z_]+ notice: (\d+) session\(s\) ended, (\d+) remembered device\(s\) forgotten$/,
     (m, t) => t('detail.activityReported', { sessions: Number(m[1]), devices: Number(m[2]) }),
