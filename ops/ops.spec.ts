@@ -252,7 +252,8 @@ describe('the Grafana dashboard', () => {
       'twofold_sms_sends_total',
       'twofold_sms_queue_jobs',
       'twofold_sms_accepted_to_sent_seconds_bucket',
-      'DELIVERED',
+      'twofold_sms_codes_last_hour',
+      'twofold_sms_receipt_latency_seconds',
       'resident_memory_bytes',
       'twofold_graphql_request_duration_seconds_bucket',
     ]) {
@@ -295,11 +296,11 @@ describe('the Prometheus alert rules', () => {
     expect(
       problems({
         where: 'probe',
-        expr: 'sum by (state) (twofold_sms_sends_total{outcome="faild", provider=~"twilio|vonage"})',
+        expr: 'sum by (state) (twofold_sms_sends_total{outcome="faild", provider=~"twilio|sinch"})',
       }),
     ).toEqual([
       'probe: twofold_sms_sends_total{outcome} is never "faild" (the code emits sent, failed, retry, expired, skipped)',
-      expect.stringMatching(/^probe: twofold_sms_sends_total\{provider\} is never "vonage"/),
+      expect.stringMatching(/^probe: twofold_sms_sends_total\{provider\} is never "sinch"/),
       'probe: groups by state, which none of its metrics has',
     ]);
     expect(
