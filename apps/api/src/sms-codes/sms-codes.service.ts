@@ -79,6 +79,12 @@ export class SmsCodesService {
     now: Date,
   ): Promise<IssuedCode> {
     const { method, purpose, ticket } = args;
+    // The allow-list holds at send time too: a number added before SMS_ALLOWED_COUNTRIES left its
+    // country out gets no more codes (and spends no limit), whatever the method's state.
+    const allowed = this.config.sms.allowedCountries;
+    if (allowed.length > 0 && !allowed.includes(method.countryCode)) {
+      throw Errors.countryNotAllowed(`Codes are not sent to numbers in ${method.countryCode} any more. Use another sign-in method.`);
+    }
     const ticketId = ticket?.id ?? null;
     // The per-IP limit keys an IPv6 client by its /64 (one subscriber's block), so rotating addresses
     // inside it does not reset the budget; the ledger row stores that key.
