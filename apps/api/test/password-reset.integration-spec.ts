@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deriveKey, open, type EmailTemplateData } from '@twofold/sms-queue';
+import { MaintenanceService } from '../src/maintenance/maintenance.service';
 import { PasswordResetService } from '../src/password-reset/password-reset.service';
 import { errorCode, startApi, type GqlResponse, type TestApi } from './harness';
 import { COMPLETE_SMS, enableNumber, EVENTS, LOGIN, PASSWORD, SEND_LOGIN, signUp } from './journey';
@@ -138,6 +139,12 @@ describe('password reset', () => {
     // The newer link (requested 2 s ago) still works; then the expired one stays refused.
     expect((await api.gql(RESET, { token: second, password: NEW_PASSWORD })).data).toEqual({ resetPassword: true });
     expect((await login(email, NEW_PASSWORD)).data!['login'].__typename).toBe('Session');
+    // The reset dropped the unused (expired) link; maintenance removes the used one once past its expiry.
+    const links = async () => Number((await api.pg.query(`SELECT count(*)::int AS n FROM password_reset_token WHERE account_id = $1`, [accountId])).rows[0].n);
+    expect(await links()).toBe(1);
+    api.clock.advance(901);
+    await api.app.get(MaintenanceService).runOnce();
+    expect(await links()).toBe(0);
   });
 
   it('10 concurrent resets with one token: exactly one succeeds, every other answers INVALID_TOKEN', async () => {

@@ -25,9 +25,10 @@ const EXPIRED = {
   // Lapsed authenticator-app enrollments and security-key registrations hold a secret or challenge nobody will confirm.
   security_key_registration: 'expires_at < $1',
   totp_enrollment: 'expires_at < $1',
-  // Remembered devices and e-mail verification links (used ones included) past their expiry: their hash is of no further use.
+  // Remembered devices, e-mail verification and password-reset links (used ones included) past their expiry: their hash is of no further use.
   trusted_device: 'expires_at < $1',
   email_verification_token: 'expires_at < $1',
+  password_reset_token: 'expires_at < $1',
 } as const;
 export type ExpiringTable = keyof typeof EXPIRED;
 
