@@ -21,7 +21,8 @@ export class CliModule {
       module: CliModule,
       imports: [
         CoreModule.register(options),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(options.config.databaseUrl, { poolSize: 4, applicationName: 'twofold-cli' }), logging: false }),
+        // One attempt: an operator is told at once that PostgreSQL is not there (the API's default retries for 30 s).
+        TypeOrmModule.forRoot({ ...dataSourceOptions(options.config.databaseUrl, { poolSize: 4, applicationName: 'twofold-cli' }), logging: false, retryAttempts: 0 }),
         ReadReplicaModule,
         SupportModule,
         SmsSupportModule,

@@ -64,8 +64,8 @@ export function formatSms(s: SmsView): string {
     ['Created', at(s.createdAt)],
     ['Handed to the queue', at(s.enqueuedAt)],
     ['Sent', at(s.sentAt)],
-    ['Receipt: delivered', at(s.receipts.deliveredAt)],
-    ['Receipt/worker: failed', at(s.receipts.failedAt)],
+    ['Delivered (receipt)', at(s.receipts.deliveredAt)],
+    ['Failed', at(s.receipts.failedAt)],
     ['Updated', at(s.updatedAt)],
   ];
   if (s.code) rows.push(['Code', `${s.code.state}, expires ${at(s.code.expiresAt)}${s.code.retriedAs && !s.code.state.includes(s.code.retriedAs) ? ` (retried as ${s.code.retriedAs})` : ''}`]);

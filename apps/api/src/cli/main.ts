@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { createInterface } from 'node:readline/promises';
 import { ConfigError, loadConfig } from '@twofold/config';
-import { openCliServices } from './cli.module';
 import { EXIT, runCli } from './program';
 
 /** Asks on the terminal (or reads one line of piped input); only "yes" goes on. */
@@ -25,9 +24,12 @@ async function main(): Promise<number> {
     // The configuration is read (and validated by the API's own loadConfig) only when a command needs the database.
     services: async () => {
       try {
-        return await openCliServices({ config: loadConfig() });
+        const config = loadConfig();
+        // Nest, TypeORM and BullMQ load only now: --help and usage errors answer without them.
+        const { openCliServices } = await import('./cli.module');
+        return await openCliServices({ config });
       } catch (err) {
-        if (err instanceof ConfigError) throw new Error(`configuration: ${err.message}`);
+        if (err instanceof ConfigError) throw new Error(err.message);
         throw err;
       }
     },

@@ -5,6 +5,14 @@ describe('eventDetail', () => {
   const fr = testT('fr');
   const en = testT('en');
 
+  it('translates the details of a support reset from the operator CLI (issue 13 part 6)', () => {
+    expect(eventDetail('3 session(s) ended: two-factor reset by support', en)).toBe('3 sessions ended: two-factor authentication reset by support');
+    expect(eventDetail('1 session(s) ended: two-factor reset by support', fr)).toBe('1 session fermée : double authentification réinitialisée par le support');
+    expect(eventDetail('2 remembered device(s) forgotten: 2FA reset by support', fr)).toBe('2 appareils mémorisés oubliés : double authentification réinitialisée par le support');
+    // The operator's own words stay as written.
+    expect(eventDetail('by alice: ID checked, ticket 4522 (1 method(s) removed)', fr)).toBe('by alice: ID checked, ticket 4522 (1 method(s) removed)');
+  });
+
   it('translates the v2 details the API writes', () => {
     expect(eventDetail('password and remembered device', fr)).toBe('mot de passe et appareil mémorisé');
     expect(eventDetail('security key (YubiKey 5 Series)', fr)).toBe('clé de sécurité (YubiKey 5 Series)');
