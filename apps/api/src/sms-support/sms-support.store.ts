@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { affectedCount } from '@twofold/persistence';
+import { affectedCount, idCreatedWithin } from '@twofold/persistence';
 import type { SmsDeliveryStatus, SmsPurpose } from '@twofold/sms-queue';
 
 /** One sms_message row as the operator CLI shows it: everything but the sealed body. */
@@ -62,7 +62,7 @@ SELECT c.id, c.message_id, c.purpose, c.expires_at, c.consumed_at, c.replaced_at
                   OR (c.method_id = m.method_id AND c.purpose = m.purpose AND c.ticket_id IS NOT DISTINCT FROM m.ticket_id AND c.created_at = m.created_at)
   LEFT JOIN login_ticket t ON t.id = c.ticket_id
   LEFT JOIN sms_method sm ON sm.id = c.method_id
- WHERE m.id = $1
+ WHERE m.id = $1 AND ${idCreatedWithin('$1', 'm.created_at')}
  ORDER BY c.message_id = m.id DESC, c.created_at DESC
  LIMIT 1`;
 
@@ -76,25 +76,25 @@ SELECT c.id, c.message_id, c.purpose, c.expires_at, c.consumed_at, c.replaced_at
 const CLAIM_RETRY_SQL = `
 UPDATE sms_code c SET message_id = $2
   FROM sms_message m
- WHERE m.id = $1 AND c.message_id = m.id AND m.status = 'FAILED' AND m.purpose <> 'NOTICE'
+ WHERE m.id = $1 AND ${idCreatedWithin('$1', 'm.created_at')} AND c.message_id = m.id AND m.status = 'FAILED' AND m.purpose <> 'NOTICE'
    AND c.consumed_at IS NULL AND c.replaced_at IS NULL AND c.expires_at > $3
    AND (c.ticket_id IS NULL OR EXISTS (SELECT 1 FROM login_ticket t WHERE t.id = c.ticket_id AND t.consumed_at IS NULL AND t.expires_at > $3))
    AND (c.purpose <> 'METHOD_CONFIRMATION' OR EXISTS (SELECT 1 FROM sms_method sm WHERE sm.id = c.method_id AND sm.status = 'PENDING_VERIFICATION' AND sm.created_at > $4))
 RETURNING c.id`;
 
-/** SQL of the operator CLI's `sms show` and `sms retry`. */
+/** SQL of the operator CLI's `sms show` and `sms retry`; every lookup by id is bounded to its months (sms_message is partitioned, partitions.ts). */
 @Injectable()
 export class SmsSupportStore {
   constructor(private readonly db: DataSource) {}
 
   async message(id: string): Promise<SmsSupportRow | null> {
-    const rows: SmsSupportRow[] = await this.db.query(`SELECT ${ROW_COLUMNS} FROM sms_message m LEFT JOIN account a ON a.id = m.account_id WHERE m.id = $1`, [id]);
+    const rows: SmsSupportRow[] = await this.db.query(`SELECT ${ROW_COLUMNS} FROM sms_message m LEFT JOIN account a ON a.id = m.account_id WHERE m.id = $1 AND ${idCreatedWithin('$1', 'm.created_at')}`, [id]);
     return rows[0] ?? null;
   }
 
   /** The sealed body, for the outbox's copy only (SmsOutboxService.addCopy opens it). */
   async sealedBody(em: EntityManager, id: string): Promise<string | null> {
-    const rows: { body_sealed: string }[] = await em.query(`SELECT body_sealed FROM sms_message WHERE id = $1`, [id]);
+    const rows: { body_sealed: string }[] = await em.query(`SELECT body_sealed FROM sms_message WHERE id = $1 AND ${idCreatedWithin('$1')}`, [id]);
     return rows[0]?.body_sealed ?? null;
   }
 
