@@ -1,3 +1,4 @@
+import { deriveKey, open } from '@twofold/sms-queue';
 import { startApi, type TestApi } from './harness';
 import { cliRunner } from './cli-helpers';
 import { COMPLETE_SMS, enableNumber, EVENTS, LOGIN, loginWithSms, ME, PASSWORD, phone, SEND_LOGIN, signUp } from './journey';
@@ -125,6 +126,9 @@ describe('operator CLI: accounts and sessions', () => {
     const { rows } = await api.pg.query(`SELECT phone_number FROM sms_message WHERE account_id = $1 AND purpose = 'NOTICE' AND created_at >= $2 ORDER BY phone_number`, [a.accountId, new Date(before)]);
     expect(rows.map((x: { phone_number: string }) => x.phone_number)).toEqual([...a.numbers].sort());
     for (const n of a.numbers) expect((await api.lastSms(n))!.body).toContain('our support team turned off two-factor authentication');
+    // And by e-mail, as every notice (the sealed data names the kind).
+    const mails = (await api.pg.query(`SELECT id, data_sealed FROM email_message WHERE account_id = $1 AND template = 'SECURITY_NOTICE' AND created_at >= $2`, [a.accountId, new Date(before)])).rows;
+    expect(mails.map((m: { id: string; data_sealed: string }) => JSON.parse(open(deriveKey(api.config.appSecret, 'email-data'), m.data_sealed, m.id)).notice?.kind)).toEqual(['TWO_FACTOR_RESET_BY_SUPPORT']);
 
     // Again: refused, nothing to reset.
     const again = await cli.run(['account', 'reset-2fa', a.email, '--reason', 'twice', '--yes']);
