@@ -27,10 +27,19 @@ export interface Sms {
   dateCreated: string;
 }
 
+/** An e-mail the worker sent to the fake gateway's SMTP server. */
+export interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
 export interface Stack {
   webUrl: string;
   apiUrl: string;
   gatewayUrl: string;
+  /** Waits for the next e-mail to `to` (after the `seen` ones) whose subject matches. */
+  nextMail(to: string, subject: RegExp, seen?: number): Promise<Mail>;
   /** Waits for the next SMS to `to` (after the `seen` ones) and returns its 6-digit code. */
   nextCode(to: string, seen: number): Promise<string>;
   inbox(to?: string): Promise<Sms[]>;
@@ -81,6 +90,8 @@ export async function startStack(): Promise<Stack> {
   assertBuilt();
   const id = randomBytes(4).toString('hex');
   const [apiPort, webPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+  const [smtpPort, mailInboxPort] = [await freePort(), await freePort()];
+  const mailUrl = `http://127.0.0.1:${mailInboxPort}`;
   const baseDb = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/twofold';
   const dbUrl = new URL(baseDb);
   dbUrl.pathname = `/twofold_web_e2e_${id}`;
@@ -105,6 +116,11 @@ export async function startStack(): Promise<Stack> {
     TWILIO_AUTH_TOKEN: 'fake-twilio-auth-token',
     TWILIO_FROM: '+15005550006',
     FAKE_SMS_GATEWAY_PORT: String(gatewayPort),
+    // E-mail through the fake gateway's SMTP server, each run on ports of its own.
+    FAKE_SMTP_PORT: String(smtpPort),
+    FAKE_MAIL_INBOX_PORT: String(mailInboxPort),
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: 'Twofold <no-reply@twofold.localhost>',
     // The journey sends several codes to one number within a minute, from 127.0.0.1, on a Redis
     // other test runs share: shorter cooldown and a larger per-IP allowance, nothing else changed.
     SMS_RESEND_COOLDOWN_SECONDS: '1',
@@ -188,5 +204,17 @@ export async function startStack(): Promise<Stack> {
     throw new Error(`no SMS to ${to} after ${seen} within 30 s\n${logs()}`);
   };
 
-  return { webUrl, apiUrl, gatewayUrl, nextCode, inbox, logs, stop };
+  const nextMail = async (to: string, subject: RegExp, seen = 0): Promise<Mail> => {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const res = await fetch(`${mailUrl}/__mails?to=${encodeURIComponent(to)}`).catch(() => null);
+      const mails = res?.ok ? ((await res.json()) as Mail[]).filter((m) => subject.test(m.subject)) : [];
+      // Oldest first, as received.
+      if (mails.length > seen) return mails[mails.length - 1];
+      await sleep(250);
+    }
+    throw new Error(`no e-mail "${subject.source}" to ${to} after ${seen} within 30 s\n${logs()}`);
+  };
+
+  return { webUrl, apiUrl, gatewayUrl, nextMail, nextCode, inbox, logs, stop };
 }
