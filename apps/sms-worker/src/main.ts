@@ -3,7 +3,9 @@ import { ConfigError } from '@twofold/config';
 import { usePreparedStatements } from '@twofold/persistence/pg';
 import { deriveKey } from '@twofold/sms-queue';
 import { Queue } from 'bullmq';
-import { SMS_QUEUE_NAME } from '@twofold/sms-queue';
+import { SMS_QUEUE_NAME, SMS_WATCH_QUEUE_NAME } from '@twofold/sms-queue';
+import { createDeliveryWatchWorker, DeliveryWatchScheduler } from './delivery-watch';
+import { DeliveryWatchStore } from './delivery-watch.store';
 import { describeRedis } from '@twofold/redis-connection';
 import { startHealthServer } from './health';
 import { WorkerMetrics } from './metrics';
@@ -74,6 +76,22 @@ async function main(): Promise<void> {
   const store = new SmsMessageStore(db);
   const queue = new Queue(SMS_QUEUE_NAME, { connection: redis, prefix: app.queuePrefix });
   const metrics = new WorkerMetrics(() => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'));
+  const payloadKey = deriveKey(app.appSecret, 'sms-payload');
+  // Receipt-driven fallback (delivery-watch.ts): its own queue, so its steps skip the SMS rate limiter.
+  const watchQueue = new Queue(SMS_WATCH_QUEUE_NAME, { connection: redis, prefix: app.queuePrefix });
+  const watch = new DeliveryWatchScheduler(watchQueue, chain, app.sms.deliveryTimeoutSeconds * 1000);
+  const watchWorker = watch.active
+    ? createDeliveryWatchWorker(
+        {
+          connection: redis,
+          prefix: app.queuePrefix,
+          concurrency: Math.min(app.sms.workerConcurrency, 20),
+          lockDurationMs: settings.lockDurationMs,
+          stalledIntervalMs: settings.stalledIntervalMs,
+        },
+        { store: new DeliveryWatchStore(db), chain, payloadKey, timeoutMs: watch.timeoutMs, logger, metrics },
+      )
+    : null;
   const worker = createSmsWorker(
     {
       connection: redis,
@@ -83,7 +101,7 @@ async function main(): Promise<void> {
       lockDurationMs: settings.lockDurationMs,
       stalledIntervalMs: settings.stalledIntervalMs,
     },
-    { store, chain, payloadKey: deriveKey(app.appSecret, 'sms-payload'), logger, metrics },
+    { store, chain, payloadKey, logger, metrics, watch },
   );
 
   // E-mail (its own queue) only when SMTP_URL is set; otherwise e-mails wait, QUEUED, for a worker that has it.
@@ -115,6 +133,7 @@ async function main(): Promise<void> {
 
   // "started" means connected: the health endpoint answers 503 until then.
   await worker.waitUntilReady();
+  await watchWorker?.waitUntilReady();
   await email?.worker.waitUntilReady();
   logger.info('sms worker started', {
     providers: chain.names,
@@ -122,6 +141,7 @@ async function main(): Promise<void> {
     ratePerSecond: app.sms.ratePerSecond,
     queuePrefix: app.queuePrefix,
     redis: describeRedis(app),
+    deliveryWatch: watchWorker ? `on (${app.sms.deliveryTimeoutSeconds} s)` : 'off (one provider, or none with receipts)',
     healthPort: health.port,
     email: email ? 'smtp' : 'off (SMTP_URL not set)',
     pid: process.pid,
@@ -140,6 +160,8 @@ async function main(): Promise<void> {
     force.unref();
     (async () => {
       await worker.close();
+      await watchWorker?.close();
+      await watchQueue.close().catch(() => undefined);
       await email?.close();
       await queue.close().catch(() => undefined);
       await health.close();

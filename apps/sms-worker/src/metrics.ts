@@ -11,6 +11,7 @@ export class WorkerMetrics {
   private readonly outcomes: Counter<'provider' | 'outcome'>;
   private readonly sendSeconds: Histogram<'provider'>;
   private readonly acceptedToSentSeconds: Histogram<'provider'>;
+  private readonly fallbacks: Counter<'provider' | 'cause'>;
 
   constructor(queueCounts?: () => Promise<Record<string, number>>) {
     this.registry.setDefaultLabels({ service: 'sms-worker' });
@@ -35,6 +36,12 @@ export class WorkerMetrics {
       buckets: [0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60],
       registers: [this.registry],
     });
+    this.fallbacks = new Counter({
+      name: 'twofold_sms_fallbacks_total',
+      help: 'Code SMS sent again (same code) through the next provider, by that provider and why (FAILED_RECEIPT, NO_RECEIPT, SEND_FAILED, RESUMED)',
+      labelNames: ['provider', 'cause'],
+      registers: [this.registry],
+    });
     if (queueCounts) {
       new Gauge({
         name: 'twofold_sms_queue_jobs',
@@ -51,6 +58,10 @@ export class WorkerMetrics {
 
   outcome(outcome: SendOutcome, provider: string | null | undefined): void {
     this.outcomes.inc({ provider: provider ?? 'none', outcome });
+  }
+
+  fallback(provider: string, cause: string): void {
+    this.fallbacks.inc({ provider, cause });
   }
 
   sent(provider: string, requestMs: number, queuedAtMs: number | undefined): void {

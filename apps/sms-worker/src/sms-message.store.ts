@@ -2,11 +2,11 @@ import {
   CLAIM_SMS_MESSAGE,
   CLAIM_SMS_MESSAGES,
   MARK_SMS_MESSAGE_FAILED,
-  MARK_SMS_MESSAGE_SENT,
-  MARK_SMS_MESSAGES_SENT,
+  MARK_SMS_SENT_FIRST_ATTEMPT,
+  MARK_SMS_SENT_FIRST_ATTEMPTS,
   NOTE_SMS_MESSAGE_RETRY,
   prepared,
-  type SmsMessageStatement,
+  type SqlStatement,
   type SqlTarget,
 } from '@twofold/persistence/pg';
 
@@ -87,11 +87,12 @@ interface SentItem {
   provider: string;
   providerMessageId: string;
   now: Date;
+  deadline: Date | null;
 }
 
 /**
  * The worker's writes to sms_message: the transitions of libs/persistence's
- * sms-message-transitions.ts (claim, sent, retry, failed), each a conditional UPDATE, so two
+ * sms-message-transitions.ts (claim, retry, failed; sent with its first attempt, sms-attempt-transitions.ts), each a conditional UPDATE, so two
  * workers, the API's relay and the delivery-report webhook can race without a lost update:
  * SENT never overwrites DELIVERED or FAILED, FAILED never overwrites SENT/DELIVERED.
  * Raw pg with named statements: each connection parses and plans them once, then only binds
@@ -108,11 +109,12 @@ export class SmsMessageStore {
   }, null);
 
   private readonly sents = new MicroBatch<SentItem, boolean>(async (items) => {
-    const rows = await this.query<{ id: string }>(MARK_SMS_MESSAGES_SENT, [
+    const rows = await this.query<{ id: string }>(MARK_SMS_SENT_FIRST_ATTEMPTS, [
       items.map((i) => i.id),
       items.map((i) => i.provider),
       items.map((i) => i.providerMessageId),
       items.map((i) => i.now),
+      items.map((i) => i.deadline),
     ]);
     return new Map(rows.map((r) => [r.id, true]));
   }, false);
@@ -120,7 +122,7 @@ export class SmsMessageStore {
   /** A pg Pool (the worker), or a TypeORM DataSource (tests, tools): its pool, through the persistence wrapper. */
   constructor(private readonly db: SqlTarget) {}
 
-  private async query<T>(statement: SmsMessageStatement, values: unknown[]): Promise<T[]> {
+  private async query<T>(statement: SqlStatement, values: unknown[]): Promise<T[]> {
     try {
       return await prepared<T>(this.db, statement.name, statement.text, values);
     } catch (err) {
@@ -136,9 +138,13 @@ export class SmsMessageStore {
     return rows.length === 0 ? null : claimedOf(rows[0]);
   }
 
-  async markSent(id: string, provider: string, providerMessageId: string, now: Date): Promise<boolean> {
-    if (this.sents.accepts(id)) return this.sents.add({ id, provider, providerMessageId, now });
-    const rows = await this.query(MARK_SMS_MESSAGE_SENT, [id, provider, providerMessageId, now]);
+  /**
+   * SENT, and the message's first attempt (sms_attempt seq 1) in the same statement. `deadline`:
+   * when a delivered receipt must have come by, for the delivery watch (null: nothing follows).
+   */
+  async markSent(id: string, provider: string, providerMessageId: string, now: Date, deadline: Date | null = null): Promise<boolean> {
+    if (this.sents.accepts(id)) return this.sents.add({ id, provider, providerMessageId, now, deadline });
+    const rows = await this.query(MARK_SMS_SENT_FIRST_ATTEMPT, [id, provider, providerMessageId, now, deadline]);
     return rows.length > 0;
   }
 

@@ -7,6 +7,7 @@ import type { ChainResult, ProviderChain } from './providers/provider-chain';
 import { PermanentSmsError, TransientSmsError } from './providers/sms-provider';
 import { SmsMessageStore, StoreUnavailableError } from './sms-message.store';
 import type { WorkerMetrics } from './metrics';
+import type { DeliveryWatchScheduler } from './delivery-watch';
 
 export interface SmsProcessorDeps {
   store: SmsMessageStore;
@@ -18,6 +19,8 @@ export interface SmsProcessorDeps {
   /** How long a job waits when PostgreSQL is unavailable (default 3000 ms). */
   storeRetryMs?: number;
   metrics?: WorkerMetrics;
+  /** Receipt-driven fallback (delivery-watch.ts): absent, or inactive with one provider. */
+  watch?: DeliveryWatchScheduler;
 }
 
 export type SmsJobOutcome =
@@ -102,6 +105,11 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
       throw new UnrecoverableError(EXPIRED_BEFORE_SENDING);
     }
 
+    // A code through a route with a fallback: its delivery watch goes to Redis before the first
+    // provider call, so a worker killed after that call still leaves it there (job id = message id).
+    const watched = !!deps.watch?.active && expiresAt !== null;
+    if (watched) await deps.watch?.schedule(messageId, job.data.sealed);
+
     const started = Date.now();
     let result: ChainResult;
     try {
@@ -141,7 +149,9 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
     }
     // Sent: from here on a failure to record it must not look like a failed send.
     metrics?.sent(result.provider, Date.now() - started, job.timestamp);
-    const recorded = await store.markSent(messageId, result.provider, result.providerMessageId, now());
+    const sentAt = now();
+    const deadline = watched ? (deps.watch?.deadlineFor(result.provider, sentAt) ?? null) : null;
+    const recorded = await store.markSent(messageId, result.provider, result.providerMessageId, sentAt, deadline);
     logger.info(recorded ? 'sms sent' : 'sms sent, but the message was already final (kept its state)', {
       ...log,
       provider: result.provider,

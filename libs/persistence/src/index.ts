@@ -4,5 +4,6 @@ export * from './lib/sql';
 export * from './lib/window-gate';
 export * from './lib/ensure-database';
 export * from './lib/sms-message-transitions';
+export * from './lib/sms-attempt-transitions';
 export * from './lib/email-message-transitions';
 export * from './lib/partitions';

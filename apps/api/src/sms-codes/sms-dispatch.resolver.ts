@@ -1,6 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { SmsMessageEntity } from '@twofold/persistence';
+import { SmsAttemptEntity, SmsMessageEntity } from '@twofold/persistence';
 import { addSeconds } from '@twofold/two-factor-domain';
 import { Clock } from '../common/clock';
 import { OptionalAuth, Public } from '../common/decorators';
@@ -51,6 +51,8 @@ export class SmsDispatchResolver {
     if (!message || message.purpose === 'NOTICE' || !message.accountId || !message.methodId) throw Errors.notFound('SMS');
     const target = { accountId: message.accountId, phoneNumber: message.phoneNumber, methodId: message.methodId, purpose: message.purpose, ticketId: message.ticketId, ownedNumber: message.purpose === 'LOGIN' };
     const wait = await this.codes.secondsUntilNextSend(source, target, null, now);
-    return toDispatchModel(message, addSeconds(now, wait));
+    // Attempts from the same source as the message (a replica's lag shows a poll's earlier state).
+    const attempts = await source.find(SmsAttemptEntity, { where: { messageId: message.id }, order: { seq: 'ASC' } });
+    return toDispatchModel(message, addSeconds(now, wait), attempts);
   }
 }

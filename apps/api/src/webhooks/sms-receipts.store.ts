@@ -25,10 +25,16 @@ export class SmsReceiptsStore {
     await this.db.query(`DELETE FROM sms_receipt_replay WHERE expires_at < $1`, [now]);
   }
 
-  /** True when our message `messageId` was sent through OVHcloud as `providerMessageId`. */
+  /**
+   * True when our message `messageId` was sent through OVHcloud as `providerMessageId`: one of its
+   * attempts (the first send or a fallback), or, for a message sent before sms_attempt, the message.
+   */
   async isOvhMessage(messageId: string, providerMessageId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM sms_message WHERE id = $1 AND provider = 'ovh' AND provider_message_id = $2`,
+      `SELECT 1 FROM sms_attempt WHERE message_id = $1 AND provider = 'ovh' AND provider_message_id = $2
+       UNION ALL
+       SELECT 1 FROM sms_message WHERE id = $1 AND provider = 'ovh' AND provider_message_id = $2
+       LIMIT 1`,
       [messageId, providerMessageId],
     );
     return rows.length === 1;

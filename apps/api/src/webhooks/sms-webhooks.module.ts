@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SmsMessageEntity } from '@twofold/persistence';
+import { DeliveryWatchClient } from './delivery-watch.client';
 import { OvhOutgoingClient } from './ovh-outgoing.client';
 import { OvhStatusController } from './ovh-status.controller';
 import { SmsDeliveryReportsService } from './sms-delivery-reports.service';
@@ -17,7 +18,7 @@ import { WebhookStatusController } from './webhook-status.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([SmsMessageEntity])],
   controllers: [TwilioStatusController, WebhookStatusController, OvhStatusController, VonageStatusController],
-  providers: [SmsDeliveryReportsService, SmsReceiptsStore, OvhOutgoingClient],
+  providers: [SmsDeliveryReportsService, SmsReceiptsStore, OvhOutgoingClient, DeliveryWatchClient],
   exports: [SmsDeliveryReportsService],
 })
 export class SmsWebhooksModule {}

@@ -14,6 +14,8 @@ export { ovhSignature };
  */
 export class OvhSmsProvider implements SmsProvider {
   readonly name = 'ovh';
+  /** Delivery receipts: apps/api/src/webhooks (ovh). */
+  readonly sendsReceipts = true;
 
   constructor(
     private readonly config: OvhConfig,

@@ -20,6 +20,12 @@ export interface SmsSendResult {
 export interface SmsProvider {
   /** Stored in sms_message.provider; lower case, e.g. 'twilio'. */
   readonly name: string;
+  /**
+   * True when the provider reports delivery back (a receipt endpoint in apps/api/src/webhooks):
+   * only then does a missing "delivered" receipt within SMS_DELIVERY_TIMEOUT_SECONDS trigger a
+   * fallback to the next provider. Absent: false.
+   */
+  readonly sendsReceipts?: boolean;
   send(sms: OutboundSms): Promise<SmsSendResult>;
 }
 

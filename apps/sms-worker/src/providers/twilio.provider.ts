@@ -10,6 +10,8 @@ import { OutboundSms, PermanentSmsError, SmsProvider, SmsSendResult, TransientSm
  */
 export class TwilioSmsProvider implements SmsProvider {
   readonly name = 'twilio';
+  /** Delivery receipts: apps/api/src/webhooks (twilio). */
+  readonly sendsReceipts = true;
 
   constructor(
     private readonly config: TwilioConfig,

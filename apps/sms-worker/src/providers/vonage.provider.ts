@@ -15,6 +15,8 @@ import { OutboundSms, PermanentSmsError, SmsProvider, SmsSendResult, TransientSm
  */
 export class VonageSmsProvider implements SmsProvider {
   readonly name = 'vonage';
+  /** Delivery receipts: apps/api/src/webhooks (vonage). */
+  readonly sendsReceipts = true;
 
   constructor(
     private readonly config: VonageConfig,

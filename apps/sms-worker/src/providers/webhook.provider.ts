@@ -18,6 +18,8 @@ export function webhookSignature(secret: string, body: string): string {
  */
 export class WebhookSmsProvider implements SmsProvider {
   readonly name = 'webhook';
+  /** Delivery receipts: apps/api/src/webhooks (webhook). */
+  readonly sendsReceipts = true;
 
   constructor(
     private readonly config: { url: string; secret?: string },

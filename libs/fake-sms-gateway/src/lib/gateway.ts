@@ -48,6 +48,12 @@ export interface GatewayControl {
   errorCode?: string;
   /** Send status callbacks at all (default true). */
   callbacks?: boolean;
+  /**
+   * The same settings for one side only, over the ones above: the gateway then plays two providers
+   * that behave differently (e.g. `{"byProvider": {"webhook": {"finalStatus": "undelivered"}}}`
+   * while OVHcloud delivers), for the receipt-driven fallback's tests.
+   */
+  byProvider?: Partial<Record<FakeProvider, Omit<GatewayControl, 'byProvider'>>>;
 }
 
 export interface CallbackRecord {
@@ -130,6 +136,8 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
   const log = options.log ?? (() => undefined);
   const callbackDelayMs = options.callbackDelayMs ?? 30;
   let control: GatewayControl = {};
+  /** The control of one side: the general one, overridden by its `byProvider` entry. */
+  const controlFor = (provider: FakeProvider): GatewayControl => ({ ...control, ...(control.byProvider?.[provider] ?? {}) });
   let failuresLeft = Infinity;
   const pending = new Set<Promise<void>>();
   const waiters = new Set<() => void>();
@@ -213,8 +221,8 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
   }
 
   /** Answers a configured failure for the webhook and OVHcloud sides; true when it did. */
-  function failOther(res: ServerResponse): boolean {
-    const c = control;
+  function failOther(res: ServerResponse, provider?: FakeProvider): boolean {
+    const c = provider ? controlFor(provider) : control;
     if (!c.fail || c.fail === 'none' || failuresLeft <= 0) return false;
     failuresLeft--;
     const status = c.fail === '500' ? 500 : c.fail === '429' ? 429 : c.fail === 'auth' ? 403 : 400;
@@ -245,7 +253,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     const raw = await readBody(req);
     if (!webhookSendSigned(options.webhookSecret, req.headers, raw))
       return void res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"message":"bad signature"}');
-    if (failOther(res)) return;
+    if (failOther(res, 'webhook')) return;
     let msg: { id?: unknown; to?: unknown; body?: unknown; statusCallback?: unknown };
     try {
       msg = JSON.parse(raw) as typeof msg;
@@ -254,7 +262,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     }
     if (typeof msg.to !== 'string' || !E164.test(msg.to) || typeof msg.body !== 'string' || !msg.body)
       return void res.writeHead(422, { 'Content-Type': 'application/json' }).end('{"message":"to and body expected"}');
-    const c = control;
+    const c = controlFor('webhook');
     const sms = accept('webhook', 'wh-' + randomBytes(12).toString('hex'), msg.to, msg.body, typeof msg.statusCallback === 'string' ? msg.statusCallback : null);
     if (c.delayMs) await sleep(c.delayMs);
     if (!res.destroyed) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: sms.sid }));
@@ -288,7 +296,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       return void res
         .writeHead(403, { 'Content-Type': 'application/json' })
         .end(JSON.stringify({ errorCode: 'INVALID_SIGNATURE', httpCode: '403 Forbidden', message: 'Invalid signature' }));
-    if (failOther(res)) return;
+    if (failOther(res, 'ovh')) return;
     let job: { message?: unknown; receivers?: unknown; callBack?: unknown };
     try {
       job = JSON.parse(raw) as typeof job;
@@ -302,7 +310,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
         .end(JSON.stringify({ totalCreditsRemoved: 0, invalidReceivers: [to], ids: [], validReceivers: [], tag: '' }));
     if (typeof job.message !== 'string' || !job.message)
       return void res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"message":"Missing message"}');
-    const c = control;
+    const c = controlFor('ovh');
     const sms = accept('ovh', String(ovhNextId++), to, job.message, typeof job.callBack === 'string' ? job.callBack : null);
     if (c.delayMs) await sleep(c.delayMs);
     if (!res.destroyed)
@@ -358,7 +366,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       return;
     }
     const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
-    const c = control;
+    const c = controlFor('twilio');
     if (c.fail && c.fail !== 'none' && failuresLeft > 0) {
       failuresLeft--;
       if (c.fail === '500') return twilioError(res, 500, 20500, 'Internal Server Error');
@@ -431,7 +439,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       if (outgoing && req.method === 'GET') {
         if (!ovhRequestSigned(options.ovh, req.headers, 'GET', `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? ''}`, ''))
           return void res.writeHead(403, { 'Content-Type': 'application/json' }).end('{"errorCode":"INVALID_SIGNATURE"}');
-        if (failOther(res)) return;
+        if (failOther(res, 'ovh')) return;
         return ovhOutgoing(res, outgoing[1]);
       }
       if (path === '/' && req.method === 'GET') {

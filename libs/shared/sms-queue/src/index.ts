@@ -5,4 +5,5 @@ export * from './lib/twilio';
 export * from './lib/receipts';
 export * from './lib/ovh-signature';
 export * from './lib/email-job';
+export * from './lib/delivery-watch';
 export * from './lib/vonage';

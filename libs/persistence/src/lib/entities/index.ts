@@ -11,6 +11,7 @@ import { SecurityKeyEntity } from './security-key.entity';
 import { SecurityKeyLoginChallengeEntity } from './security-key-login-challenge.entity';
 import { SecurityKeyRegistrationEntity } from './security-key-registration.entity';
 import { SessionEntity } from './session.entity';
+import { SmsAttemptEntity } from './sms-attempt.entity';
 import { SmsCodeEntity } from './sms-code.entity';
 import { SmsMessageEntity } from './sms-message.entity';
 import { SmsMethodEntity } from './sms-method.entity';
@@ -32,6 +33,7 @@ export * from './security-key.entity';
 export * from './security-key-login-challenge.entity';
 export * from './security-key-registration.entity';
 export * from './session.entity';
+export * from './sms-attempt.entity';
 export * from './sms-code.entity';
 export * from './sms-message.entity';
 export * from './sms-method.entity';
@@ -47,6 +49,7 @@ export const ENTITIES = [
   SmsMethodEntity,
   SmsCodeEntity,
   SmsMessageEntity,
+  SmsAttemptEntity,
   BackupCodeEntity,
   SecurityEventEntity,
   LoginFailureEntity,

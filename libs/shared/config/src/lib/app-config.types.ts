@@ -97,6 +97,12 @@ export interface AppConfig {
     relayIntervalMs: number;
     relayRequeueAfterSeconds: number;
     relayStaleSendingSeconds: number;
+    /**
+     * SMS_DELIVERY_TIMEOUT_SECONDS [20]: a code SMS sent through a provider that sends receipts
+     * and not reported delivered within this time goes again, same code, through the next
+     * provider of the route (the worker's delivery watch, docs/sms-delivery-receipts.md).
+     */
+    deliveryTimeoutSeconds: number;
   };
   /** E-mail: the outbox's budgets and, for the worker, SMTP (mail.ts). */
   mail: MailConfig;

@@ -163,6 +163,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       relayIntervalMs: int(env, 'SMS_RELAY_INTERVAL_MS', 2000, 0),
       relayRequeueAfterSeconds: int(env, 'SMS_RELAY_REQUEUE_AFTER_SECONDS', 30, 1),
       relayStaleSendingSeconds: int(env, 'SMS_RELAY_STALE_SENDING_SECONDS', 300, 1),
+      deliveryTimeoutSeconds: int(env, 'SMS_DELIVERY_TIMEOUT_SECONDS', 20, 1, 3600),
     },
     mail: loadMailConfig(env),
     pumping: {
