@@ -17,6 +17,9 @@ import { SupportStore, type SupportAccountRow } from './support.store';
 /** How many security events `account show` lists, newest first. */
 export const SUPPORT_RECENT_EVENTS = 20;
 
+/** How long a command that queues SMS waits for Redis before leaving them to the API's relay. */
+const REDIS_WAIT_MS = 3000;
+
 export interface SupportMethod {
   kind: 'SMS' | 'TOTP' | 'SECURITY_KEY';
   id: string;
@@ -115,6 +118,8 @@ export class SupportService {
     if (!operator.reason) throw new SupportError('BAD_USAGE', '--reason is required and must not be empty');
     const a = await this.account(email);
     const meta = operatorMeta(operator);
+    // A fresh process: let the producer connect, so the notices go to the queue at commit rather than wait for the API's relay.
+    await this.outbox.whenReady(REDIS_WAIT_MS);
     const now = this.clock.now();
     return this.outbox.inTransaction(async (em) => {
       const account = await lockAccount(em, a.id);
