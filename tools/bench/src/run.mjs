@@ -15,6 +15,7 @@
 //   DATABASE_URL / REDIS_URL      the servers (the database name is ignored: a new one is made)
 //   BENCH_KEEP_DATABASE=1         keep the run's database afterwards (to EXPLAIN its statements)
 //   BENCH_SCALE_OUT=0             skip S1–S3 (scale-out.mjs: 2 APIs, PgBouncer, Redis Cluster)
+//   BENCH_FALLBACK=0              skip B4f (fallback-phase.mjs: the extra latency of a receipt-driven fallback)
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { Algorithm, hash as argon2Hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { seedSmsTickets } from './lib/seed.mjs';
 import { children, cpuMs, createProcesses, freePort, mapLimit, peakRssMb, percentile, phaseCost } from './lib/processes.mjs';
+import { runFallbackPhase } from './fallback-phase.mjs';
 import { runScaleOut } from './scale-out.mjs';
 import { latencyChartSvg } from './svg.mjs';
 import { seedTotpAccounts, totpBodies } from './totp-phase.mjs';
@@ -412,6 +414,18 @@ async function main() {
     scaleTable = scale.table;
   }
 
+  // ---- B4f (fallback-phase.mjs): the extra latency of a receipt-driven fallback (webhook then ovh).
+  let fallbackTable = [];
+  if (process.env.BENCH_FALLBACK !== '0') {
+    mark('B4f');
+    const fb = await runFallbackPhase({
+      log, quick: QUICK, env, apiMain: API_MAIN, workerMain: WORKER_MAIN, apiNodeFlags: API_NODE_FLAGS,
+      processes: { startNode, waitFor }, pool, passwordHash, apiHelpers, startFakeSmsGateway, redisUrl: REDIS_URL,
+    });
+    Object.assign(F, fb.figures);
+    fallbackTable = fb.table;
+  }
+
   // ---- Report
   const pass = (ok) => (ok ? 'PASS' : 'MISS');
   const fmt = (v, d = 0) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
@@ -426,6 +440,7 @@ async function main() {
     [`B4 acceptance→gateway p99 (${F.B4.accepted} codes at ${fmt(F.B4.achievedRate)}/s)`, `${fmt(F.B4.pipelineMs.p99)} ms`, '≤ 100 ms', pass(F.B4.pipelineMs.p99 <= 100 && F.B4.achievedRate >= B4_RATE * 0.95)],
     [`B4 peak SMS/s, one worker, ${GATEWAY_LATENCY_MS} ms gateway`, `${fmt(F.B4.peak.workerSmsPerSecond)} SMS/s`, '≥ 1000 SMS/s', pass(F.B4.peak.workerSmsPerSecond >= 1000)],
     [`B4 worker vs raw BullMQ ${GATEWAY_LATENCY_MS} ms no-op (concurrency ${WORKER_CONCURRENCY})`, `${fmt(F.B4.peak.workerSmsPerSecond)} / ${fmt(F.B4.peak.rawBullmqPerSecond)} = ${fmt(F.B4.peak.ratio, 2)}`, 'reported', 'INFO'],
+    ...fallbackTable,
     ['B5 peak RSS, API', `${fmt(F.B5.apiMb)} MB`, '≤ 250 MB', pass(F.B5.apiMb <= 250)],
     ['B5 peak RSS, worker', `${fmt(F.B5.workerMb)} MB`, '≤ 200 MB', pass(F.B5.workerMb <= 200)],
     ['B6 GET /health p99 during the login flood', `${fmt(F.B6.p99)} ms (idle ${fmt(F.B6.healthIdle.latency.p99)} ms)`, '≤ 50 ms', pass(F.B6.p99 <= 50)],
