@@ -29,9 +29,17 @@ describe('operator CLI: sms show and sms retry', () => {
   const copiesOf = async (number: string, purpose = 'LOGIN') =>
     (await api.pg.query(`SELECT id, status FROM sms_message WHERE phone_number = $1 AND purpose = $2 ORDER BY created_at, id`, [number, purpose])).rows as { id: string; status: string }[];
 
-  it('sms show: purpose, masked number, state, provider, attempts, timestamps; never the number, the text or the code', async () => {
+  it('sms show: purpose, masked number, state, provider, attempts, timestamps, each provider\'s receipts; never the number, the text or the code', async () => {
     const f = await failedLoginCode();
+    // Two providers' turns, as the receipt-driven fallback records them (sms_attempt).
+    await api.pg.query(
+      `INSERT INTO sms_attempt (message_id, seq, provider, status, provider_message_id, fallback_cause, failure_reason, created_at, updated_at, sent_at, failed_at)
+       VALUES ($1, 1, 'twilio', 'FAILED', 'SM0001', NULL, 'undelivered', now(), now(), now(), now()), ($1, 2, 'ovh', 'FAILED', 'OVH0002', 'FAILED_RECEIPT', 'provider answered 503', now(), now(), NULL, now())`,
+      [f.id],
+    );
     const human = await cli.run(['sms', 'show', f.id]);
+    expect(human.out).toMatch(/Provider turn 1:\s+twilio FAILED, sent \S+Z, delivered -, failed \S+Z \(undelivered\)/);
+    expect(human.out).toMatch(/Provider turn 2:\s+ovh FAILED \(fallback: FAILED_RECEIPT\)/);
     expect(human).toMatchObject({ code: 0, err: '' });
     expect(human.out).toMatch(/Purpose:\s+LOGIN/);
     expect(human.out).toMatch(/State:\s+FAILED/);
@@ -42,6 +50,7 @@ describe('operator CLI: sms show and sms retry', () => {
     const view = JSON.parse(json.out);
     expect(view).toMatchObject({ id: f.id, purpose: 'LOGIN', status: 'FAILED', provider: 'fake', attempts: 5, code: { state: 'live', retriedAs: null } });
     expect(view.maskedPhoneNumber).toContain('•');
+    expect(view.deliveryAttempts.map((a: { provider: string; providerMessageId: string }) => [a.provider, a.providerMessageId])).toEqual([['twilio', 'SM0001'], ['ovh', 'OVH0002']]);
     for (const out of [human.out, json.out]) {
       expect(out).not.toContain(f.number);
       expect(out).not.toContain(f.number.slice(-6));

@@ -68,6 +68,9 @@ export function formatSms(s: SmsView): string {
     ['Failed', at(s.receipts.failedAt)],
     ['Updated', at(s.updatedAt)],
   ];
+  s.deliveryAttempts.forEach((a, i) =>
+    rows.push([`Provider turn ${i + 1}`, `${a.provider} ${a.status}${a.fallbackCause ? ` (fallback: ${a.fallbackCause})` : ''}, sent ${at(a.sentAt)}, delivered ${at(a.deliveredAt)}, failed ${at(a.failedAt)}${a.failureReason ? ` (${a.failureReason})` : ''}`]),
+  );
   if (s.code) rows.push(['Code', `${s.code.state}, expires ${at(s.code.expiresAt)}${s.code.retriedAs && !s.code.state.includes(s.code.retriedAs) ? ` (retried as ${s.code.retriedAs})` : ''}`]);
   return fields(rows);
 }

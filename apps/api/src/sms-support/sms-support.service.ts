@@ -29,6 +29,8 @@ export interface SmsView {
   failedAt: Date | null;
   /** What the provider's receipts recorded: delivered (or failed) and when. */
   receipts: { deliveredAt: Date | null; failedAt: Date | null; failureReason: string | null };
+  /** Each provider's turn (receipt-driven fallback), with its own receipts; empty without them. */
+  deliveryAttempts: { provider: string; status: string; providerMessageId: string | null; fallbackCause: string | null; failureReason: string | null; sentAt: Date | null; deliveredAt: Date | null; failedAt: Date | null }[];
   /** For a code SMS: whether its code is still usable (never the code itself), and the copy it was retried as. */
   code: { state: string; expiresAt: Date; retriedAs: string | null } | null;
 }
@@ -55,7 +57,7 @@ export class SmsSupportService {
 
   async show(id: string): Promise<SmsView> {
     const m = await this.row(id);
-    const code = m.purpose === 'NOTICE' ? null : await this.store.carriedCode(m.id);
+    const [code, attempts] = await Promise.all([m.purpose === 'NOTICE' ? null : this.store.carriedCode(m.id), this.store.attempts(m.id)]);
     const now = this.clock.now();
     return {
       id: m.id,
@@ -74,6 +76,7 @@ export class SmsSupportService {
       sentAt: m.sent_at,
       failedAt: m.failed_at,
       receipts: { deliveredAt: m.delivered_at, failedAt: m.failed_at, failureReason: m.status === 'FAILED' ? m.failure_reason : null },
+      deliveryAttempts: attempts.map((a) => ({ provider: a.provider, status: a.status, providerMessageId: a.provider_message_id, fallbackCause: a.fallback_cause, failureReason: a.failure_reason, sentAt: a.sent_at, deliveredAt: a.delivered_at, failedAt: a.failed_at })),
       code: code ? { state: this.codeState(m, code, now) ?? 'live', expiresAt: code.expires_at, retriedAs: code.message_id && code.message_id !== m.id ? code.message_id : null } : null,
     };
   }

@@ -45,6 +45,19 @@ export interface CarriedCodeRow {
   method_created_at: Date | null;
 }
 
+/** One provider's turn at a message (sms_attempt, receipt-driven fallback): its receipts. */
+export interface SmsAttemptRow {
+  seq: number;
+  provider: string;
+  status: string;
+  provider_message_id: string | null;
+  fallback_cause: string | null;
+  failure_reason: string | null;
+  sent_at: Date | null;
+  delivered_at: Date | null;
+  failed_at: Date | null;
+}
+
 const ROW_COLUMNS = `m.id, m.account_id, a.email, m.method_id, m.ticket_id, m.phone_number, m.country_code, m.destination_prefix, m.purpose, m.locale,
        m.status, m.provider, m.provider_message_id, m.attempts, m.failure_reason, m.code_expires_at, m.created_at, m.updated_at,
        m.enqueued_at, m.sent_at, m.delivered_at, m.failed_at, m.verified_at`;
@@ -96,6 +109,14 @@ export class SmsSupportStore {
   async sealedBody(em: EntityManager, id: string): Promise<string | null> {
     const rows: { body_sealed: string }[] = await em.query(`SELECT body_sealed FROM sms_message WHERE id = $1 AND ${idCreatedWithin('$1')}`, [id]);
     return rows[0]?.body_sealed ?? null;
+  }
+
+  /** The message's attempts, first send then each fallback (none for messages without receipts or sent before attempts existed). */
+  attempts(id: string): Promise<SmsAttemptRow[]> {
+    return this.db.query(
+      `SELECT seq, provider, status, provider_message_id, fallback_cause, failure_reason, sent_at, delivered_at, failed_at FROM sms_attempt WHERE message_id = $1 ORDER BY seq`,
+      [id],
+    );
   }
 
   async carriedCode(id: string): Promise<CarriedCodeRow | null> {
