@@ -41,6 +41,7 @@ import { TotpMethodsModule } from './totp-methods/totp-methods.module';
 import { TrustedDevicesModule } from './trusted-devices/trusted-devices.module';
 import { TwoFactorMethodsModule } from './two-factor-methods/two-factor-methods.module';
 import { UnrecognizedActivityModule } from './unrecognized-activity/unrecognized-activity.module';
+import { AccountRecoveryModule } from './account-recovery/account-recovery.module';
 import { SmsWebhooksModule } from './webhooks/sms-webhooks.module';
 
 export interface AppModuleOptions {
@@ -123,8 +124,9 @@ export class AppModule {
         SecondFactorModule,
         AccountsModule,
         EmailVerificationModule,
-        UnrecognizedActivityModule,
         PasswordResetModule,
+        UnrecognizedActivityModule,
+        AccountRecoveryModule,
         SmsMethodsModule,
         TotpMethodsModule,
         SecurityKeysModule,

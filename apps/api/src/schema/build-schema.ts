@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { AccountRecoveryResolver } from '../account-recovery/account-recovery.resolver';
 import { AccountsResolver } from '../accounts/accounts.resolver';
 import { BackupCodesResolver } from '../backup-codes/backup-codes.resolver';
 import { EmailVerificationResolver } from '../email-verification/email-verification.resolver';
@@ -21,7 +22,7 @@ import { TwoFactorMethodsResolver } from '../two-factor-methods/two-factor-metho
 import { UnrecognizedActivityResolver } from '../unrecognized-activity/unrecognized-activity.resolver';
 
 /** Every resolver class of the API; the schema test fails if one is missing here. */
-export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SmsDeliveryHealthResolver, SessionsResolver, TrustedDevicesResolver, EmailVerificationResolver, UnrecognizedActivityResolver, PasswordResetResolver, PasswordChangeResolver];
+export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SmsDeliveryHealthResolver, SessionsResolver, TrustedDevicesResolver, EmailVerificationResolver, UnrecognizedActivityResolver, PasswordResetResolver, PasswordChangeResolver, AccountRecoveryResolver];
 
 /** Prints the schema from resolver metadata alone: no database, no Redis, no app boot. */
 export async function buildSchemaSdl(): Promise<string> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountRecoveryModule } from '../account-recovery/account-recovery.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TrustedDevicesModule } from '../trusted-devices/trusted-devices.module';
@@ -8,7 +9,7 @@ import { UnrecognizedActivityStore } from './unrecognized-activity.store';
 
 /** "This wasn't me": the public mutation behind the link of every security-notice e-mail. */
 @Module({
-  imports: [SessionsModule, TrustedDevicesModule, SecurityEventsModule],
+  imports: [SessionsModule, TrustedDevicesModule, SecurityEventsModule, AccountRecoveryModule],
   providers: [UnrecognizedActivityService, UnrecognizedActivityStore, UnrecognizedActivityResolver],
   exports: [UnrecognizedActivityService],
 })

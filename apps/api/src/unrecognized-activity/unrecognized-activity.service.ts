@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ErrorCode } from '@twofold/error-codes';
 import { hashOpaqueToken, isOpaqueTokenShape } from '@twofold/two-factor-domain';
+import { AccountRecoveryService } from '../account-recovery/account-recovery.service';
 import { Clock } from '../common/clock';
 import { appError } from '../common/errors';
 import { lockAccount } from '../common/lock-account';
@@ -14,8 +15,8 @@ import { UnrecognizedActivityStore } from './unrecognized-activity.store';
 
 /**
  * "This wasn't me": the link of a security-notice e-mail, used once (SECURITY_ALERT_TTL_SECONDS),
- * ends every session and forgets every remembered device of the account, records an
- * ACTIVITY_REPORTED event, and asks the customer to change the password. No session needed: the
+ * ends every session and forgets every remembered device of the account, cancels any pending
+ * lost-phone recovery, records an ACTIVITY_REPORTED event, and asks the customer to change the password. No session needed: the
  * 256-bit token (only its SHA-256 stored) is the proof of the mailbox.
  */
 @Injectable()
@@ -25,6 +26,7 @@ export class UnrecognizedActivityService {
     private readonly store: UnrecognizedActivityStore,
     private readonly sessions: SessionsService,
     private readonly devices: TrustedDevicesService,
+    private readonly recovery: AccountRecoveryService,
     private readonly events: SecurityEventsService,
     private readonly clock: Clock,
   ) {}
@@ -41,8 +43,8 @@ export class UnrecognizedActivityService {
       await lockAccount(em, spent.account_id);
       const sessionsEnded = await this.sessions.revokeOthersOf(em, spent.account_id, null, now);
       const devicesForgotten = await this.devices.forgetAllOf(em, spent.account_id, meta, now, 'forgotten: activity reported');
-      // Lost-phone recovery (issue 13 part 5) is not built yet: when it is, its pending recovery of
-      // the account is cancelled here, in this transaction (the seam: RecoveryService.cancelAllOf(em, accountId, meta, now)).
+      // A pending lost-phone recovery is someone else's: it ends here too.
+      const recoveriesCancelled = await this.recovery.cancelAllOf(em, spent.account_id, meta, now, '"This wasn\'t me" reported');
       await this.events.record(
         em,
         spent.account_id,
@@ -51,7 +53,7 @@ export class UnrecognizedActivityService {
         now,
         `"This wasn't me" on a ${spent.kind} notice: ${sessionsEnded} session(s) ended, ${devicesForgotten} remembered device(s) forgotten`,
       );
-      return { sessionsEnded, devicesForgotten, mustChangePassword: true };
+      return { sessionsEnded, devicesForgotten, recoveryCancelled: recoveriesCancelled > 0, mustChangePassword: true };
     });
   }
 }

@@ -65,6 +65,16 @@ const NOTICES: Record<NoticeKind, Record<Locale, NoticeCopy>> = {
     en: { subject: 'Twofold support turned off two-factor authentication', what: 'Our support team turned off two-factor authentication on your account: your password alone now opens it. If you did not ask for this, contact us.' },
     fr: { subject: 'Le support Twofold a désactivé la double authentification', what: 'Notre support a désactivé la double authentification de votre compte : votre mot de passe seul l’ouvre désormais. Si vous ne l’avez pas demandé, contactez-nous.' },
   },
+  RECOVERY_STARTED: {
+    en: {
+      subject: 'Someone started removing two-factor authentication from your Twofold account',
+      what: 'Your password was used to start a recovery: unless it is cancelled, two-factor authentication will be removed from your account after the waiting period. Signing in with your phone, app, key or an emergency code cancels it.',
+    },
+    fr: {
+      subject: 'Le retrait de la double authentification de votre compte Twofold a commencé',
+      what: 'Votre mot de passe a servi à lancer une récupération : sauf annulation, la double authentification sera retirée de votre compte après le délai d’attente. Vous connecter avec votre téléphone, votre application, votre clé ou un code de secours l’annule.',
+    },
+  },
   PASSWORD_CHANGED: {
     en: { subject: 'Your Twofold password was changed', what: 'The password of your account was changed.' },
     fr: { subject: 'Votre mot de passe Twofold a été changé', what: 'Le mot de passe de votre compte a été changé.' },

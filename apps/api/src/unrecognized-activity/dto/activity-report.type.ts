@@ -5,5 +5,6 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 export class ActivityReportModel {
   @Field(() => Int, { description: 'Sessions of the account that were ended (every live one).' }) sessionsEnded!: number;
   @Field(() => Int, { description: 'Remembered devices of the account that were forgotten (every one).' }) devicesForgotten!: number;
+  @Field({ description: 'Whether a pending lost-phone recovery of the account was cancelled.' }) recoveryCancelled!: boolean;
   @Field({ description: 'Always true: the customer should sign in again and change the password (or reset it).' }) mustChangePassword!: boolean;
 }

@@ -1,4 +1,5 @@
 import { AccountEntity } from './account.entity';
+import { AccountRecoveryEntity } from './account-recovery.entity';
 import { BackupCodeEntity } from './backup-code.entity';
 import { EmailMessageEntity } from './email-message.entity';
 import { EmailVerificationTokenEntity } from './email-verification-token.entity';
@@ -21,6 +22,7 @@ import { TotpMethodEntity } from './totp-method.entity';
 import { TrustedDeviceEntity } from './trusted-device.entity';
 
 export * from './account.entity';
+export * from './account-recovery.entity';
 export * from './backup-code.entity';
 export * from './email-message.entity';
 export * from './email-verification-token.entity';
@@ -64,4 +66,5 @@ export const ENTITIES = [
   EmailVerificationTokenEntity,
   PasswordResetTokenEntity,
   SecurityAlertTokenEntity,
+  AccountRecoveryEntity,
 ];

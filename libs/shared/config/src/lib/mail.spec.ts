@@ -2,7 +2,7 @@ import { loadConfig } from './config';
 
 describe('mail configuration', () => {
   it('needs no SMTP settings by default (the API only writes the outbox)', () => {
-    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: undefined, perAccountPerHour: 5, perIpPerHour: 20, globalPerHour: 2000, verificationTtlSeconds: 86400, noticesPerAccountPerHour: 10, securityAlertTtlSeconds: 604800, workerConcurrency: 5 });
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: undefined, perAccountPerHour: 5, perIpPerHour: 20, globalPerHour: 2000, verificationTtlSeconds: 86400, noticesPerAccountPerHour: 10, securityAlertTtlSeconds: 604800, recoveryDelaySeconds: 259200, recoveryLinkTtlSeconds: 3600, workerConcurrency: 5 });
   });
 
   it('takes SMTP_URL with MAIL_FROM', () => {

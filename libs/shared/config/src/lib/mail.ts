@@ -26,6 +26,13 @@ export interface MailConfig {
   noticesPerAccountPerHour: number;
   /** SECURITY_ALERT_TTL_SECONDS [604800]: how long the "This wasn't me" link of a notice works (7 days). */
   securityAlertTtlSeconds: number;
+  /**
+   * RECOVERY_DELAY_SECONDS [259200, 72 h]: lost-phone recovery's cooling-off delay, from the
+   * confirmed recovery link to the moment the password plus that link may turn 2FA off.
+   */
+  recoveryDelaySeconds: number;
+  /** RECOVERY_LINK_TTL_SECONDS [3600]: how long the e-mailed recovery link waits for its confirmation. */
+  recoveryLinkTtlSeconds: number;
   /** EMAIL_WORKER_CONCURRENCY [5]: SMTP sends in flight per worker process. */
   workerConcurrency: number;
 }
@@ -53,6 +60,8 @@ export function loadMailConfig(env: Env): MailConfig {
     verificationTtlSeconds: int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 60),
     noticesPerAccountPerHour: int(env, 'EMAIL_NOTICES_PER_ACCOUNT_PER_HOUR', 10, 1),
     securityAlertTtlSeconds: int(env, 'SECURITY_ALERT_TTL_SECONDS', 604800, 3600),
+    recoveryDelaySeconds: int(env, 'RECOVERY_DELAY_SECONDS', 259200, 60),
+    recoveryLinkTtlSeconds: int(env, 'RECOVERY_LINK_TTL_SECONDS', 3600, 60),
     workerConcurrency: int(env, 'EMAIL_WORKER_CONCURRENCY', 5, 1, 100),
   };
 }

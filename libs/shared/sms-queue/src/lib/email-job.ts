@@ -12,7 +12,7 @@ export const EMAIL_DELIVERY_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'FAILED'] a
 export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];
 
 /** What an e-mail says; each has an en and a fr template, plain text and HTML (the worker renders them). */
-export const EMAIL_TEMPLATES = ['VERIFY_EMAIL', 'PASSWORD_RESET', 'SECURITY_NOTICE'] as const;
+export const EMAIL_TEMPLATES = ['VERIFY_EMAIL', 'PASSWORD_RESET', 'SECURITY_NOTICE', 'ACCOUNT_RECOVERY'] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 /**

@@ -17,7 +17,8 @@ export type NoticeKind =
   | 'DEVICE_REMEMBERED'
   | 'PASSWORD_CHANGED'
   | 'PASSWORD_RESET'
-  | 'TWO_FACTOR_RESET_BY_SUPPORT';
+  | 'TWO_FACTOR_RESET_BY_SUPPORT'
+  | 'RECOVERY_STARTED';
 
 interface Templates {
   code: (code: string, minutes: number) => string;
@@ -40,6 +41,7 @@ const templates: Record<SmsLocale, Templates> = {
       TWO_FACTOR_METHOD_REMOVED: 'Twofold: a sign-in method was removed from your account. If this was not you, secure your account now.',
       DEVICE_REMEMBERED: 'Twofold: a device was remembered and will skip the second sign-in step. If this was not you, secure your account now.',
       TWO_FACTOR_RESET_BY_SUPPORT: 'Twofold: our support team turned off two-factor authentication on your account. If you did not ask for this, contact us now.',
+      RECOVERY_STARTED: 'Twofold: someone used your password to start removing 2FA from your account. Sign in with your phone to cancel it.',
       PASSWORD_CHANGED: 'Twofold: the password of your account was changed. If this was not you, secure your account now.',
       PASSWORD_RESET: 'Twofold: the password of your account was reset by e-mail link. If this was not you, secure your account now.',
     },
@@ -59,6 +61,7 @@ const templates: Record<SmsLocale, Templates> = {
       TWO_FACTOR_METHOD_REMOVED: 'Twofold : une méthode de connexion a été retirée de votre compte. Si ce n\'est pas vous, sécurisez votre compte.',
       DEVICE_REMEMBERED: 'Twofold : un appareil a été mémorisé pour la connexion à votre compte. Si ce n\'est pas vous, sécurisez votre compte.',
       TWO_FACTOR_RESET_BY_SUPPORT: 'Twofold : notre support a désactivé la double authentification de votre compte. Si vous ne l\'avez pas demandé, contactez-nous.',
+      RECOVERY_STARTED: 'Twofold : quelqu\'un a lancé le retrait de la 2FA de votre compte avec votre mot de passe. Connectez-vous avec votre téléphone pour l\'annuler.',
       PASSWORD_CHANGED: 'Twofold : le mot de passe de votre compte a été changé. Si ce n\'est pas vous, sécurisez votre compte.',
       PASSWORD_RESET: 'Twofold : le mot de passe de votre compte a été réinitialisé par lien e-mail. Si ce n\'est pas vous, sécurisez votre compte.',
     },

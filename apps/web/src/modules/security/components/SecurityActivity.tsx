@@ -34,6 +34,11 @@ const EVENT_NAMES: Record<SecurityEventType, MessageId> & Record<string, Message
   // Issue 13: notices by e-mail and their "This wasn't me" link.
   EMAIL_SEND_BLOCKED: 'event.EMAIL_SEND_BLOCKED',
   ACTIVITY_REPORTED: 'event.ACTIVITY_REPORTED',
+  // Issue 13: lost-phone recovery.
+  RECOVERY_REQUESTED: 'event.RECOVERY_REQUESTED',
+  RECOVERY_STARTED: 'event.RECOVERY_STARTED',
+  RECOVERY_CANCELLED: 'event.RECOVERY_CANCELLED',
+  RECOVERY_COMPLETED: 'event.RECOVERY_COMPLETED',
   // Contract v2 (authenticator apps), worded ahead of the schema.
   TOTP_METHOD_ADDED: 'event.TOTP_METHOD_ADDED',
   TWO_FACTOR_METHOD_UPDATED: 'event.TWO_FACTOR_METHOD_UPDATED',

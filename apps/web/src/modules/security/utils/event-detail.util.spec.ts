@@ -39,6 +39,15 @@ describe('eventDetail', () => {
     expect(eventDetail('SMS_METHOD_ADDED notice e-mail: global e-mail budget reached', fr)).toBe('e-mail d’alerte de sécurité non envoyé\u00a0: limite d’envoi atteinte');
   });
 
+  it('translates the details of a lost-phone recovery (issue 13 part 5)', () => {
+    expect(eventDetail('recovery link e-mailed', fr)).toBe('lien de récupération envoyé par e-mail');
+    expect(eventDetail('2FA removable from 2026-12-05T18:00:00.000Z', en)).toMatch(/^two-factor authentication removable from Dec 5, 2026/);
+    expect(eventDetail('a second factor was used', en)).toBe('a second factor was used');
+    expect(eventDetail(`"This wasn't me" reported`, fr)).toBe('«\u00a0Ce n’était pas moi\u00a0» signalé');
+    expect(eventDetail('2FA turned off after the waiting period', fr)).toBe('double authentification désactivée après le délai d’attente');
+    expect(eventDetail('password and account recovery', fr)).toBe('mot de passe et récupération du compte');
+  });
+
   it('leaves what it does not know as the API wrote it', () => {
     expect(eventDetail('+44 •••• ••0123', fr)).toBe('+44 •••• ••0123');
     expect(eventDetail('1 remembered device(s) forgotten: for a reason nobody wrote down', fr)).toBe('1 remembered device(s) forgotten: for a reason nobody wrote down');

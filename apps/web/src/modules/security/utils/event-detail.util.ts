@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../i18n/dates';
 import type { MessageId } from '../../../i18n/messages/en';
 import type { Translator } from '../../../i18n/translator';
 
@@ -17,6 +18,11 @@ const WORDS: Record<string, MessageId> = {
   // "Authenticator app" on logins, "authenticator app" when one is added: the case is not a meaning.
   'authenticator app': 'detail.authenticatorApp',
   'security key': 'detail.securityKey',
+  'recovery link e-mailed': 'detail.recoveryLinkSent',
+  'a second factor was used': 'detail.recoveryCancelledBySecondFactor',
+  '"this wasn\'t me" reported': 'detail.recoveryCancelledByReport',
+  '2fa turned off after the waiting period': 'detail.recoveryCompleted',
+  'password and account recovery': 'detail.passwordAndRecovery',
 };
 
 /** Why remembered devices were forgotten, as the API words it after "forgotten: ". */
@@ -47,6 +53,7 @@ const PATTERNS: Pattern[] = [
     (m, t) => t('detail.activityReported', { sessions: Number(m[1]), devices: Number(m[2]) }),
   ],
   [/^[A-Z_]+ notice e-mail: (?:e-mail notice|global e-mail) budget reached$/, (_m, t) => t('detail.noticeEmailBlocked')],
+  [/^2FA removable from (\S+)$/, (m, t) => t('detail.recoveryReadyAt', { when: formatDateTime(t.intl, m[1]) })],
   [/^1 remembered device forgotten \((.+)\)$/, (m, t) => t('detail.deviceForgotten', { address: m[1] })],
   [
     /^(\d+) remembered device\(s\) forgotten(?:: (.+))?$/,

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { prepared } from '@twofold/persistence';
+
+export interface RecoveryTicketRow {
+  id: string;
+  account_id: string;
+  purpose: string;
+  consumed_at: Date | null;
+  expires_at: Date;
+  failed_attempts: number;
+}
+
+export interface RecoveryRow {
+  id: string;
+  account_id: string;
+  status: 'REQUESTED' | 'WAITING' | 'CANCELLED' | 'COMPLETED';
+  confirmed_at: Date | null;
+  ready_at: Date | null;
+  expires_at: Date;
+}
+
+/** SQL of `account_recovery`, and the reads recovery makes of the login ticket and the account. */
+@Injectable()
+export class AccountRecoveryStore {
+  /** The login ticket behind a hash, locked (the password step's proof; recovery spends it when it completes). */
+  async lockTicket(em: EntityManager, tokenHash: Buffer): Promise<RecoveryTicketRow | null> {
+    const rows = await prepared<RecoveryTicketRow>(
+      em,
+      'recovery-ticket-lock',
+      `SELECT id, account_id, purpose, consumed_at, expires_at, failed_attempts FROM login_ticket WHERE token_hash = $1 FOR UPDATE`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async consumeTicket(em: EntityManager, ticketId: string, now: Date): Promise<boolean> {
+    const rows = await prepared(em, 'recovery-ticket-consume', `UPDATE login_ticket SET consumed_at = $2 WHERE id = $1 AND consumed_at IS NULL RETURNING id`, [ticketId, now]);
+    return rows.length === 1;
+  }
+
+  async account(em: EntityManager, accountId: string): Promise<{ email: string; name: string; locale: string; verified: boolean } | null> {
+    const rows = await prepared<{ email: string; name: string; locale: string; verified: boolean }>(
+      em,
+      'recovery-account',
+      `SELECT email, name, locale, email_verified_at IS NOT NULL AS verified FROM account WHERE id = $1`,
+      [accountId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A new request replaces the account's unconfirmed ones; answers the WAITING one's ready time, if any. */
+  async replaceRequested(em: EntityManager, accountId: string, now: Date): Promise<Date | null> {
+    await prepared(em, 'recovery-drop-requested', `DELETE FROM account_recovery WHERE account_id = $1 AND status = 'REQUESTED'`, [accountId]);
+    const rows = await prepared<{ ready_at: Date }>(
+      em,
+      'recovery-waiting',
+      `SELECT ready_at FROM account_recovery WHERE account_id = $1 AND status = 'WAITING' AND expires_at > $2 LIMIT 1`,
+      [accountId, now],
+    );
+    return rows[0]?.ready_at ?? null;
+  }
+
+  async insert(em: EntityManager, row: { id: string; accountId: string; tokenHash: Buffer; expiresAt: Date }, now: Date): Promise<void> {
+    await prepared(
+      em,
+      'recovery-insert',
+      `INSERT INTO account_recovery (id, account_id, token_hash, status, created_at, expires_at) VALUES ($1, $2, $3, 'REQUESTED', $4, $5)`,
+      [row.id, row.accountId, row.tokenHash, now, row.expiresAt],
+    );
+  }
+
+  /** The account a link is for (no lock: the caller locks the account, then the row). */
+  async accountOf(em: EntityManager, tokenHash: Buffer): Promise<string | null> {
+    const rows = await prepared<{ account_id: string }>(em, 'recovery-account-of', `SELECT account_id FROM account_recovery WHERE token_hash = $1`, [tokenHash]);
+    return rows[0]?.account_id ?? null;
+  }
+
+  /** The link's first use, in one statement (of concurrent uses one confirms): REQUESTED and live → WAITING. */
+  async confirm(em: EntityManager, tokenHash: Buffer, now: Date, readyAt: Date, expiresAt: Date): Promise<{ id: string; account_id: string; ready_at: Date } | null> {
+    const rows = await prepared<{ id: string; account_id: string; ready_at: Date }>(
+      em,
+      'recovery-confirm',
+      `UPDATE account_recovery SET status = 'WAITING', confirmed_at = $2, ready_at = $3, expires_at = $4
+        WHERE token_hash = $1 AND status = 'REQUESTED' AND expires_at > $2
+        RETURNING id, account_id, ready_at`,
+      [tokenHash, now, readyAt, expiresAt],
+    );
+    return rows[0] ?? null;
+  }
+
+  async lockByHash(em: EntityManager, tokenHash: Buffer): Promise<RecoveryRow | null> {
+    const rows = await prepared<RecoveryRow>(
+      em,
+      'recovery-lock',
+      `SELECT id, account_id, status, confirmed_at, ready_at, expires_at FROM account_recovery WHERE token_hash = $1 FOR UPDATE`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Whether a second factor of the account succeeded after `since`: a number, an authenticator app
+   * or a security key used (their `last_used_at`, written by every login and re-authentication with
+   * them), or an emergency code spent. Durable state, so no success path needs to know about recovery.
+   */
+  async secondFactorSince(em: EntityManager, accountId: string, since: Date): Promise<boolean> {
+    const rows = await prepared<{ used: boolean }>(
+      em,
+      'recovery-second-factor-since',
+      `SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $1 AND last_used_at > $2)
+           OR EXISTS (SELECT 1 FROM totp_method WHERE account_id = $1 AND last_used_at > $2)
+           OR EXISTS (SELECT 1 FROM security_key WHERE account_id = $1 AND last_used_at > $2)
+           OR EXISTS (SELECT 1 FROM backup_code WHERE account_id = $1 AND used_at > $2) AS used`,
+      [accountId, since],
+    );
+    return rows[0]?.used === true;
+  }
+
+  async end(em: EntityManager, id: string, status: 'CANCELLED' | 'COMPLETED', now: Date): Promise<void> {
+    await prepared(em, 'recovery-end', `UPDATE account_recovery SET status = $2, ended_at = $3 WHERE id = $1`, [id, status, now]);
+  }
+
+  /** Cancels the account's open recoveries (REQUESTED or WAITING); answers how many. */
+  async cancelOpen(em: EntityManager, accountId: string, now: Date): Promise<number> {
+    const rows = await prepared(
+      em,
+      'recovery-cancel-open',
+      `UPDATE account_recovery SET status = 'CANCELLED', ended_at = $2 WHERE account_id = $1 AND status IN ('REQUESTED', 'WAITING') RETURNING id`,
+      [accountId, now],
+    );
+    return rows.length;
+  }
+}
