@@ -80,18 +80,18 @@ async function main(): Promise<void> {
   // Receipt-driven fallback (delivery-watch.ts): its own queue, so its steps skip the SMS rate limiter.
   const watchQueue = new Queue(SMS_WATCH_QUEUE_NAME, { connection: redis, prefix: app.queuePrefix });
   const watch = new DeliveryWatchScheduler(watchQueue, chain, app.sms.deliveryTimeoutSeconds * 1000);
-  const watchWorker = watch.active
-    ? createDeliveryWatchWorker(
-        {
-          connection: redis,
-          prefix: app.queuePrefix,
-          concurrency: Math.min(app.sms.workerConcurrency, 20),
-          lockDurationMs: settings.lockDurationMs,
-          stalledIntervalMs: settings.stalledIntervalMs,
-        },
-        { store: new DeliveryWatchStore(db), chain, payloadKey, timeoutMs: watch.timeoutMs, logger, metrics },
-      )
-    : null;
+  // Always on, even with one provider: watches added under an earlier route still finish (they
+  // then find no provider left, clear their deadlines and fail a message whose attempts all failed).
+  const watchWorker = createDeliveryWatchWorker(
+    {
+      connection: redis,
+      prefix: app.queuePrefix,
+      concurrency: Math.min(app.sms.workerConcurrency, 20),
+      lockDurationMs: settings.lockDurationMs,
+      stalledIntervalMs: settings.stalledIntervalMs,
+    },
+    { store: new DeliveryWatchStore(db), chain, payloadKey, timeoutMs: watch.timeoutMs, logger, metrics },
+  );
   const worker = createSmsWorker(
     {
       connection: redis,
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
 
   // "started" means connected: the health endpoint answers 503 until then.
   await worker.waitUntilReady();
-  await watchWorker?.waitUntilReady();
+  await watchWorker.waitUntilReady();
   await email?.worker.waitUntilReady();
   logger.info('sms worker started', {
     providers: chain.names,
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     ratePerSecond: app.sms.ratePerSecond,
     queuePrefix: app.queuePrefix,
     redis: describeRedis(app),
-    deliveryWatch: watchWorker ? `on (${app.sms.deliveryTimeoutSeconds} s)` : 'off (one provider, or none with receipts)',
+    deliveryWatch: watch.active ? `on (${app.sms.deliveryTimeoutSeconds} s)` : 'off (one provider, or none with receipts)',
     healthPort: health.port,
     email: email ? 'smtp' : 'off (SMTP_URL not set)',
     pid: process.pid,
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
     force.unref();
     (async () => {
       await worker.close();
-      await watchWorker?.close();
+      await watchWorker.close();
       await watchQueue.close().catch(() => undefined);
       await email?.close();
       await queue.close().catch(() => undefined);

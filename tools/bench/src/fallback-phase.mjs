@@ -124,10 +124,14 @@ export async function runFallbackPhase(ctx) {
     ];
     return { figures: F, table };
   } finally {
-    await queue.close().catch(() => undefined);
-    redis.disconnect();
     await worker.stop();
     await api.stop();
+    // The run's cleanup obliterates the `sms` queue of its prefix; the watches' queue is this phase's.
+    const watches = new Queue('sms-watch', { connection: redis, prefix: env.SMS_QUEUE_PREFIX });
+    await watches.obliterate({ force: true }).catch(() => undefined);
+    await watches.close().catch(() => undefined);
+    await queue.close().catch(() => undefined);
+    redis.disconnect();
     await gateway.close();
   }
 }
