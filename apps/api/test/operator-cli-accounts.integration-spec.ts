@@ -97,7 +97,16 @@ describe('operator CLI: accounts and sessions', () => {
     expect((await api.gql(SEND_LOGIN, { input: { ticket: c.ticket, methodId } })).data).toBeTruthy();
     const remembered = await api.gql(COMPLETE_SMS, { input: { ticket: c.ticket, methodId, code: await api.lastCode(a.numbers[0]), rememberDevice: true } });
     a.sessions.push(remembered.data!['completeLoginWithSms'].token);
-    expect(JSON.parse((await cli.run(['account', 'show', a.email, '--json'])).out)).toMatchObject({ sessions: 4, rememberedDevices: 1 });
+    // And a lost-phone recovery in its waiting period (issue 13 part 5), as its confirmation leaves it.
+    const now = api.clock.now();
+    await api.pg.query(
+      `INSERT INTO account_recovery (id, account_id, token_hash, status, created_at, confirmed_at, ready_at, expires_at, ended_at)
+       VALUES (gen_random_uuid(), $1, gen_random_uuid()::text::bytea, 'WAITING', $2, $2, $3, $4, NULL)`,
+      [a.accountId, now, new Date(now.getTime() + 72 * 3600_000), new Date(now.getTime() + 240 * 3600_000)],
+    );
+    const shown = JSON.parse((await cli.run(['account', 'show', a.email, '--json'])).out);
+    expect(shown).toMatchObject({ sessions: 4, rememberedDevices: 1, pendingRecovery: { status: 'WAITING', readyAt: new Date(now.getTime() + 72 * 3600_000).toISOString() } });
+    expect((await cli.run(['account', 'show', a.email])).out).toMatch(/Pending recovery:\s+WAITING since \S+Z: 2FA removable from \S+Z/);
     const before = Date.now();
     const r = await cli.run(['account', 'reset-2fa', a.email, '--reason', 'ID checked on a call, ticket 4521', '--operator', 'bob'], { answer: true });
     expect(r).toMatchObject({ code: 0, err: '' });
@@ -106,6 +115,7 @@ describe('operator CLI: accounts and sessions', () => {
     expect(r.out).toMatch(/Methods removed:\s+2/);
     expect(r.out).toMatch(/Emergency codes deleted:\s+10/);
     expect(r.out).toMatch(/Remembered devices forgotten:\s+1/);
+    expect(r.out).toMatch(/Recoveries cancelled:\s+1/);
     for (const n of a.numbers) expect(r.out).not.toContain(n);
 
     // The sessions are gone: their tokens are refused.
@@ -120,7 +130,8 @@ describe('operator CLI: accounts and sessions', () => {
     const events = (await api.gql(EVENTS, { first: 20 }, { token })).data!['securityEvents'].nodes as { type: string; detail: string | null; userAgent: string | null }[];
     const reset = events.find((e) => e.type === 'TWO_FACTOR_RESET_BY_SUPPORT');
     expect(reset).toMatchObject({ detail: 'by bob: ID checked on a call, ticket 4521 (2 method(s) removed)', userAgent: 'twofold-cli (operator bob)' });
-    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['BACKUP_CODES_DELETED', 'SESSION_REVOKED', 'TRUSTED_DEVICE_REMOVED']));
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['BACKUP_CODES_DELETED', 'SESSION_REVOKED', 'TRUSTED_DEVICE_REMOVED', 'RECOVERY_CANCELLED']));
+    expect((await api.pg.query(`SELECT status FROM account_recovery WHERE account_id = $1`, [a.accountId])).rows).toEqual([{ status: 'CANCELLED' }]);
     expect((await api.pg.query(`SELECT count(*)::int AS n FROM trusted_device WHERE account_id = $1`, [a.accountId])).rows[0].n).toBe(0);
     // One notice to each number that was enabled before the reset.
     const { rows } = await api.pg.query(`SELECT phone_number FROM sms_message WHERE account_id = $1 AND purpose = 'NOTICE' AND created_at >= $2 ORDER BY phone_number`, [a.accountId, new Date(before)]);

@@ -11,6 +11,12 @@ function fields(rows: [string, string][]): string {
   return rows.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`).join('\n');
 }
 
+function recovery(r: SupportAccountView['pendingRecovery']): string {
+  if (!r) return 'none';
+  if (r.status === 'WAITING') return `WAITING since ${at(r.confirmedAt)}: 2FA removable from ${at(r.readyAt)} (until ${at(r.expiresAt)})`;
+  return `REQUESTED ${at(r.startedAt)}: link e-mailed, not confirmed (expires ${at(r.expiresAt)})`;
+}
+
 export function formatAccount(v: SupportAccountView): string {
   const methods = v.twoFactor.methods.length
     ? v.twoFactor.methods.map((m) => `  - ${m.kind.padEnd(12)} ${m.label}${m.description && m.label !== m.description ? ` (${m.description})` : ''}${m.isDefault ? '  [default]' : ''}${m.status !== 'ENABLED' ? `  [${m.status}]` : ''}  last used ${at(m.lastUsedAt)}`).join('\n')
@@ -29,7 +35,7 @@ export function formatAccount(v: SupportAccountView): string {
       ['Emergency codes left', String(v.twoFactor.emergencyCodesLeft)],
       ['Sessions', String(v.sessions)],
       ['Remembered devices', String(v.rememberedDevices)],
-      ['Pending recovery', v.pendingRecovery ?? 'none'],
+      ['Pending recovery', recovery(v.pendingRecovery)],
     ]),
     'Methods:',
     methods,
@@ -46,6 +52,7 @@ export function formatReset(r: SupportResetResult): string {
       ['Emergency codes deleted', String(r.emergencyCodesDeleted)],
       ['Remembered devices forgotten', String(r.rememberedDevicesForgotten)],
       ['Sessions ended', String(r.sessionsEnded)],
+      ['Recoveries cancelled', String(r.recoveriesCancelled)],
       ['SMS notices queued', r.noticesQueued.length ? r.noticesQueued.join(', ') : 'none'],
     ]),
   ].join('\n');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountRecoveryModule } from '../account-recovery/account-recovery.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { SmsOutboxModule } from '../sms-outbox/sms-outbox.module';
@@ -10,7 +11,7 @@ import { SupportStore } from './support.store';
 
 /** The operator CLI's account commands (`twofold account …`, `twofold sessions revoke`), on the API's services. */
 @Module({
-  imports: [TwoFactorModule, TwoFactorMethodsModule, SessionsModule, SecurityEventsModule, SmsOutboxModule, TrustedDevicesModule],
+  imports: [AccountRecoveryModule, TwoFactorModule, TwoFactorMethodsModule, SessionsModule, SecurityEventsModule, SmsOutboxModule, TrustedDevicesModule],
   providers: [SupportService, SupportStore],
   exports: [SupportService],
 })

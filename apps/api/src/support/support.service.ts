@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { maskPhoneNumber, normalizeEmail } from '@twofold/two-factor-domain';
+import { AccountRecoveryService } from '../account-recovery/account-recovery.service';
 import { Clock } from '../common/clock';
 import { lockAccount } from '../common/lock-account';
 import type { RequestMeta } from '../common/request-context';
@@ -37,8 +38,8 @@ export interface SupportAccountView {
   sessions: number;
   rememberedDevices: number;
   recentEvents: { at: Date; type: string; detail: string | null; ipAddress: string | null; userAgent: string | null }[];
-  /** Self-service recovery is not part of this version: always null. */
-  pendingRecovery: null;
+  /** An open lost-phone recovery: REQUESTED (link e-mailed, not confirmed) or WAITING (2FA removable from `readyAt`). */
+  pendingRecovery: { status: 'REQUESTED' | 'WAITING'; startedAt: Date; confirmedAt: Date | null; readyAt: Date | null; expiresAt: Date } | null;
 }
 
 export interface SupportResetResult {
@@ -48,6 +49,8 @@ export interface SupportResetResult {
   emergencyCodesDeleted: number;
   rememberedDevicesForgotten: number;
   sessionsEnded: number;
+  /** Open lost-phone recoveries cancelled (the reset makes them moot). */
+  recoveriesCancelled: number;
   /** Masked numbers told by SMS (the numbers that were enabled before the reset, as far as the notice budget allows). */
   noticesQueued: string[];
 }
@@ -76,6 +79,7 @@ export class SupportService {
     private readonly events: SecurityEventsService,
     private readonly outbox: SmsOutboxService,
     private readonly notices: NoticesService,
+    private readonly recovery: AccountRecoveryService,
   ) {}
 
   private async account(email: string): Promise<SupportAccountRow> {
@@ -87,11 +91,12 @@ export class SupportService {
   async show(email: string): Promise<SupportAccountView> {
     const a = await this.account(email);
     const now = this.clock.now();
-    const [state, sessions, devices, events] = await Promise.all([
+    const [state, sessions, devices, events, recovery] = await Promise.all([
       this.twoFactor.state(null, a.id, now),
       this.sessions.liveOf(a.id),
       this.devices.liveOf(a.id),
       this.events.list(a.id, SUPPORT_RECENT_EVENTS, null),
+      this.store.openRecovery(a.id, now),
     ]);
     const methods: SupportMethod[] = [
       ...state.smsMethods.map((m) => ({ kind: 'SMS' as const, id: m.id, label: maskPhoneNumber(m.phoneNumber), description: m.description, status: m.status, isDefault: m.isDefault, lastUsedAt: m.lastUsedAt })),
@@ -104,14 +109,15 @@ export class SupportService {
       sessions: sessions.length,
       rememberedDevices: devices.length,
       recentEvents: events.nodes.map((e) => ({ at: e.createdAt, type: e.type, detail: e.detail, ipAddress: e.ipAddress, userAgent: e.userAgent })),
-      pendingRecovery: null,
+      pendingRecovery: recovery ? { status: recovery.status, startedAt: recovery.created_at, confirmedAt: recovery.confirmed_at, readyAt: recovery.ready_at, expiresAt: recovery.expires_at } : null,
     };
   }
 
   /**
    * Support reset: in one transaction under the account lock, 2FA goes off as `disableTwoFactor`
    * turns it off (every method, the emergency codes, the remembered devices), every session ends,
-   * the event records the operator and the reason, and every number that was enabled is told.
+   * any open lost-phone recovery is cancelled, the event records the operator and the reason, and
+   * every number that was enabled is told.
    * Refused (nothing changed) when 2FA is already off.
    */
   async resetTwoFactor(email: string, operator: Operator): Promise<SupportResetResult> {
@@ -128,6 +134,7 @@ export class SupportService {
       }
       const off = await this.methods.turnOffIn(em, a.id, meta, now, 'forgotten: 2FA reset by support');
       const sessionsEnded = await this.sessions.revokeAllOf(em, a.id, now);
+      const recoveriesCancelled = await this.recovery.cancelAllOf(em, a.id, meta, now, 'two-factor reset by support');
       await this.events.record(em, a.id, 'TWO_FACTOR_RESET_BY_SUPPORT', meta, now, `by ${operator.name}: ${operator.reason} (${off.methods} method(s) removed)`);
       if (off.codes > 0) await this.events.record(em, a.id, 'BACKUP_CODES_DELETED', meta, now);
       if (sessionsEnded > 0) await this.events.record(em, a.id, 'SESSION_REVOKED', meta, now, `${sessionsEnded} session(s) ended: two-factor reset by support`);
@@ -139,6 +146,7 @@ export class SupportService {
         emergencyCodesDeleted: off.codes,
         rememberedDevicesForgotten: off.devices,
         sessionsEnded,
+        recoveriesCancelled,
         noticesQueued: queued.map((m) => maskPhoneNumber(m.phoneNumber)),
       };
     });
