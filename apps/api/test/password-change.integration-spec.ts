@@ -93,7 +93,15 @@ describe('password change', () => {
       input: { ticket: challenge.ticket, methodId, code: await api.lastCode(number), rememberDevice: true },
     });
     const { token: current, trustedDeviceToken } = remembered.data!['completeLoginWithSms'] as { token: string; trustedDeviceToken: string };
+    // A sign-in half done elsewhere with the old password: the password step passed, the code not typed yet.
+    const pending = (await login(email, PASSWORD)).data!['login'];
+    expect(pending.__typename).toBe('TwoFactorChallenge');
     expect((await change(current, PASSWORD, NEW_PASSWORD)).data).toEqual({ changePassword: true });
+    await api.gql(`mutation($input: SendLoginSmsCodeInput!) { sendLoginSmsCode(input: $input) { id } }`, { input: { ticket: pending.ticket, methodId } });
+    const tooLate = await api.gql(`mutation($input: CompleteLoginWithSmsInput!) { completeLoginWithSms(input: $input) { token } }`, {
+      input: { ticket: pending.ticket, methodId, code: '000000' },
+    });
+    expect(errorCode(tooLate)).toBe('TICKET_EXPIRED');
     expect((await api.lastSms(number))!.body).toBe('Twofold: the password of your account was changed. If this was not you, secure your account now.');
     expect(errorCode(await api.gql(SESSIONS, {}, { token }))).toBe('UNAUTHENTICATED');
     expect((await api.gql(DEVICES, {}, { token: current })).data!['trustedDevices']).toHaveLength(1);

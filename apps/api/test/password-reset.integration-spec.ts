@@ -171,10 +171,17 @@ describe('password reset', () => {
     const deviceToken = done.data!['completeLoginWithSms'].trustedDeviceToken as string;
     expect(deviceToken).toBeTruthy();
 
+    // A sign-in half done with the old password (someone who knew it): its code is sent, not yet typed.
+    const pending = (await login(email, PASSWORD)).data!['login'];
+    await api.gql(SEND_LOGIN, { input: { ticket: pending.ticket, methodId } });
+    const pendingCode = await api.lastCode(number);
+
     await request(email);
     const { token } = await lastLink(accountId);
     const reset = await api.gql(RESET, { token, password: NEW_PASSWORD });
     expect(reset.text).toBe('{"data":{"resetPassword":true}}\n');
+    // That sign-in cannot be finished any more: its ticket ended with the old password.
+    expect(errorCode(await api.gql(COMPLETE_SMS, { input: { ticket: pending.ticket, methodId, code: pendingCode } }))).toBe('TICKET_EXPIRED');
     // The notice SMS to the number (never a code).
     expect((await api.lastSms(number))!.body).toMatch(/password of your account was reset/);
     const next = (await login(email, NEW_PASSWORD)).data!['login'];

@@ -16,7 +16,8 @@ import { PasswordResetService } from './password-reset.service';
  * `changePassword`: in sudo mode, the current password again (counted by the email's login
  * throttle), the new one under sign-up's rules. The new hash is written only while the stored one
  * is still the one just verified (a concurrent change or reset wins, this one is refused); every
- * other session ends, this one stays; unused reset links go; an event and the notices.
+ * other session ends, this one stays; unused reset links and pending sign-in tickets go; an event
+ * and the notices.
  * Remembered devices stay: they stand in for the second factor, which did not change, and they
  * never skip the password, which did.
  */
@@ -48,7 +49,7 @@ export class PasswordChangeService {
     return this.sms.inTransaction(async (em) => {
       await lockAccount(em, accountId);
       if (!(await this.resets.setPasswordHash(em, accountId, passwordHash, verifiedHash))) throw Errors.invalidCredentials();
-      await this.resets.dropLinks(em, accountId);
+      await this.resets.forgetOldPassword(em, accountId, now);
       const ended = await this.sessions.revokeOthersOf(em, accountId, auth.session.id, now);
       await this.events.record(em, accountId, 'PASSWORD_CHANGED', meta, now, ended > 0 ? `${ended} other session(s) ended` : null);
       await this.notices.queue(em, { accountId, locale: auth.account.locale, kind: 'PASSWORD_CHANGED', meta }, now);

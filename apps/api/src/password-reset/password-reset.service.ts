@@ -124,7 +124,7 @@ export class PasswordResetService implements OnApplicationShutdown {
       const account = await lockAccount(em, accountId);
       if ((await this.store.consume(em, tokenHash, now)) !== accountId) throw invalidToken();
       await this.store.setPasswordHash(em, accountId, passwordHash, null);
-      await this.store.dropUnused(em, accountId);
+      await this.forgetOldPassword(em, accountId, now);
       const ended = await this.sessions.revokeOthersOf(em, accountId, null, now);
       await this.devices.forgetAllOf(em, accountId, meta, now, 'forgotten: password reset');
       await this.events.record(em, accountId, 'PASSWORD_RESET', meta, now, ended > 0 ? `by e-mail link; ${ended} session(s) ended` : 'by e-mail link');
@@ -133,9 +133,14 @@ export class PasswordResetService implements OnApplicationShutdown {
     });
   }
 
-  /** In the caller's transaction: the account's unused links go (its password just changed). */
-  dropLinks(em: EntityManager, accountId: string): Promise<number> {
-    return this.store.dropUnused(em, accountId);
+  /**
+   * In the caller's transaction, the password just changed: the account's unused reset links go,
+   * and its pending second-factor tickets (opened with the old password) end. Before the sessions
+   * are ended, so a sign-in completing meanwhile either ends with them or finds its ticket spent.
+   */
+  async forgetOldPassword(em: EntityManager, accountId: string, now: Date): Promise<void> {
+    await this.store.dropUnused(em, accountId);
+    await this.store.endPendingTickets(em, accountId, now);
   }
 
   /** In the caller's transaction: the new hash, only while the stored one is still `expectedHash`. */

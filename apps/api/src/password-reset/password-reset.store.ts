@@ -60,6 +60,15 @@ export class PasswordResetStore {
   }
 
   /**
+   * Pending sign-ins and re-authentications of the account (the password step passed, the second
+   * factor not yet) end: they were opened with the password that just changed. A completion racing
+   * this waits for its row lock, then finds the ticket consumed.
+   */
+  endPendingTickets(em: EntityManager, accountId: string, now: Date): Promise<number> {
+    return preparedCount(em, 'password-end-tickets', `UPDATE login_ticket SET consumed_at = $2 WHERE account_id = $1 AND consumed_at IS NULL AND expires_at > $2`, [accountId, now]);
+  }
+
+  /**
    * The new password's hash; with `expectedHash`, only while the stored one is still that (a
    * change checked against a password that a concurrent change or reset replaced writes nothing).
    */
