@@ -148,12 +148,21 @@ export class DeliveryWatchStore {
     });
   }
 
+  /** One statement on its own (autocommit): no transaction round trips. */
+  private async one<T>(statement: SqlStatement, values: unknown[]): Promise<T[]> {
+    try {
+      return await prepared<T>(this.db, statement.name, statement.text, values);
+    } catch (err) {
+      throw new StoreUnavailableError(`postgresql: ${(err as Error).message}`);
+    }
+  }
+
   async markAttemptSent(messageId: string, seq: number, providerMessageId: string, now: Date, deadline: Date | null): Promise<boolean> {
-    return (await this.transaction((tx) => tx.q(MARK_ATTEMPT_SENT, [messageId, seq, providerMessageId, now, deadline]))).length > 0;
+    return (await this.one(MARK_ATTEMPT_SENT, [messageId, seq, providerMessageId, now, deadline])).length > 0;
   }
 
   async markAttemptFailed(messageId: string, seq: number, reason: string, now: Date): Promise<void> {
-    await this.transaction((tx) => tx.q(MARK_ATTEMPT_FAILED, [messageId, seq, reason, now]));
+    await this.one(MARK_ATTEMPT_FAILED, [messageId, seq, reason, now]);
   }
 }
 
