@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { addSeconds, generateOpaqueToken, hashOpaqueToken, isCleanText, isOpaqueTokenShape, isSmsLocale, normalizeEmail, passwordProblem } from '@twofold/two-factor-domain';
@@ -42,7 +42,7 @@ interface ResetRequest {
  * account's own EMAIL_PER_ACCOUNT_PER_HOUR; they pass the per-IP and global e-mail budgets too.
  */
 @Injectable()
-export class PasswordResetService implements OnApplicationShutdown {
+export class PasswordResetService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('PasswordReset');
   private readonly requests = new BackgroundQueue<ResetRequest>(WAITING_MAX, (r) => this.send(r), (err) => this.logger.error(`reset request failed: ${(err as Error).message}`));
 
@@ -59,7 +59,8 @@ export class PasswordResetService implements OnApplicationShutdown {
     private readonly notices: NoticesService,
   ) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and the e-mail queue close (their onApplicationShutdown): the accepted requests are handled. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.settled();
   }
 
