@@ -14,11 +14,8 @@ import { toSessionInfoModel } from './dto/to-session-info';
 import type { SessionInfoModel } from './dto/session-info.type';
 import { SessionStore, type SessionListRow } from './session.store';
 
-/** No session's id: the lists read without a current session put none first. */
+/** No session's id: the lists read without a current session put none first, and "all but it" is every session. */
 const NO_SESSION = '00000000-0000-0000-0000-000000000000';
-
-/** No session has this id: "all but it" is every session. */
-const NIL_SESSION_ID = '00000000-0000-0000-0000-000000000000';
 
 @Injectable()
 export class SessionsService {
@@ -219,7 +216,7 @@ export class SessionsService {
    * keeps none). Answers how many.
    */
   revokeOthersOf(em: EntityManager, accountId: string, keepSessionId: string | null, now: Date): Promise<number> {
-    return this.store.revokeLiveOthers(em, accountId, keepSessionId ?? NIL_SESSION_ID, now, this.idleSince(now));
+    return this.store.revokeLiveOthers(em, accountId, keepSessionId ?? NO_SESSION, now, this.idleSince(now));
   }
 
   /**
