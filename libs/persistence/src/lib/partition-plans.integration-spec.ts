@@ -112,6 +112,11 @@ describe('plans on the partitioned tables', () => {
       await c.query(`INSERT INTO sms_message (id, phone_number, purpose, body_sealed, status, created_at, updated_at) VALUES ($1, '+447700900001', 'LOGIN', 's', 'QUEUED', $2, $2)`, [id, edge]);
       expect((await c.query(CLAIM_SMS_MESSAGE.text, [id, now])).rowCount).toBe(1);
     }
+    // …and in one statement with a message of today, as the worker batches them.
+    const today = messageId(now);
+    await c.query(`INSERT INTO sms_message (id, phone_number, purpose, body_sealed, status, created_at, updated_at) VALUES ($1, '+447700900001', 'LOGIN', 's', 'QUEUED', $2, $2)`, [today, now]);
+    const batch = await c.query(CLAIM_SMS_MESSAGES.text, [[messageId(edge), today, skewed].sort(), [now, now, now]]);
+    expect(batch.rows.map((r) => r.id).sort()).toEqual([today, skewed].sort()); // the other id names no row
   });
 
   it('an id from before the partitioning (UUIDv4) is still found, by reading every month', async () => {
