@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deriveKey, open, type EmailTemplateData } from '@twofold/sms-queue';
+import { MaintenanceService } from '../src/maintenance/maintenance.service';
 import { errorCode, startApi, type TestApi } from './harness';
 import { enableNumber, ME, signUp } from './journey';
 import { challenge, sendLoginCode } from './two-factor-helpers';
@@ -153,5 +154,12 @@ describe('lost-phone recovery', () => {
     const tickets = await Promise.all(Array.from({ length: 5 }, () => ticketOf(a.email)));
     const answers = await Promise.all(tickets.map((ticket) => api.gql(COMPLETE, { input: { ticket, token: link } })));
     expect(answers.filter((r) => r.data?.['completeAccountRecovery'])).toHaveLength(1);
+    // Maintenance removes recoveries past their expiry (7 days after readyAt), whatever their state.
+    const rows = async () => (await api.pg.query(`SELECT count(*)::int AS n FROM account_recovery WHERE account_id = $1`, [a.accountId])).rows[0].n as number;
+    await api.app.get(MaintenanceService).runOnce();
+    expect(await rows()).toBeGreaterThan(0);
+    api.clock.advance(7 * 86400 + 1);
+    await api.app.get(MaintenanceService).runOnce();
+    expect(await rows()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deriveKey, open, type EmailTemplateData } from '@twofold/sms-queue';
+import { MaintenanceService } from '../src/maintenance/maintenance.service';
 import { errorCode, startApi, type TestApi } from './harness';
 import { enableNumber, EVENTS, LOGIN, ME, signUp } from './journey';
 import { challenge, sendLoginCode } from './two-factor-helpers';
@@ -93,6 +94,9 @@ describe('reportUnrecognizedActivity', () => {
     expect(live.rows[0].n).toBe(2);
     const reported = await api.pg.query(`SELECT count(*)::int AS n FROM security_event WHERE account_id = $1 AND type = 'ACTIVITY_REPORTED'`, [a.accountId]);
     expect(reported.rows[0].n).toBe(0);
+    // Maintenance removes the links past their expiry.
+    await api.app.get(MaintenanceService).runOnce();
+    expect((await api.pg.query(`SELECT count(*)::int AS n FROM security_alert_token WHERE account_id = $1`, [a.accountId])).rows[0].n).toBe(0);
   });
 
   it('used 10 times at once: exactly one success, one event', async () => {

@@ -87,8 +87,9 @@ export class MaintenanceService implements OnApplicationBootstrap, OnApplication
     // Tickets (and their codes, by cascade) and sessions a day past their end are of no further use.
     const tickets = await this.store.deleteExpired('login_ticket', dayAgo, batch);
     const sessions = await this.store.deleteExpired('session', dayAgo, batch);
-    // Lapsed enrollments, remembered devices, verification and reset links: gone as soon as they lapse.
-    for (const table of ['security_key_registration', 'totp_enrollment', 'trusted_device', 'email_verification_token', 'password_reset_token'] as const) await this.store.deleteExpired(table, now, batch);
+    // Lapsed enrollments, remembered devices, verification, reset, "This wasn't me" and recovery links: gone as soon as they lapse.
+    for (const table of ['security_key_registration', 'totp_enrollment', 'trusted_device', 'email_verification_token', 'password_reset_token', 'security_alert_token', 'account_recovery'] as const)
+      await this.store.deleteExpired(table, now, batch);
     if (pendingMethods + tickets + sessions > 0) this.logger.log(`removed ${pendingMethods} expired pending number(s), ${tickets} ticket(s), ${sessions} session(s)`);
 
     const loginFailures = await this.store.purge('login_failure', addSeconds(now, -retention.loginFailureSeconds), batch);

@@ -29,6 +29,9 @@ const EXPIRED = {
   trusted_device: 'expires_at < $1',
   email_verification_token: 'expires_at < $1',
   password_reset_token: 'expires_at < $1',
+  // "This wasn't me" links (used or not) and lost-phone recoveries (any state) past their expiry.
+  security_alert_token: 'expires_at < $1',
+  account_recovery: 'expires_at < $1',
 } as const;
 export type ExpiringTable = keyof typeof EXPIRED;
 
