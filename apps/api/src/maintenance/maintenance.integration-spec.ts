@@ -77,6 +77,21 @@ describe('maintenance: retention of ledgers and history', () => {
     expect(await api.app.get(MaintenanceService).runOnce()).toMatchObject({ loginFailures: 0, securityEvents: 0, smsMessages: 0 });
   });
 
+  it('removes delivery attempts past the SMS retention, and keeps younger ones', async () => {
+    const retention = api.config.retention.smsMessageSeconds;
+    const now = api.clock.now();
+    const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000);
+    const attempt = (label: string, createdAt: Date) =>
+      api.pg.query(
+        `INSERT INTO sms_attempt (message_id, seq, provider, status, failure_reason, created_at, updated_at) VALUES (gen_random_uuid(), 1, 'twilio', 'FAILED', $1, $2, $2)`,
+        [label, createdAt],
+      );
+    await attempt('attempt-old', at(retention + 60));
+    await attempt('attempt-young', at(retention - 60));
+    await api.app.get(MaintenanceService).runOnce();
+    expect(await labels(`SELECT failure_reason AS label FROM sms_attempt WHERE failure_reason LIKE 'attempt-%'`)).toEqual(['attempt-young']);
+  });
+
   it('bounds the rows one run removes per table; the next run goes on', async () => {
     const cutoff = new Date(api.clock.now().getTime() - (DAY + 60) * 1000);
     const perRun = 2 * MAINTENANCE_MAX_BATCHES;

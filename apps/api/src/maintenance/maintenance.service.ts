@@ -96,6 +96,7 @@ export class MaintenanceService implements OnApplicationBootstrap, OnApplication
     const securityEvents = await this.store.purge('security_event', eventCutoff, batch);
     const smsMessages = await this.store.purge('sms_message', smsCutoff, batch, SETTLED);
     await this.store.purge('email_message', smsCutoff, batch, ['SENT', 'FAILED']);
+    await this.store.deleteExpired('sms_attempt', smsCutoff, batch);
     if (loginFailures + securityEvents + smsMessages > 0) {
       this.logger.log(`purged ${loginFailures} login failure(s), ${securityEvents} security event(s), ${smsMessages} SMS past their retention`);
     }

@@ -32,6 +32,8 @@ const EXPIRED = {
   // "This wasn't me" links (used or not) and lost-phone recoveries (any state) past their expiry.
   security_alert_token: 'expires_at < $1',
   account_recovery: 'expires_at < $1',
+  // Each provider's turn at a message: kept as long as settled messages are (SMS_MESSAGE_RETENTION_SECONDS).
+  sms_attempt: 'created_at < $1',
 } as const;
 export type ExpiringTable = keyof typeof EXPIRED;
 
