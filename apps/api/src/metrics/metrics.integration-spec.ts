@@ -30,25 +30,36 @@ describe('GET /metrics', () => {
   });
 
   it('reports code SMS per provider and country: sent, delivered, failed, entered, and the receipt latency quantiles', async () => {
-    // Rows as the worker and the receipt endpoints leave them (this API runs no worker).
-    const insert = (provider: string, country: string, status: string, deliveredAfterS: number | null, entered: boolean) =>
-      api.pg.query(
-        `INSERT INTO sms_message (id, phone_number, purpose, locale, body_sealed, status, provider, country_code, attempts, created_at, updated_at, sent_at, delivered_at, failed_at, verified_at)
-         VALUES (gen_random_uuid(), '+33612345678', 'LOGIN', 'fr', 'v1.x.y.z', $1::varchar, $2, $3, 1, now(), now(), now(),
-                 CASE WHEN $4::float IS NULL THEN NULL ELSE now() + make_interval(secs => $4::float) END,
-                 CASE WHEN $1::varchar = 'FAILED' THEN now() END, CASE WHEN $5::boolean THEN now() END)`,
-        [status, provider, country, deliveredAfterS, entered],
-      );
-    await insert('vonage', 'FR', 'DELIVERED', 2, true);
-    await insert('vonage', 'FR', 'DELIVERED', 4, false);
-    await insert('vonage', 'FR', 'FAILED', null, false);
-    await insert('vonage', 'FR', 'SENT', null, false);
+    // Rows as the worker and the receipt endpoints leave them (this API runs no worker): a message
+    // and its provider attempts. The last one fell back from vonage to twilio (same code), which
+    // delivered it and whose code was entered: it counts for twilio, its failed first turn for vonage.
+    const insert = async (country: string, status: string, verified: boolean, attempts: [string, string, number | null][]) => {
+      const id = (
+        await api.pg.query(
+          `INSERT INTO sms_message (id, phone_number, purpose, locale, body_sealed, status, provider, country_code, attempts, created_at, updated_at, sent_at, verified_at)
+           VALUES (gen_random_uuid(), '+33612345678', 'LOGIN', 'fr', 'v1.x.y.z', $1::varchar, $2, $3, 1, now(), now(), now(), CASE WHEN $4::boolean THEN now() END) RETURNING id`,
+          [status, attempts[0][0], country, verified],
+        )
+      ).rows[0].id;
+      for (const [seq, [provider, state, deliveredAfterS]] of attempts.entries())
+        await api.pg.query(
+          `INSERT INTO sms_attempt (message_id, seq, provider, status, created_at, updated_at, sent_at, delivered_at, failed_at)
+           VALUES ($1, $2, $3, $4::varchar, now(), now(), now(), CASE WHEN $5::float IS NULL THEN NULL ELSE now() + make_interval(secs => $5::float) END, CASE WHEN $4::varchar = 'FAILED' THEN now() END)`,
+          [id, seq + 1, provider, state, deliveredAfterS],
+        );
+    };
+    await insert('FR', 'DELIVERED', true, [['vonage', 'DELIVERED', 2]]);
+    await insert('FR', 'DELIVERED', false, [['vonage', 'DELIVERED', 4]]);
+    await insert('FR', 'SENT', false, [['vonage', 'SENT', null]]);
+    await insert('FR', 'DELIVERED', true, [['vonage', 'FAILED', null], ['twilio', 'DELIVERED', 1]]);
     const text = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
     const value = (name: string, labels: string) => Number(new RegExp(`${name}\\{${labels},service="api"\\} ([0-9.]+)`).exec(text)?.[1]);
     expect(value('twofold_sms_codes_last_hour', 'provider="vonage",country="FR",state="sent"')).toBe(4);
     expect(value('twofold_sms_codes_last_hour', 'provider="vonage",country="FR",state="delivered"')).toBe(2);
     expect(value('twofold_sms_codes_last_hour', 'provider="vonage",country="FR",state="failed"')).toBe(1);
     expect(value('twofold_sms_codes_last_hour', 'provider="vonage",country="FR",state="entered"')).toBe(1);
+    expect(value('twofold_sms_codes_last_hour', 'provider="twilio",country="FR",state="sent"')).toBe(1);
+    expect(value('twofold_sms_codes_last_hour', 'provider="twilio",country="FR",state="entered"')).toBe(1);
     expect(value('twofold_sms_receipt_latency_seconds', 'provider="vonage",country="FR",quantile="0.5"')).toBeCloseTo(3, 5);
     expect(value('twofold_sms_receipt_latency_seconds', 'provider="vonage",country="FR",quantile="0.99"')).toBeCloseTo(3.98, 5);
   });

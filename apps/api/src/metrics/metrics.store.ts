@@ -22,21 +22,25 @@ export class MetricsStore {
   }
 
   /**
-   * Code SMS of the last hour per provider and destination country: how many a provider took,
-   * how many its receipts settled each way, how many codes were then entered (verified_at), and
-   * the receipt latency (sent to delivered) quantiles.
+   * Code SMS of the last hour per provider and destination country, by provider attempt
+   * (sms_attempt: a receipt-driven fallback counts for the provider that took each turn): how many
+   * a provider took, how many its receipts settled each way, how many codes were then entered
+   * (verified_at, counted for the message's last attempt), and the receipt latency (sent to
+   * delivered) quantiles.
    */
   codeDeliveryLastHour(): Promise<CodeDeliveryRow[]> {
     return this.db.query(
-      `SELECT provider, coalesce(country_code, 'unknown') AS country,
-              count(*) FILTER (WHERE status IN ('SENT', 'DELIVERED', 'FAILED'))::int AS sent,
-              count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered,
-              count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
-              count(*) FILTER (WHERE verified_at IS NOT NULL)::int AS entered,
-              percentile_cont(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - sent_at))
-                FILTER (WHERE status = 'DELIVERED' AND delivered_at >= sent_at) AS latency
-         FROM sms_message
-        WHERE created_at > now() - interval '1 hour' AND purpose <> 'NOTICE' AND provider IS NOT NULL
+      `SELECT a.provider, coalesce(m.country_code, 'unknown') AS country,
+              count(*) FILTER (WHERE a.status IN ('SENT', 'DELIVERED', 'FAILED'))::int AS sent,
+              count(*) FILTER (WHERE a.status = 'DELIVERED')::int AS delivered,
+              count(*) FILTER (WHERE a.status = 'FAILED')::int AS failed,
+              count(*) FILTER (WHERE m.verified_at IS NOT NULL
+                                 AND NOT EXISTS (SELECT 1 FROM sms_attempt b WHERE b.message_id = a.message_id AND b.seq > a.seq))::int AS entered,
+              percentile_cont(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM a.delivered_at - a.sent_at))
+                FILTER (WHERE a.status = 'DELIVERED' AND a.delivered_at >= a.sent_at) AS latency
+         FROM sms_attempt a
+         JOIN sms_message m ON m.id = a.message_id AND m.created_at > now() - interval '2 hours'
+        WHERE a.created_at > now() - interval '1 hour' AND m.purpose <> 'NOTICE'
         GROUP BY 1, 2`,
     );
   }
