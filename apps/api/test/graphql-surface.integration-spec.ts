@@ -67,7 +67,7 @@ describe('GraphQL surface', () => {
       ['resendVerificationEmail', `mutation { resendVerificationEmail }`, {}],
       ['changePassword', `mutation { changePassword(input: { currentPassword: "x", newPassword: "a long new passphrase" }) }`, {}],
     ];
-    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'reportUnrecognizedActivity', 'startAccountRecovery', 'confirmAccountRecovery', 'completeAccountRecovery', 'requestPasswordReset', 'resetPassword'];
+    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'reportUnrecognizedActivity', 'startAccountRecovery', 'confirmAccountRecovery', 'completeAccountRecovery', 'accountRecovery', 'requestPasswordReset', 'resetPassword'];
 
     it('classifies every root field of the served schema as public or protected (a new field must be added here)', async () => {
       const res = await api.gql(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);

@@ -48,7 +48,7 @@ function protectedOperations(ids: { methodId: string; pendingId: string; session
 }
 
 /** Public operations: they take no session (login steps carry their own ticket). */
-const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'reportUnrecognizedActivity', 'startAccountRecovery', 'confirmAccountRecovery', 'completeAccountRecovery', 'requestPasswordReset', 'resetPassword']);
+const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'reportUnrecognizedActivity', 'startAccountRecovery', 'confirmAccountRecovery', 'completeAccountRecovery', 'accountRecovery', 'requestPasswordReset', 'resetPassword']);
 
 it('the list below covers every guarded root field of the schema', async () => {
   const res = await sys.gql(`{ q: __type(name: "Query") { fields { name } } m: __type(name: "Mutation") { fields { name } } }`);
