@@ -1,6 +1,8 @@
 import type { MailConfig } from './mail';
+import type { SmsProviderHealthConfig, SmsRoutes } from './sms-routing';
 import type { RedisNode } from './redis-cluster';
 import type { TrustProxy } from './trust-proxy';
+import type { VoiceConfig } from './voice';
 
 /** The methods Vonage offers for signed webhooks (its dashboard's choice; @twofold/sms-queue computes them). */
 export const VONAGE_SIGNATURE_METHODS = ['md5hash', 'md5', 'sha1', 'sha256', 'sha512'] as const;
@@ -86,6 +88,8 @@ export interface AppConfig {
     ovh?: OvhConfig;
     vonage?: VonageConfig;
     webhook?: { url: string; secret?: string };
+    /** "Call me instead" through Twilio's Calls API (voice.ts); undefined: calls are not available. */
+    voice?: VoiceConfig;
     allowedCountries: string[];
     allowFictionalNumbers: boolean;
     workerConcurrency: number;
@@ -103,6 +107,10 @@ export interface AppConfig {
      * provider of the route (the worker's delivery watch, docs/sms-delivery-receipts.md).
      */
     deliveryTimeoutSeconds: number;
+    /** SMS_ROUTES: providers per destination region, in order; `*` (always present) for the others (sms-routing.ts). */
+    routes: SmsRoutes;
+    /** The worker's circuit breaker and per-provider rate limits (SMS_BREAKER_*, SMS_PROVIDER_RATE_LIMITS). */
+    health: SmsProviderHealthConfig;
   };
   /** E-mail: the outbox's budgets and, for the worker, SMTP (mail.ts). */
   mail: MailConfig;

@@ -4,6 +4,8 @@ import { bool, ConfigError, int, oneOf, optionalSecret, str, url, type Env } fro
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { hashTagOf, parseRedisClusterNodes, type RedisNode } from './redis-cluster';
 import { loadMailConfig } from './mail';
+import { loadVoiceConfig } from './voice';
+import { loadProviderHealthConfig, parseSmsRoutes } from './sms-routing';
 
 /**
  * The one typed place where the environment is read and validated (contract v1, section 3).
@@ -13,6 +15,7 @@ import { loadMailConfig } from './mail';
 export const DEV_APP_SECRET = 'twofold-development-secret-do-not-use-in-production';
 
 export { ConfigError } from './env-readers';
+export { DEFAULT_ROUTE, parseSmsRoutes, type SmsProviderHealthConfig, type SmsRoutes } from './sms-routing';
 export {
   SMS_PROVIDERS,
   VONAGE_SIGNATURE_METHODS,
@@ -164,6 +167,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       relayRequeueAfterSeconds: int(env, 'SMS_RELAY_REQUEUE_AFTER_SECONDS', 30, 1),
       relayStaleSendingSeconds: int(env, 'SMS_RELAY_STALE_SENDING_SECONDS', 300, 1),
       deliveryTimeoutSeconds: int(env, 'SMS_DELIVERY_TIMEOUT_SECONDS', 20, 1, 3600),
+      routes: parseSmsRoutes(env['SMS_ROUTES'], providers as SmsProviderName[]),
+      health: loadProviderHealthConfig(env, providers as SmsProviderName[]),
     },
     mail: loadMailConfig(env),
     pumping: {
@@ -202,6 +207,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       passwordResetEmailsPerAccountPerHour: int(env, 'PASSWORD_RESET_EMAILS_PER_ACCOUNT_PER_HOUR', 3, 1),
     },
   };
+  config.sms.voice = loadVoiceConfig(env, config.sms.twilio);
   checkRetention(config);
   checkRedisCluster(config);
   return config;
