@@ -1,4 +1,4 @@
-import { maskPhoneNumber, parseCountryList, parseMobileNumber } from './phone-number';
+import { maskPhoneNumber, parseCountryList, parseMobileNumber, regionOfNumber } from './phone-number';
 
 describe('phone numbers', () => {
   it('normalises international input to E.164 with its region', () => {
@@ -30,6 +30,16 @@ describe('phone numbers', () => {
     ['not a number', '+999 1234567'],
   ])('refuses %s', (_label, input) => {
     expect(parseMobileNumber(input)).toMatchObject({ ok: false, problem: 'PHONE_NUMBER_INVALID' });
+  });
+
+  it('gives the region of an E.164 number as parseMobileNumber does, null when none', () => {
+    expect(regionOfNumber('+33612345678')).toBe('FR');
+    expect(regionOfNumber('+447700900123')).toBe('GB');
+    expect(regionOfNumber('+447400123456')).toBe('GB');
+    expect(regionOfNumber('+12015550123')).toBe('US');
+    expect(regionOfNumber('+14165550123')).toBe('CA');
+    expect(regionOfNumber('+9991234567')).toBeNull();
+    expect(regionOfNumber('not a number')).toBeNull();
   });
 
   it('refuses regions outside the allow-list', () => {

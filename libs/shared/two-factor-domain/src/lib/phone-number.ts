@@ -63,6 +63,19 @@ function checkRegion(value: ParsedPhoneNumber, allowedCountries: readonly string
   return { ok: true, value };
 }
 
+/**
+ * The ISO 3166 region of an E.164 number as parseMobileNumber gives it (the GB drama range is GB),
+ * or null when libphonenumber cannot place it. The worker's routes and allow-list read it per send.
+ */
+export function regionOfNumber(e164: string): string | null {
+  if (GB_DRAMA_MOBILE.test(e164)) return 'GB';
+  try {
+    return parsePhoneNumberWithError(e164).country ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** "+447700900123" → "+44 •••• ••0123": the country code and the last 4 digits stay readable. */
 export function maskPhoneNumber(e164: string): string {
   let international = e164;
