@@ -26,4 +26,5 @@ export const Errors = {
   ticketExpired: () => appError(ErrorCode.TICKET_EXPIRED, 'This sign-in has expired: enter your password again.'),
   reauthRequired: () => appError(ErrorCode.REAUTH_REQUIRED, 'Confirm your password to make this change.'),
   methodNotEnabled: () => appError(ErrorCode.METHOD_NOT_ENABLED, 'This method is not enabled.'),
+  voiceUnavailable: () => appError(ErrorCode.VOICE_UNAVAILABLE, 'Codes cannot be sent by phone call here: calls are not configured. Use the SMS code or another method.'),
 };

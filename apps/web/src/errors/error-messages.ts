@@ -119,6 +119,8 @@ export function describeGraphQLError(raw: RawError, t: Translator): UiError {
       return { ...base, message: t('error.TICKET_EXPIRED') };
     case ErrorCode.INVALID_TOKEN:
       return { ...base, message: t('error.INVALID_TOKEN') };
+    case ErrorCode.VOICE_UNAVAILABLE:
+      return { ...base, message: t('error.VOICE_UNAVAILABLE') };
     case ErrorCode.REAUTH_REQUIRED:
       return { ...base, message: t('error.REAUTH_REQUIRED') };
     case ErrorCode.METHOD_NOT_ENABLED:
@@ -172,6 +174,39 @@ export function toUiError(error: unknown, t: Translator): UiError {
 export function useToUiError(): (error: unknown) => UiError {
   const t = useT();
   return useCallback((error: unknown) => toUiError(error, t), [t]);
+}
+
+/** Where a lost-phone recovery's error came from: "I lost access…" at login, or the e-mailed link's page. */
+export type RecoveryStep = 'start' | 'link';
+
+/**
+ * Lost-phone recovery (issue 13): some codes mean something more precise there. FORBIDDEN on
+ * "I lost access…" means the account's address was never confirmed, RATE_LIMITED the account's
+ * e-mail budget; BAD_USER_INPUT on the link's steps, a link that does not serve (the page then reads
+ * the recovery's state, which says why). Every other code reads as everywhere else.
+ */
+export function describeRecoveryError(error: unknown, step: RecoveryStep, t: Translator): UiError {
+  const ui = toUiError(error, t);
+  if (step === 'start' && ui.code === ErrorCode.FORBIDDEN) return { ...ui, message: t('recovery.error.unverified') };
+  if (step === 'start' && ui.code === ErrorCode.RATE_LIMITED) {
+    return {
+      ...ui,
+      message:
+        ui.retryAfterSeconds !== undefined
+          ? t('recovery.error.mailBudget.wait', { wait: formatWait(ui.retryAfterSeconds, t) })
+          : t('recovery.error.mailBudget'),
+    };
+  }
+  if (step === 'link' && ui.code === ErrorCode.BAD_USER_INPUT) {
+    return { ...ui, fields: undefined, message: t('recovery.error.invalidLink') };
+  }
+  return ui;
+}
+
+/** `describeRecoveryError` in the current language. */
+export function useDescribeRecoveryError(): (error: unknown, step: RecoveryStep) => UiError {
+  const t = useT();
+  return useCallback((error: unknown, step: RecoveryStep) => describeRecoveryError(error, step, t), [t]);
 }
 
 /** The error's code (NETWORK when it carries none); needs no words. */

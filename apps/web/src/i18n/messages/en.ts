@@ -6,6 +6,7 @@ import { enSecurityKeys } from './en/security-keys';
 import { enSessions } from './en/sessions';
 import { enVerifyEmail } from './en/verify-email';
 import { enWasntMe } from './en/wasnt-me';
+import { enVoice } from './en/voice';
 
 /**
  * English: the reference catalogue. Every key here must exist in every other locale (typecheck and
@@ -285,6 +286,7 @@ export const en = {
   ...enVerifyEmail,
   ...enWasntMe,
   ...enPasswords,
+  ...enVoice,
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof en;

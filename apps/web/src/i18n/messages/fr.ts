@@ -7,6 +7,7 @@ import { frSecurityKeys } from './fr/security-keys';
 import { frSessions } from './fr/sessions';
 import { frVerifyEmail } from './fr/verify-email';
 import { frWasntMe } from './fr/wasnt-me';
+import { frVoice } from './fr/voice';
 
 /**
  * French. Typed by the English keys: a missing or extra key fails typecheck, and messages.spec.ts
@@ -298,4 +299,5 @@ export const fr: Record<MessageId, string> = {
   ...frVerifyEmail,
   ...frWasntMe,
   ...frPasswords,
+  ...frVoice,
 };

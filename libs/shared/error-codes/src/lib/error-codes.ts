@@ -22,6 +22,8 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** Beyond contract v1 (issue 13): the token of an e-mailed link (password reset) is unknown, used or expired. */
   INVALID_TOKEN: 'INVALID_TOKEN',
+  /** Beyond contract v1 (issue 14): "Call me instead" asked while this deployment places no calls (Twilio voice not configured). */
+  VOICE_UNAVAILABLE: 'VOICE_UNAVAILABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
