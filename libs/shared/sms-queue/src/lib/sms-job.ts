@@ -13,6 +13,14 @@ export const SMS_PURPOSES = ['METHOD_CONFIRMATION', 'LOGIN', 'NOTICE'] as const;
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 
 /**
+ * How a code reaches the phone: an SMS, or a call that reads it out ("Call me instead", Twilio's
+ * Calls API). Both are rows of sms_message (the same outbox, ledger and limits), told apart by
+ * its `channel` column; a VOICE row's sealed body is the code's digits alone.
+ */
+export const SMS_CHANNELS = ['SMS', 'VOICE'] as const;
+export type SmsChannel = (typeof SMS_CHANNELS)[number];
+
+/**
  * What travels through Redis: ids in clear (operators need them), everything about the
  * message sealed with AES-256-GCM so that no code reaches Redis in clear.
  */
@@ -30,6 +38,10 @@ export interface SmsJobSecret {
   body: string;
   /** ISO time after which the code in the body is useless; the worker then does not send. */
   expiresAt: string | null;
+  /** VOICE: a call reads `body` (the digits) out in `locale`, through the worker's voice provider. Absent: SMS. */
+  channel?: SmsChannel;
+  /** The account's locale (en, fr), for a call's spoken language. */
+  locale?: string;
 }
 
 export type SmsJob = { name: typeof SEND_SMS_JOB; data: SendSmsJobData };
