@@ -9,7 +9,7 @@ import {
   SMS_RELAY_BATCH,
   windowGateSql,
 } from '@twofold/persistence';
-import type { SmsPurpose } from '@twofold/sms-queue';
+import type { SmsChannel, SmsPurpose } from '@twofold/sms-queue';
 
 /** A message row as the outbox writes it. */
 export interface SmsMessageInsert {
@@ -22,6 +22,8 @@ export interface SmsMessageInsert {
   destinationPrefix: string | null;
   purpose: SmsPurpose;
   locale: string;
+  /** SMS, or VOICE (a call that reads the code out). */
+  channel: SmsChannel;
   bodySealed: string;
   clientIp: string | null;
   codeExpiresAt: Date | null;
@@ -34,12 +36,14 @@ export interface DueMessage {
   body_sealed: string;
   code_expires_at: Date | null;
   purpose: SmsPurpose;
+  channel: SmsChannel;
+  locale: string;
 }
 
 const INSERT_SQL = `
 INSERT INTO sms_message (id, account_id, method_id, ticket_id, phone_number, country_code, destination_prefix, verified_at, purpose, locale,
-                         body_sealed, status, client_ip, code_expires_at, created_at, updated_at, enqueued_at, attempts)
-VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, 'QUEUED', $11, $12, $13, $13, $13, 0)`;
+                         body_sealed, status, client_ip, code_expires_at, created_at, updated_at, enqueued_at, attempts, channel)
+VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, 'QUEUED', $11, $12, $13, $13, $13, 0, $14)`;
 
 /**
  * SQL of the outbox side of `sms_message`: the insert (QUEUED), the relay's reads, and the
@@ -52,7 +56,7 @@ export class SmsMessageStore {
   /** The insert, a prepared statement: TypeORM's insert builder cost more CPU than the insert itself. */
   async insert(em: EntityManager, m: SmsMessageInsert, now: Date): Promise<void> {
     await prepared(em, 'sms-message-insert', INSERT_SQL, [
-      m.id, m.accountId, m.methodId, m.ticketId, m.phoneNumber, m.countryCode, m.destinationPrefix, m.purpose, m.locale, m.bodySealed, m.clientIp, m.codeExpiresAt, now,
+      m.id, m.accountId, m.methodId, m.ticketId, m.phoneNumber, m.countryCode, m.destinationPrefix, m.purpose, m.locale, m.bodySealed, m.clientIp, m.codeExpiresAt, now, m.channel,
     ]);
   }
 

@@ -14,6 +14,7 @@ import {
   SMS_JOB_DEFAULTS,
   SMS_QUEUE_NAME,
   smsJobPriority,
+  type SmsChannel,
   type SmsPurpose,
 } from '@twofold/sms-queue';
 import { maskPhoneNumber } from '@twofold/two-factor-domain';
@@ -42,10 +43,12 @@ export interface OutgoingSms {
   body: string;
   clientIp: string | null;
   codeExpiresAt: Date | null;
+  /** VOICE: a call reads the code out; `body` is then its digits alone. Default SMS. */
+  channel?: SmsChannel;
 }
 
 /**
- * The transactional outbox of SMS. A message row is written in the caller's transaction
+ * The transactional outbox of SMS (and of calls, channel VOICE: the same row, relay and job). A message row is written in the caller's transaction
  * (with the code it carries); after commit it is handed to BullMQ with jobId = message id.
  * If Redis is down the row simply stays QUEUED and the relay hands it over later, so an SMS
  * the API accepted is never lost, and a second enqueue of the same id is a no-op.
@@ -118,6 +121,7 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       verifiedAt: null,
       purpose: sms.purpose,
       locale: sms.locale,
+      channel: sms.channel ?? 'SMS',
       bodySealed: seal(this.bodyKey, sms.body, id),
       status: 'QUEUED',
       clientIp: sms.clientIp,
@@ -140,10 +144,10 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
    * out of this service), for the operator CLI's `sms retry` of a FAILED code SMS: the original
    * stays FAILED (a final state), the copy is QUEUED and handed to the queue after commit.
    */
-  addCopy(em: EntityManager, original: { accountId: string } & Pick<SmsMessageEntity, 'id' | 'methodId' | 'ticketId' | 'phoneNumber' | 'countryCode' | 'destinationPrefix' | 'purpose' | 'locale' | 'bodySealed' | 'codeExpiresAt'>, clientIp: string | null, now: Date): Promise<SmsMessageEntity> {
+  addCopy(em: EntityManager, original: { accountId: string; channel?: SmsChannel } & Pick<SmsMessageEntity, 'id' | 'methodId' | 'ticketId' | 'phoneNumber' | 'countryCode' | 'destinationPrefix' | 'purpose' | 'locale' | 'bodySealed' | 'codeExpiresAt'>, clientIp: string | null, now: Date): Promise<SmsMessageEntity> {
     const body = open(this.bodyKey, original.bodySealed, original.id);
-    const { accountId, methodId, ticketId, phoneNumber, countryCode, destinationPrefix, purpose, locale, codeExpiresAt } = original;
-    return this.add(em, { accountId, methodId, ticketId, phoneNumber, countryCode, destinationPrefix, purpose, locale, body, clientIp, codeExpiresAt }, now);
+    const { accountId, methodId, ticketId, phoneNumber, countryCode, destinationPrefix, purpose, locale, codeExpiresAt, channel } = original;
+    return this.add(em, { accountId, methodId, ticketId, phoneNumber, countryCode, destinationPrefix, purpose, locale, body, clientIp, codeExpiresAt, channel }, now);
   }
 
   /** Waits up to `timeoutMs` for the producer's Redis connection (a short-lived process, the CLI, asks before it writes). */
@@ -166,10 +170,15 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
 
   /** Hands committed messages to the queue; failures are logged and left to the relay. */
   private async enqueue(messages: SmsMessageEntity[]): Promise<void> {
-    await Promise.all(messages.map((m) => this.enqueueOne(m.id, m.phoneNumber, open(this.bodyKey, m.bodySealed, m.id), m.codeExpiresAt, m.purpose)));
+    await Promise.all(messages.map((m) => this.enqueueOne(m.id, m.phoneNumber, open(this.bodyKey, m.bodySealed, m.id), m.codeExpiresAt, m.purpose, m.channel, m.locale)));
   }
 
-  private async enqueueOne(id: string, to: string, body: string, codeExpiresAt: Date | null, purpose: SmsPurpose): Promise<boolean> {
+  /** The bodies of the rows this outbox wrote, opened for a call that carries the same code as an earlier message (voice-calls/). */
+  openBody(messageId: string, bodySealed: string): string {
+    return open(this.bodyKey, bodySealed, messageId);
+  }
+
+  private async enqueueOne(id: string, to: string, body: string, codeExpiresAt: Date | null, purpose: SmsPurpose, channel: SmsChannel, locale: string): Promise<boolean> {
     if (!this.queue) return false;
     // BullMQ waits for a connection that is not ready (forever while Redis is away): never make
     // the customer's request wait for Redis. The row stays QUEUED and the relay hands it over.
@@ -178,7 +187,8 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       return false;
     }
     try {
-      const data = sealSmsJob(this.payloadKey, { messageId: id, to, body, expiresAt: codeExpiresAt?.toISOString() ?? null });
+      const voice = channel === 'VOICE' ? { channel, locale } : {};
+      const data = sealSmsJob(this.payloadKey, { messageId: id, to, body, expiresAt: codeExpiresAt?.toISOString() ?? null, ...voice });
       const priority = smsJobPriority(purpose);
       const added = this.queue.add(SEND_SMS_JOB, data, { ...SMS_JOB_DEFAULTS, jobId: id, attempts: SMS_JOB_ATTEMPTS, backoff: { ...SMS_JOB_BACKOFF }, ...(priority ? { priority } : {}) });
       added.catch(() => undefined); // a late failure after the timeout below is the relay's business
@@ -206,7 +216,7 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
       const rows = await this.store.claimDue(requeueBefore, staleSendingBefore, now);
       let handed = 0;
       for (const r of rows) {
-        if (await this.enqueueOne(r.id, r.phone_number, open(this.bodyKey, r.body_sealed, r.id), r.code_expires_at, r.purpose)) handed++;
+        if (await this.enqueueOne(r.id, r.phone_number, open(this.bodyKey, r.body_sealed, r.id), r.code_expires_at, r.purpose, r.channel, r.locale)) handed++;
       }
       if (rows.length > 0) this.logger.log(`relay handed ${handed}/${rows.length} waiting messages to the queue`);
       return handed;

@@ -96,7 +96,7 @@ export class SmsSupportService {
       .inTransaction(async (em) => {
         const bodySealed = await this.store.sealedBody(em, m.id);
         if (!bodySealed || !m.account_id) return null;
-        const copy = await this.outbox.addCopy(em, { id: m.id, accountId: m.account_id, methodId: m.method_id, ticketId: m.ticket_id, phoneNumber: m.phone_number, countryCode: m.country_code, destinationPrefix: m.destination_prefix, purpose: m.purpose, locale: m.locale, bodySealed, codeExpiresAt: m.code_expires_at }, null, now);
+        const copy = await this.outbox.addCopy(em, { id: m.id, accountId: m.account_id, methodId: m.method_id, ticketId: m.ticket_id, phoneNumber: m.phone_number, countryCode: m.country_code, destinationPrefix: m.destination_prefix, purpose: m.purpose, locale: m.locale, channel: m.channel, bodySealed, codeExpiresAt: m.code_expires_at }, null, now);
         // The decision, after the copy's insert and in its transaction: a refusal rolls the copy back, nothing is enqueued.
         if (!(await this.store.claimRetry(em, m.id, copy.id, now, pendingCutoff))) throw new RetryLost();
         return copy;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { affectedCount, idCreatedWithin } from '@twofold/persistence';
-import type { SmsDeliveryStatus, SmsPurpose } from '@twofold/sms-queue';
+import type { SmsChannel, SmsDeliveryStatus, SmsPurpose } from '@twofold/sms-queue';
 
 /** One sms_message row as the operator CLI shows it: everything but the sealed body. */
 export interface SmsSupportRow {
@@ -15,6 +15,8 @@ export interface SmsSupportRow {
   destination_prefix: string | null;
   purpose: SmsPurpose;
   locale: string;
+  /** SMS, or VOICE (a call that read the code out): a retry keeps it. */
+  channel: SmsChannel;
   status: SmsDeliveryStatus;
   provider: string | null;
   provider_message_id: string | null;
@@ -58,7 +60,7 @@ export interface SmsAttemptRow {
   failed_at: Date | null;
 }
 
-const ROW_COLUMNS = `m.id, m.account_id, a.email, m.method_id, m.ticket_id, m.phone_number, m.country_code, m.destination_prefix, m.purpose, m.locale,
+const ROW_COLUMNS = `m.id, m.account_id, a.email, m.method_id, m.ticket_id, m.phone_number, m.country_code, m.destination_prefix, m.purpose, m.locale, m.channel,
        m.status, m.provider, m.provider_message_id, m.attempts, m.failure_reason, m.code_expires_at, m.created_at, m.updated_at,
        m.enqueued_at, m.sent_at, m.delivered_at, m.failed_at, m.verified_at`;
 

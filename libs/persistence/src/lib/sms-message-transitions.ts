@@ -192,7 +192,7 @@ export const SELECT_SMS_DUE_FOR_RELAY = statement({
   name: 'twofold_sms_due_for_relay',
   transition: 'relay',
   params: ['requeueBefore', 'staleSendingBefore', 'limit'],
-  text: `SELECT id, phone_number, body_sealed, code_expires_at, purpose FROM sms_message
+  text: `SELECT id, phone_number, body_sealed, code_expires_at, purpose, channel, locale FROM sms_message
   WHERE (status = 'QUEUED' AND (enqueued_at IS NULL OR enqueued_at < $1))
      OR (status = 'SENDING' AND updated_at < $2)
   ORDER BY purpose = 'NOTICE', created_at LIMIT $3 FOR UPDATE SKIP LOCKED`,

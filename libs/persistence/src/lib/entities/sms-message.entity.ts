@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { SmsDeliveryStatus, SmsPurpose } from '@twofold/sms-queue';
+import type { SmsChannel, SmsDeliveryStatus, SmsPurpose } from '@twofold/sms-queue';
 
 /**
  * One outbound SMS: the outbox the worker drains and the ledger every sending limit reads,
@@ -55,6 +55,10 @@ export class SmsMessageEntity {
 
   @Column('varchar', { length: 8, default: 'en' })
   locale!: string;
+
+  /** SMS, or VOICE: a call that reads the code out ("Call me instead"); the same limits either way. */
+  @Column('varchar', { length: 8, default: 'SMS' })
+  channel!: SmsChannel;
 
   /** Sealed text (sealed-box.ts), never the code in clear. */
   @Column('text', { name: 'body_sealed' })
