@@ -37,6 +37,7 @@ import { SecurityKeysModule } from './security-keys/security-keys.module';
 import { SessionGuard } from './sessions/session.guard';
 import { SessionsModule } from './sessions/sessions.module';
 import { SmsMethodsModule } from './sms-methods/sms-methods.module';
+import { VoiceCallsModule } from './voice-calls/voice-calls.module';
 import { TotpMethodsModule } from './totp-methods/totp-methods.module';
 import { TrustedDevicesModule } from './trusted-devices/trusted-devices.module';
 import { TwoFactorMethodsModule } from './two-factor-methods/two-factor-methods.module';
@@ -128,6 +129,7 @@ export class AppModule {
         UnrecognizedActivityModule,
         AccountRecoveryModule,
         SmsMethodsModule,
+        VoiceCallsModule,
         TotpMethodsModule,
         SecurityKeysModule,
         TrustedDevicesModule,

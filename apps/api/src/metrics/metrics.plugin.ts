@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
 import type { MetricsService } from './metrics.service';
 
-const AUTH_FIELDS = new Set(['login', 'completeLoginWithSms', 'completeLoginWithBackupCode', 'reauthenticate', 'confirmSmsMethod', 'sendLoginSmsCode', 'addSmsMethod', 'resendSmsMethodCode', 'confirmTotpMethod', 'completeLoginWithTotp', 'changePassword', 'resetPassword']);
+const AUTH_FIELDS = new Set(['login', 'completeLoginWithSms', 'completeLoginWithBackupCode', 'reauthenticate', 'confirmSmsMethod', 'sendLoginSmsCode', 'addSmsMethod', 'resendSmsMethodCode', 'callLoginCode', 'callSmsMethodCode', 'confirmTotpMethod', 'completeLoginWithTotp', 'changePassword', 'resetPassword']);
 
 /** Counts authentication outcomes (ok or the error code) and times requests by root field. */
 export function metricsPlugin(metrics: MetricsService): ApolloServerPlugin {

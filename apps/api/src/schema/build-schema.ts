@@ -20,9 +20,10 @@ import { TotpMethodsResolver } from '../totp-methods/totp-methods.resolver';
 import { TrustedDevicesResolver } from '../trusted-devices/trusted-devices.resolver';
 import { TwoFactorMethodsResolver } from '../two-factor-methods/two-factor-methods.resolver';
 import { UnrecognizedActivityResolver } from '../unrecognized-activity/unrecognized-activity.resolver';
+import { VoiceCallsResolver } from '../voice-calls/voice-calls.resolver';
 
 /** Every resolver class of the API; the schema test fails if one is missing here. */
-export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SmsDeliveryHealthResolver, SessionsResolver, TrustedDevicesResolver, EmailVerificationResolver, UnrecognizedActivityResolver, PasswordResetResolver, PasswordChangeResolver, AccountRecoveryResolver];
+export const RESOLVERS = [AccountsResolver, LoginResolver, SecondFactorResolver, SmsMethodsResolver, TotpMethodsResolver, SecurityKeysResolver, TwoFactorMethodsResolver, BackupCodesResolver, SecurityEventsResolver, SmsDispatchResolver, SmsDeliveryHealthResolver, SessionsResolver, TrustedDevicesResolver, EmailVerificationResolver, UnrecognizedActivityResolver, PasswordResetResolver, PasswordChangeResolver, AccountRecoveryResolver, VoiceCallsResolver];
 
 /** Prints the schema from resolver metadata alone: no database, no Redis, no app boot. */
 export async function buildSchemaSdl(): Promise<string> {

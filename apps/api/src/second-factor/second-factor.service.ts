@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AccountEntity, LoginTicketEntity, LoginTicketPurpose } from '@twofold/persistence';
+import type { SmsChannel } from '@twofold/sms-queue';
 import { addSeconds, normalizeBackupCode, normalizeSmsCode } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
@@ -63,9 +64,10 @@ export class SecondFactorService {
     return { ticket, expiresAt: entity.expiresAt, defaultMethod: methods[0], methods };
   }
 
-  async sendLoginSmsCode(ticket: string, methodId: string, meta: RequestMeta, auth: AuthState | null): Promise<SmsCodeDispatchModel> {
+  /** `channel` VOICE: "Call me instead" (voice-calls/), the same ticket rules and sending limits. */
+  async sendLoginSmsCode(ticket: string, methodId: string, meta: RequestMeta, auth: AuthState | null, channel: SmsChannel = 'SMS'): Promise<SmsCodeDispatchModel> {
     const now = this.clock.now();
-    const issued = await this.outbox.inTransaction((em) => this.sms.prepare(em, { ticket, methodId, auth, meta, now }));
+    const issued = await this.outbox.inTransaction((em) => this.sms.prepare(em, { ticket, methodId, auth, meta, now, channel }));
     return toDispatchModel(issued.message, issued.resendAvailableAt);
   }
 

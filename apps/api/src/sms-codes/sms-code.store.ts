@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { affectedCount, prepared } from '@twofold/persistence';
+import { affectedCount, idCreatedWithin, prepared } from '@twofold/persistence';
 import type { SmsCodePurpose } from '@twofold/persistence';
+import type { SmsChannel } from '@twofold/sms-queue';
 
 export interface NewSmsCode {
   id: string;
@@ -40,6 +41,37 @@ export class SmsCodeStore {
       [methodId, purpose, ticketId],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The live, unexpired code of a method and purpose (for login: of that ticket), its row locked
+   * until the transaction ends, so a call that carries it and its use or replacement are one after
+   * the other ("Call me instead": SmsCodesService.issue with channel VOICE).
+   */
+  async liveLocked(em: EntityManager, methodId: string, purpose: SmsCodePurpose, ticketId: string | null, now: Date): Promise<{ id: string; message_id: string | null; expires_at: Date } | null> {
+    const rows: { id: string; message_id: string | null; expires_at: Date }[] = await em.query(
+      `SELECT id, message_id, expires_at FROM sms_code
+        WHERE method_id = $1 AND purpose = $2 AND ticket_id IS NOT DISTINCT FROM $3::uuid AND consumed_at IS NULL AND replaced_at IS NULL AND expires_at > $4
+        ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
+      [methodId, purpose, ticketId, now],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The channel and sealed body of the message that carries a code (bounded to its months: sms_message is partitioned). */
+  async carrier(em: EntityManager, messageId: string): Promise<{ channel: SmsChannel; body_sealed: string } | null> {
+    const rows: { channel: SmsChannel; body_sealed: string }[] = await em.query(`SELECT channel, body_sealed FROM sms_message WHERE id = $1 AND ${idCreatedWithin('$1')}`, [messageId]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * The live code is carried by a newer message now (a call that reads it out): its use marks that
+   * message as entered, the SMS-pumping guard's conversion signal, as `sms retry` moves a code to its
+   * copy. The code's value and expiry do not change.
+   */
+  async carryBy(em: EntityManager, codeId: string, messageId: string): Promise<boolean> {
+    const moved = await em.query(`UPDATE sms_code SET message_id = $2 WHERE id = $1 AND consumed_at IS NULL AND replaced_at IS NULL RETURNING id`, [codeId, messageId]);
+    return affectedCount(moved) === 1;
   }
 
   /**

@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { SmsMessageEntity, type SmsCodePurpose, type SmsMethodEntity } from '@twofold/persistence';
-import { deriveKey } from '@twofold/sms-queue';
+import { deriveKey, type SmsChannel } from '@twofold/sms-queue';
 import {
   addSeconds,
+  codeInMessage,
   digestsEqual,
   generateSmsCode,
   hmacCode,
@@ -52,6 +53,13 @@ export interface SendTarget {
 const HOUR = 3600;
 
 /**
+ * A call carries the live code only while at least this much of its validity is left (ringing and
+ * hearing it twice take about a minute); with less, or none live, the call carries a new code that
+ * replaces it, exactly as a resent SMS does.
+ */
+export const CALL_MIN_VALIDITY_SECONDS = 60;
+
+/**
  * Issues and checks the 6-digit codes sent by SMS. Sending limits read the sms_message table
  * (the ledger) under advisory locks, so they hold across API instances and without Redis.
  */
@@ -75,7 +83,7 @@ export class SmsCodesService {
    */
   async issue(
     em: EntityManager,
-    args: { method: SmsMethodEntity; purpose: SmsCodePurpose; ticket: TicketRef | null; locale: string; clientIp: string | null; userAgent?: string | null; requestId?: string | null },
+    args: { method: SmsMethodEntity; purpose: SmsCodePurpose; ticket: TicketRef | null; locale: string; clientIp: string | null; userAgent?: string | null; requestId?: string | null; channel?: SmsChannel },
     now: Date,
   ): Promise<IssuedCode> {
     const { method, purpose, ticket } = args;
@@ -99,8 +107,13 @@ export class SmsCodesService {
     if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
     await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: args.clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now);
 
-    const code = generateSmsCode();
-    const expiresAt = addSeconds(now, this.config.timings.smsCodeTtlSeconds);
+    // VOICE ("Call me instead"): the same limits as an SMS were passed above; the call reads out the
+    // live code when there is one (the same value the SMS carried: never two live codes, and an SMS
+    // that arrives late still works), else a new code that replaces any other, like an SMS.
+    const channel = args.channel ?? 'SMS';
+    const carried = channel === 'VOICE' ? await this.liveCodeToCall(em, method.id, purpose, ticketId, now) : null;
+    const code = carried?.code ?? generateSmsCode();
+    const expiresAt = carried?.expiresAt ?? addSeconds(now, this.config.timings.smsCodeTtlSeconds);
     const locale = isSmsLocale(args.locale) ? args.locale : 'en';
     const message = await this.outbox.add(
       em,
@@ -113,12 +126,15 @@ export class SmsCodesService {
         destinationPrefix: this.pumping.prefixOf(method.phoneNumber),
         purpose,
         locale,
-        body: renderCodeSms(locale, code, this.config.timings.smsCodeTtlSeconds, this.config.webOriginHost),
+        body: channel === 'VOICE' ? code : renderCodeSms(locale, code, this.config.timings.smsCodeTtlSeconds, this.config.webOriginHost),
         clientIp,
         codeExpiresAt: expiresAt,
+        channel,
       },
       now,
     );
+    // The live code's row is locked (liveCodeToCall): it is still live here.
+    if (carried && (await this.codes.carryBy(em, carried.id, message.id))) return { message, resendAvailableAt: addSeconds(now, afterThisSend) };
     await this.codes.replaceAndInsert(
       em,
       { id: randomUUID(), accountId: method.accountId, methodId: method.id, purpose, ticketId, messageId: message.id, codeHmac: this.codeHmac(purpose, method.id, ticket, code), expiresAt },
@@ -126,6 +142,15 @@ export class SmsCodesService {
     );
     const resendAvailableAt = addSeconds(now, afterThisSend);
     return { message, resendAvailableAt };
+  }
+
+  /** The live code of this method, purpose and ticket (its row locked) and its digits, read back from the message that carries it; null when a call needs a new code. */
+  private async liveCodeToCall(em: EntityManager, methodId: string, purpose: SmsCodePurpose, ticketId: string | null, now: Date): Promise<{ id: string; code: string; expiresAt: Date } | null> {
+    const live = await this.codes.liveLocked(em, methodId, purpose, ticketId, now);
+    if (!live?.message_id || secondsUntil(live.expires_at, now) < CALL_MIN_VALIDITY_SECONDS) return null;
+    const carrier = await this.codes.carrier(em, live.message_id);
+    const code = carrier ? codeInMessage(carrier.channel, this.outbox.openBody(live.message_id, carrier.body_sealed)) : null;
+    return code ? { id: live.id, code, expiresAt: live.expires_at } : null;
   }
 
   /** The HMAC stored for a code: bound to its purpose, method and (for login) ticket. */

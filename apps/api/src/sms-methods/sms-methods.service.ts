@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { SmsMethodEntity } from '@twofold/persistence';
+import type { SmsChannel } from '@twofold/sms-queue';
 import { cleanText, DESCRIPTION_MAX_LENGTH, maskPhoneNumber, normalizeSmsCode, parseMobileNumber } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
@@ -94,11 +95,12 @@ export class SmsMethodsService {
     return { method: result.method, dispatch: toDispatchModel(result.issued.message, result.issued.resendAvailableAt) };
   }
 
-  async resend(auth: AuthState, methodId: string, meta: RequestMeta): Promise<SmsCodeDispatchModel> {
+  /** `channel` VOICE: "Call me instead" for the pending number (voice-calls/), the same limits. */
+  async resend(auth: AuthState, methodId: string, meta: RequestMeta, channel: SmsChannel = 'SMS'): Promise<SmsCodeDispatchModel> {
     const now = this.clock.now();
     const issued = await this.outbox.inTransaction(async (em) => {
       const method = await this.pendingMethod(em, auth.account.id, methodId, now, true);
-      return this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip, requestId: meta.requestId }, now);
+      return this.smsCodes.issue(em, { method, purpose: 'METHOD_CONFIRMATION', ticket: null, locale: auth.account.locale, clientIp: meta.ip, requestId: meta.requestId, channel }, now);
     });
     return toDispatchModel(issued.message, issued.resendAvailableAt);
   }

@@ -8,3 +8,4 @@ export * from './lib/sms-text';
 export * from './lib/pumping';
 export * from './lib/client-ip';
 export * from './lib/totp';
+export * from './lib/code-message';

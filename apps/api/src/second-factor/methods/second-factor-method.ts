@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { LoginTicketEntity } from '@twofold/persistence';
+import type { SmsChannel } from '@twofold/sms-queue';
 import type { CodeCheck } from '../../sms-codes/sms-codes.service';
 import type { AuthState, RequestMeta } from '../../common/request-context';
 import type { TwoFactorMethodKind } from '../dto/two-factor-challenge.type';
@@ -29,6 +30,8 @@ export interface PrepareArgs {
   auth: AuthState | null;
   meta: RequestMeta;
   now: Date;
+  /** SMS only: VOICE reads the code out by a call ("Call me instead", voice-calls/), under the same limits. */
+  channel?: SmsChannel;
 }
 
 export interface VerifyResult {

@@ -1,6 +1,6 @@
 import type { SmsAttemptEntity, SmsMessageEntity } from '@twofold/persistence';
 import { maskPhoneNumber } from '@twofold/two-factor-domain';
-import { SmsCodeDispatchModel, SmsDeliveryStatus } from './sms-code-dispatch.type';
+import { CodeDeliveryChannel, SmsCodeDispatchModel, SmsDeliveryStatus } from './sms-code-dispatch.type';
 import type { SmsDeliveryAttemptModel, SmsFallbackCause } from './sms-delivery-attempt.type';
 
 export function toAttemptModel(a: SmsAttemptEntity): SmsDeliveryAttemptModel {
@@ -20,6 +20,7 @@ export function toDispatchModel(m: SmsMessageEntity, resendAvailableAt: Date, at
   return {
     id: m.id,
     maskedPhoneNumber: maskPhoneNumber(m.phoneNumber),
+    channel: m.channel === 'VOICE' ? CodeDeliveryChannel.VOICE : CodeDeliveryChannel.SMS,
     status: m.status as SmsDeliveryStatus,
     expiresAt: m.codeExpiresAt ?? m.createdAt,
     resendAvailableAt,

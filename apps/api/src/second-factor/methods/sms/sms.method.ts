@@ -55,7 +55,7 @@ export class SmsMethod implements SecondFactorMethod<IssuedCode> {
     const blocked = blockedFor(row.second_factor_blocked_until, args.now);
     if (blocked > 0) throw Errors.tooManyAttempts(blocked, 'Too many failed second-factor attempts on this account.');
     const method = enabledOrThrow(row.m_id ? methodOf(row) : null);
-    return this.smsCodes.issue(em, { method, purpose: 'LOGIN', ticket: t, locale: row.locale, clientIp: args.meta.ip, requestId: args.meta.requestId }, args.now);
+    return this.smsCodes.issue(em, { method, purpose: 'LOGIN', ticket: t, locale: row.locale, clientIp: args.meta.ip, requestId: args.meta.requestId, channel: args.channel }, args.now);
   }
 
   async verify(ctx: VerifyContext): Promise<VerifyResult> {
