@@ -8,6 +8,8 @@ import { PermanentSmsError, TransientSmsError } from './providers/sms-provider';
 import { SmsMessageStore, StoreUnavailableError } from './sms-message.store';
 import type { WorkerMetrics } from './metrics';
 import type { DeliveryWatchScheduler } from './delivery-watch';
+import type { VoiceCaller } from './providers/twilio-voice';
+import { placeCall } from './voice-call';
 
 export interface SmsProcessorDeps {
   store: SmsMessageStore;
@@ -21,6 +23,8 @@ export interface SmsProcessorDeps {
   metrics?: WorkerMetrics;
   /** Receipt-driven fallback (delivery-watch.ts): absent, or inactive with one provider. */
   watch?: DeliveryWatchScheduler;
+  /** "Call me instead" (channel VOICE jobs): Twilio's Calls API; absent, a call fails for good. */
+  voice?: VoiceCaller;
 }
 
 export type SmsJobOutcome =
@@ -107,13 +111,15 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
 
     // A code through a route with a fallback: its delivery watch goes to Redis before the first
     // provider call, so a worker killed after that call still leaves it there (job id = message id).
-    const watched = !!deps.watch?.active && expiresAt !== null;
+    // A call (channel VOICE) goes through the voice caller alone, without a delivery watch.
+    const isCall = secret.channel === 'VOICE';
+    const watched = !isCall && !!deps.watch?.active && expiresAt !== null;
     if (watched) await deps.watch?.schedule(messageId, job.data.sealed);
 
     const started = Date.now();
     let result: ChainResult;
     try {
-      result = await chain.send({ messageId, to: secret.to, body: secret.body }, claimed.attempts);
+      result = isCall ? await placeCall(deps.voice, secret) : await chain.send({ messageId, to: secret.to, body: secret.body }, claimed.attempts);
     } catch (err) {
       if (err instanceof PermanentSmsError) {
         await store.markFailed(messageId, err.message, err.provider, now());
