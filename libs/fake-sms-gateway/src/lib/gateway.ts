@@ -11,6 +11,7 @@ import {
   receiptRequest,
   webhookSendSigned,
 } from './receipt-senders';
+import { createFakeCall, type FakeCall } from './twilio-voice-stand-in';
 import { checkVonageSend, vonageAccepted, vonageReceiptRequest, vonageRefused, type VonageStandInCredentials } from './vonage-stand-in';
 
 /**
@@ -25,6 +26,8 @@ import { checkVonageSend, vonageAccepted, vonageReceiptRequest, vonageRefused, t
  *   POST /1.0/sms/{service}/jobs                    OVHcloud stand-in (X-Ovh-* signature checked when `ovh` is set);
  *                                                   delivery reports (GET callBack?id&dlr&description&date)
  *   GET  /1.0/sms/{service}/outgoing/{id}           OVHcloud stand-in: the message's deliveryReceipt (polling)
+ *   POST /2010-04-01/Accounts/{sid}/Calls.json      Twilio's Calls API ("Call me instead"): records the call and what
+ *                                                   its TwiML says (twilio-voice-stand-in.ts); GET/DELETE /__calls
  *   POST /sms/json                                  Vonage SMS API stand-in (api_key + api_secret or sig); signed
  *                                                   delivery receipts (form POST) to each message's `callback`
  *   GET  /                                          phone-like inbox page (live via /__events, polling as a fallback)
@@ -98,10 +101,14 @@ export interface FakeSmsGateway {
   url: string;
   port: number;
   messages: FakeSms[];
+  /** Calls placed through the Calls API stand-in, oldest first. */
+  calls: FakeCall[];
   control(c: GatewayControl): void;
   reset(): void;
   /** Resolves when the inbox holds at least `count` messages (optionally matching). */
   waitForMessages(count: number, opts?: { timeoutMs?: number; filter?: (m: FakeSms) => boolean }): Promise<FakeSms[]>;
+  /** Resolves when at least `count` calls (optionally matching) were placed. */
+  waitForCalls(count: number, opts?: { timeoutMs?: number; filter?: (c: FakeCall) => boolean }): Promise<FakeCall[]>;
   /** Resolves when every status callback has been posted. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -133,6 +140,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promise<FakeSmsGateway> {
   const messages: FakeSms[] = [];
+  const calls: FakeCall[] = [];
   const log = options.log ?? (() => undefined);
   const callbackDelayMs = options.callbackDelayMs ?? 30;
   let control: GatewayControl = {};
@@ -426,12 +434,44 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     scheduleCallbacks(sms, c);
   }
 
+  /** Calls.json: Twilio's Basic auth and the configured Twilio failures, then the stand-in. */
+  async function createCall(req: IncomingMessage, res: ServerResponse, accountSid: string): Promise<void> {
+    const auth = req.headers['authorization'] ?? '';
+    const [user, pass] = auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':') : [];
+    if (!user || pass !== options.authToken || user !== accountSid || (options.accountSid && user !== options.accountSid)) return twilioError(res, 401, 20003, 'Authenticate');
+    const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
+    const c = controlFor('twilio');
+    if (c.fail && c.fail !== 'none' && failuresLeft > 0) {
+      failuresLeft--;
+      if (c.fail === '500') return twilioError(res, 500, 20500, 'Internal Server Error');
+      if (c.fail === '429') return twilioError(res, 429, 20429, 'Too Many Requests', { 'Retry-After': '1' });
+      if (c.fail === 'auth') return twilioError(res, 401, 20003, 'Authenticate');
+      if (c.fail === 'invalid-number') return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
+    }
+    createFakeCall(res, accountSid, form, calls, twilioError, notify);
+    const call = calls[calls.length - 1];
+    // Answered and heard a moment later, as the inbox shows it.
+    if (call?.status === 'queued') setTimeout(() => ((call.status = 'completed'), notify()), callbackDelayMs).unref();
+  }
+
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const handle = async () => {
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(path);
       if (m && req.method === 'POST') return createMessage(req, res, decodeURIComponent(m[1]));
+      const call = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\.json$/.exec(path);
+      if (call && req.method === 'POST') return createCall(req, res, decodeURIComponent(call[1]));
+      if (path === '/__calls' && req.method === 'GET') {
+        const to = url.searchParams.get('to');
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        return void res.end(JSON.stringify({ calls: to ? calls.filter((x) => x.to === to) : calls }));
+      }
+      if (path === '/__calls' && req.method === 'DELETE') {
+        calls.splice(0);
+        notify();
+        return void res.writeHead(204).end();
+      }
       if (path === '/webhook/sms' && req.method === 'POST') return webhookSend(req, res);
       if (path === '/sms/json' && req.method === 'POST') return vonageSend(req, res);
       if (/^\/1\.0\/sms\/[^/]+\/jobs$/.test(path) && req.method === 'POST') return ovhJob(req, res);
@@ -463,7 +503,9 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
         return void res.end(JSON.stringify({ messages: to ? messages.filter((x) => x.to === to) : messages }));
       }
       if (path === '/__messages' && req.method === 'DELETE') {
+        // The whole inbox: SMS and calls.
         messages.splice(0);
+        calls.splice(0);
         notify();
         return void res.writeHead(204).end();
       }
@@ -500,6 +542,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
     port,
     messages,
+    calls,
     control(c) {
       control = { ...c };
       failuresLeft = c.times ?? Infinity;
@@ -524,6 +567,24 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
           reject(
             new Error(`fake-sms-gateway: ${messages.filter(filter).length} of ${count} messages after ${timeoutMs} ms`),
           );
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    waitForCalls(count, opts = {}) {
+      const { timeoutMs = 10000, filter = () => true } = opts;
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = calls.filter(filter);
+          if (found.length < count) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake-sms-gateway: ${calls.filter(filter).length} of ${count} calls after ${timeoutMs} ms`));
         }, timeoutMs);
         waiters.add(check);
         check();

@@ -1,4 +1,4 @@
-/** The phone-like inbox served at `/`: refreshed on each server-sent event (polling as a fallback), newest SMS on top. */
+/** The phone-like inbox served at `/`: refreshed on each server-sent event (polling as a fallback), newest SMS or call on top. */
 export const INBOX_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -23,11 +23,13 @@ export const INBOX_PAGE = `<!doctype html>
   @keyframes pop { from { transform: scale(.96); background: #c7f0d1; } }
   .status { font-size: 11px; margin: 3px 6px 0; color: #2a7; }
   .status.failed, .status.undelivered { color: #c33; }
+  .call .bubble { background: #dbe9ff; }
+  .call .digits { display: block; margin-top: 6px; font: 600 22px/1.2 ui-monospace, Menlo, monospace; letter-spacing: .18em; }
 </style>
 </head>
 <body>
 <div class="phone"><div class="screen">
-  <header><h1>Messages</h1><p id="summary">Fake SMS gateway (Twilio-compatible): every SMS sent shows up here.</p></header>
+  <header><h1>Messages</h1><p id="summary">Fake SMS gateway (Twilio-compatible): every SMS sent, and every call placed, shows up here.</p></header>
   <main id="inbox" aria-live="polite"><p class="empty">No SMS yet.</p></main>
 </div></div>
 <script>
@@ -36,11 +38,14 @@ export const INBOX_PAGE = `<!doctype html>
   const seen = new Set();
   async function refresh() {
     try {
-      const res = await fetch('/__messages', { cache: 'no-store' });
+      const [res, callsRes] = await Promise.all([fetch('/__messages', { cache: 'no-store' }), fetch('/__calls', { cache: 'no-store' })]);
       const { messages } = await res.json();
-      if (!messages.length) { inbox.innerHTML = '<p class="empty">No SMS yet.</p>'; seen.clear(); return; }
+      const { calls } = await callsRes.json();
+      if (!messages.length && !calls.length) { inbox.innerHTML = '<p class="empty">No SMS yet.</p>'; seen.clear(); return; }
       const frag = document.createDocumentFragment();
-      for (const m of [...messages].reverse()) {
+      const items = [...messages, ...calls.map((c) => ({ ...c, call: true }))].sort((a, b) => a.dateCreated.localeCompare(b.dateCreated));
+      for (const m of items.reverse()) {
+        if (m.call) { frag.append(callItem(m)); continue; }
         const el = document.createElement('article');
         el.className = 'sms' + (seen.has(m.sid) ? '' : ' new');
         const meta = document.createElement('div'); meta.className = 'meta';
@@ -52,10 +57,26 @@ export const INBOX_PAGE = `<!doctype html>
         el.append(meta, bubble, status);
         frag.append(el);
       }
-      messages.forEach((m) => seen.add(m.sid));
+      items.forEach((m) => seen.add(m.sid));
       inbox.replaceChildren(frag);
-      summary.textContent = messages.length + ' SMS · updated ' + new Date().toLocaleTimeString();
+      summary.textContent = messages.length + ' SMS · ' + calls.length + ' calls · updated ' + new Date().toLocaleTimeString();
     } catch { summary.textContent = 'Gateway not reachable; retrying…'; }
+  }
+  // A call ("Call me instead"): what its TwiML says, and the digits read out, large.
+  function callItem(c) {
+    const el = document.createElement('article');
+    el.className = 'sms call' + (seen.has(c.sid) ? '' : ' new');
+    const meta = document.createElement('div'); meta.className = 'meta';
+    const to = document.createElement('span'); to.textContent = '📞 Call to ' + c.to + ' · from ' + c.from + (c.language ? ' · ' + c.language : '');
+    const at = document.createElement('time'); at.dateTime = c.dateCreated; at.textContent = new Date(c.dateCreated).toLocaleTimeString();
+    meta.append(to, at);
+    const bubble = document.createElement('div'); bubble.className = 'bubble';
+    bubble.textContent = c.said.filter((t) => !/^[0-9]$/.test(t)).join(' … ');
+    const digits = document.createElement('span'); digits.className = 'digits'; digits.textContent = c.digits.split('').join(' ');
+    bubble.append(digits);
+    const status = document.createElement('div'); status.className = 'status'; status.textContent = 'call ' + c.status;
+    el.append(meta, bubble, status);
+    return el;
   }
   refresh();
   // Live: the gateway pushes a "change" event for each SMS and status; polling is the fallback.
