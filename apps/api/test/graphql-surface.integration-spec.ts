@@ -44,6 +44,7 @@ describe('GraphQL surface', () => {
       ['reauthenticate', `mutation($input: ReauthenticateInput!) { reauthenticate(input: $input) { __typename } }`, { input: { password: PASSWORD } }],
       ['addSmsMethod', ADD, { input: { phoneNumber: '+447700900123' } }],
       ['resendSmsMethodCode', `mutation($id: ID!) { resendSmsMethodCode(methodId: $id) { id } }`, { id }],
+      ['callSmsMethodCode', `mutation($id: ID!) { callSmsMethodCode(methodId: $id) { id } }`, { id }],
       ['confirmSmsMethod', CONFIRM, { input: { methodId: id, code: '123456' } }],
       ['updateSmsMethod', UPDATE, { input: { methodId: id, description: 'x' } }],
       ['removeSmsMethod', REMOVE, { id }],
@@ -67,7 +68,7 @@ describe('GraphQL surface', () => {
       ['resendVerificationEmail', `mutation { resendVerificationEmail }`, {}],
       ['changePassword', `mutation { changePassword(input: { currentPassword: "x", newPassword: "a long new passphrase" }) }`, {}],
     ];
-    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'reportUnrecognizedActivity', 'startAccountRecovery', 'confirmAccountRecovery', 'completeAccountRecovery', 'accountRecovery', 'requestPasswordReset', 'resetPassword'];
+    const PUBLIC = ['me', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'smsDispatch', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'reportUnrecognizedActivity', 'startAccountRecovery', 'confirmAccountRecovery', 'completeAccountRecovery', 'accountRecovery', 'requestPasswordReset', 'resetPassword', 'callLoginCode', 'codeDeliveryOptions'];
 
     it('classifies every root field of the served schema as public or protected (a new field must be added here)', async () => {
       const res = await api.gql(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);

@@ -21,6 +21,7 @@ function protectedOperations(ids: { methodId: string; pendingId: string; session
     addSmsMethod: { query: `mutation($p: String!) { addSmsMethod(input: { phoneNumber: $p }) { method { id } } }`, variables: { p: '+447700900999' } },
     confirmSmsMethod: { query: `mutation($id: ID!) { confirmSmsMethod(input: { methodId: $id, code: "123456" }) { method { id } } }`, variables: { id: ids.pendingId } },
     resendSmsMethodCode: { query: `mutation($id: ID!) { resendSmsMethodCode(methodId: $id) { id } }`, variables: { id: ids.pendingId } },
+    callSmsMethodCode: { query: `mutation($id: ID!) { callSmsMethodCode(methodId: $id) { id } }`, variables: { id: ids.pendingId } },
     updateSmsMethod: { query: `mutation($id: ID!) { updateSmsMethod(input: { methodId: $id, description: "owned" }) { id } }`, variables: { id: ids.methodId } },
     removeSmsMethod: { query: `mutation($id: ID!) { removeSmsMethod(methodId: $id) { enabled } }`, variables: { id: ids.methodId } },
     setDefaultTwoFactorMethod: { query: `mutation($id: ID!) { setDefaultTwoFactorMethod(methodId: $id) { enabled } }`, variables: { id: ids.methodId } },
@@ -48,7 +49,7 @@ function protectedOperations(ids: { methodId: string; pendingId: string; session
 }
 
 /** Public operations: they take no session (login steps carry their own ticket). */
-const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'reportUnrecognizedActivity', 'startAccountRecovery', 'confirmAccountRecovery', 'completeAccountRecovery', 'accountRecovery', 'requestPasswordReset', 'resetPassword']);
+const PUBLIC = new Set(['me', 'smsDispatch', 'signUp', 'login', 'sendLoginSmsCode', 'completeLoginWithSms', 'completeLoginWithTotp', 'completeLoginWithBackupCode', 'startSecurityKeyLogin', 'completeLoginWithSecurityKey', 'verifyEmail', 'reportUnrecognizedActivity', 'startAccountRecovery', 'confirmAccountRecovery', 'completeAccountRecovery', 'accountRecovery', 'requestPasswordReset', 'resetPassword', 'callLoginCode', 'codeDeliveryOptions']);
 
 it('the list below covers every guarded root field of the schema', async () => {
   const res = await sys.gql(`{ q: __type(name: "Query") { fields { name } } m: __type(name: "Mutation") { fields { name } } }`);
