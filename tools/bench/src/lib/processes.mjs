@@ -18,8 +18,10 @@ export function createProcesses({ root, outDir }) {
   function startProcess(name, command, args, env) {
     const logFile = createWriteStream(join(outDir, `${name}.log`));
     const proc = spawn(command, args, { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    proc.stdout.pipe(logFile);
-    proc.stderr.pipe(logFile);
+    // Two streams into one file: neither may end it (the other could still write); the exit does.
+    proc.stdout.pipe(logFile, { end: false });
+    proc.stderr.pipe(logFile, { end: false });
+    proc.once('close', () => logFile.end());
     children.add(proc);
     const exited = new Promise((r) => proc.once('exit', (code, signal) => (children.delete(proc), r(code ?? signal))));
     return {
