@@ -63,6 +63,7 @@ export function formatSms(s: SmsView): string {
     ['SMS', s.id],
     ['Account', s.accountId ? `${s.accountId}${s.email ? ` (${s.email})` : ''}` : '-'],
     ['Purpose', s.purpose],
+    ['Channel', s.channel === 'VOICE' ? 'VOICE (a call reads the code out)' : 'SMS'],
     ['To', s.maskedPhoneNumber],
     ['State', s.status],
     ['Provider', s.provider ? `${s.provider}${s.providerMessageId ? ` (message ${s.providerMessageId})` : ''}` : '-'],

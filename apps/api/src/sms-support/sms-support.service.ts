@@ -15,6 +15,8 @@ export interface SmsView {
   accountId: string | null;
   email: string | null;
   purpose: string;
+  /** SMS, or VOICE ("Call me instead"). */
+  channel: string;
   /** Never the full number. */
   maskedPhoneNumber: string;
   status: string;
@@ -64,6 +66,7 @@ export class SmsSupportService {
       accountId: m.account_id,
       email: m.email,
       purpose: m.purpose,
+      channel: m.channel,
       maskedPhoneNumber: maskPhoneNumber(m.phone_number),
       status: m.status,
       provider: m.provider,
