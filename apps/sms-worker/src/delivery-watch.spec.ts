@@ -1,6 +1,7 @@
 import { SMS_WATCH_JOB } from '@twofold/sms-queue';
 import { DeliveryWatchScheduler } from './delivery-watch';
-import { providerLeftAfter } from './delivery-watch.store';
+import { nextProvider, providerLeftAfter } from './delivery-watch.store';
+import { SmsRouter } from './providers/sms-routes';
 import { ProviderChain } from './providers/provider-chain';
 import type { SmsProvider } from './providers/sms-provider';
 
@@ -48,5 +49,31 @@ describe('DeliveryWatchScheduler', () => {
     expect(providerLeftAfter(route, [{ provider: 'webhook' }], 'ovh')).toBe(true);
     expect(providerLeftAfter(route, [{ provider: 'webhook' }, { provider: 'ovh' }], 'twilio')).toBe(false);
     expect(providerLeftAfter(['webhook', 'ovh'], [{ provider: 'webhook' }], 'ovh')).toBe(false);
+  });
+
+  it('watches a number only when its route (SMS_ROUTES) has a fallback', () => {
+    const queue = { add: async () => undefined };
+    const chain = new ProviderChain([provider('twilio', true), provider('ovh', true)], 2, undefined, {
+      router: new SmsRouter({ FR: ['ovh', 'twilio'], GB: ['twilio'], '*': ['twilio', 'ovh'] }),
+    });
+    const s = new DeliveryWatchScheduler(queue as never, chain, 2_000);
+    expect(s.active).toBe(true);
+    expect(s.watches('+33612345678')).toBe(true);
+    expect(s.watches('+447700900123')).toBe(false);
+    expect(s.watches('+12015550123')).toBe(true);
+  });
+
+  it('nextProvider: the next of the route after the last turn, once each, passing over skipped ones while another is left', () => {
+    const route = ['ovh', 'twilio', 'webhook'];
+    expect(nextProvider(route, [{ provider: 'ovh' }])).toBe('twilio');
+    expect(nextProvider(route, [{ provider: 'twilio' }])).toBe('webhook');
+    expect(nextProvider(route, [{ provider: 'webhook' }])).toBe('ovh');
+    expect(nextProvider(route, [{ provider: 'ovh' }], new Set(['twilio']))).toBe('webhook');
+    // The skipped one keeps its turn when it is the last left.
+    expect(nextProvider(route, [{ provider: 'ovh' }, { provider: 'webhook' }], new Set(['twilio']))).toBe('twilio');
+    expect(nextProvider(route, [{ provider: 'ovh' }, { provider: 'twilio' }, { provider: 'webhook' }])).toBeNull();
+    // A first send through a provider the route no longer names: the route from its start.
+    expect(nextProvider(route, [{ provider: 'vonage' }])).toBe('ovh');
+    expect(nextProvider([], [{ provider: 'ovh' }])).toBeNull();
   });
 });

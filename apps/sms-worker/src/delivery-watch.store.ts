@@ -96,10 +96,11 @@ export class DeliveryWatchStore {
   }
 
   /**
-   * The next step for `messageId`. `route`: the providers in failover order (SMS_PROVIDERS);
-   * `initialWaitMs`: how long to wait when the first send is not recorded yet.
+   * The next step for `messageId`. `route`: the providers of its number in failover order
+   * (SMS_ROUTES, else SMS_PROVIDER); `initialWaitMs`: how long to wait when the first send is not
+   * recorded yet; `skipped`: providers to pass over while another is left (breaker open, paused).
    */
-  decide(messageId: string, route: readonly string[], now: Date, initialWaitMs: number): Promise<WatchDecision> {
+  decide(messageId: string, route: readonly string[], now: Date, initialWaitMs: number, skipped?: ReadonlySet<string>): Promise<WatchDecision> {
     return this.transaction(async (tx) => {
       const [message] = await tx.q<{ purpose: string; method_id: string | null }>(SMS_MESSAGE_FOR_WATCH, [messageId]);
       if (!message) return { kind: 'done', reason: 'unknown message' };
@@ -140,7 +141,7 @@ export class DeliveryWatchStore {
         cause = last.provider_message_id ? 'FAILED_RECEIPT' : 'SEND_FAILED';
       }
       if (!codeLive) return finish('code no longer valid');
-      const next = nextProvider(route, attempts);
+      const next = nextProvider(route, attempts, skipped);
       if (!next) return finish('no provider left on the route');
       const inserted = await tx.q(INSERT_FALLBACK_ATTEMPT, [messageId, last.seq + 1, next, cause, now]);
       if (inserted.length === 0) return { kind: 'done', reason: 'another watch run took this fallback' };
@@ -168,17 +169,22 @@ export class DeliveryWatchStore {
 
 /**
  * The provider after the last attempt's in route order (wrapping), skipping every provider that
- * already had its turn: each provider at most once per message. Null when none is left.
+ * already had its turn: each provider at most once per message. Null when none is left. One in
+ * `skipped` (its breaker open, paused by a 429) is taken only when no other is left: it keeps its
+ * turn for later.
  */
-export function nextProvider(route: readonly string[], attempts: readonly Pick<AttemptRow, 'provider'>[]): string | null {
+export function nextProvider(route: readonly string[], attempts: readonly Pick<AttemptRow, 'provider'>[], skipped?: ReadonlySet<string>): string | null {
   const tried = new Set(attempts.map((a) => a.provider));
   const last = attempts[attempts.length - 1]?.provider;
   const start = last ? route.indexOf(last) + 1 : 0;
+  let fallback: string | null = null;
   for (let k = 0; k < route.length; k++) {
     const candidate = route[(start + k) % route.length];
-    if (!tried.has(candidate)) return candidate;
+    if (tried.has(candidate)) continue;
+    if (!skipped?.has(candidate)) return candidate;
+    fallback ??= candidate;
   }
-  return null;
+  return fallback;
 }
 
 /** True when a provider of `route` other than those tried (and `also`) is left for a later fallback. */

@@ -12,7 +12,7 @@ import { DeliveryWatchStore } from './delivery-watch.store';
 import type { Logger } from './logger';
 import { maskPhone } from './mask';
 import type { WorkerMetrics } from './metrics';
-import type { ProviderChain } from './providers/provider-chain';
+import { DEFAULT_PAUSE_MS, MAX_PAUSE_MS, type ProviderChain } from './providers/provider-chain';
 import { PermanentSmsError, TransientSmsError } from './providers/sms-provider';
 import { StoreUnavailableError } from './sms-message.store';
 
@@ -47,9 +47,18 @@ export class DeliveryWatchScheduler {
     readonly timeoutMs: number,
   ) {}
 
-  /** True when a fallback could ever follow a send of this chain. */
+  /** True when a fallback could ever follow a send of this chain (some route with two providers, one with receipts). */
   get active(): boolean {
-    return this.chain.providers.length >= 2 && this.chain.providers.some((p) => p.sendsReceipts === true);
+    return Object.values(this.chain.router.routes).some((route) => this.fallsBack(route));
+  }
+
+  /** True when a send to this number may be followed by a fallback: its route has another provider, and one sends receipts. */
+  watches(to: string): boolean {
+    return this.fallsBack(this.chain.routeNamesFor(to));
+  }
+
+  private fallsBack(route: readonly string[]): boolean {
+    return route.length >= 2 && route.some((name) => this.chain.provider(name)?.sendsReceipts === true);
   }
 
   /** Adds the message's watch (job id = message id: a second add, by a retried send, is a no-op). */
@@ -68,7 +77,7 @@ export class DeliveryWatchScheduler {
   /** When a delivered receipt of a first send through `provider` must have come by (null: no watch). */
   deadlineFor(provider: string, sentAt: Date): Date | null {
     if (!this.active) return null;
-    if (this.chain.providers.find((p) => p.name === provider)?.sendsReceipts !== true) return null;
+    if (this.chain.provider(provider)?.sendsReceipts !== true) return null;
     return new Date(sentAt.getTime() + this.timeoutMs);
   }
 }
@@ -103,11 +112,16 @@ export function createDeliveryWatchProcessor(deps: DeliveryWatchDeps) {
       throw new UnrecoverableError('watch payload could not be opened');
     }
     const log = { messageId, to: maskPhone(secret.to) };
+    // The route of this number (SMS_ROUTES); none at all when its country is no longer allowed.
+    const refusal = chain.router.refusalFor(secret.to);
+    const route = refusal ? [] : chain.routeNamesFor(secret.to);
 
     for (let step = 0; step < MAX_STEPS; step++) {
       let d;
       try {
-        d = await store.decide(messageId, chain.names, now(), deps.timeoutMs);
+        // Providers the breaker or a 429 pause skips now are passed over when another is left.
+        const skipped = new Set(route.filter((p) => chain.gate?.skipsNow(p)));
+        d = await store.decide(messageId, route, now(), deps.timeoutMs, skipped);
       } catch (err) {
         if (!(err instanceof StoreUnavailableError)) throw err;
         logger.warn('postgresql unavailable; delivery watch looks again later', { messageId, error: err.message });
@@ -119,10 +133,17 @@ export function createDeliveryWatchProcessor(deps: DeliveryWatchDeps) {
       }
       if (d.kind === 'wait') return later(job, token, d.until.getTime());
 
-      const provider = chain.providers.find((p) => p.name === d.provider);
-      if (!provider) {
-        await store.markAttemptFailed(messageId, d.seq, `${d.provider}: not configured on this worker`, now());
+      const provider = chain.provider(d.provider);
+      if (!provider || refusal) {
+        await store.markAttemptFailed(messageId, d.seq, refusal ?? `${d.provider}: not configured on this worker`, now());
         continue;
+      }
+      // Breaker, pause, rate limit: a provider that cannot take it now is waited for (the attempt
+      // stays SENDING, so the next run sends it through the same provider), never past the code.
+      const gate = chain.gate ? await chain.gate.acquire(provider.name) : null;
+      if (gate && !gate.ok) {
+        logger.info('sms fallback waits for its provider', { ...log, provider: d.provider, attempt: d.seq, reason: gate.reason, until: new Date(gate.until).toISOString() });
+        return later(job, token, gate.until);
       }
       logger.warn(d.resumed ? 'sms fallback resumed after an interrupted send' : 'sms fallback: the same code through the next provider', {
         ...log,
@@ -133,6 +154,7 @@ export function createDeliveryWatchProcessor(deps: DeliveryWatchDeps) {
       const started = Date.now();
       try {
         const { providerMessageId } = await provider.send({ messageId, to: secret.to, body: secret.body });
+        if (gate) await chain.gate?.report(gate, { kind: 'ok' });
         const at = now();
         const deadline = d.moreAfter && provider.sendsReceipts ? new Date(at.getTime() + deps.timeoutMs) : null;
         await store.markAttemptSent(messageId, d.seq, providerMessageId, at, deadline);
@@ -141,11 +163,20 @@ export function createDeliveryWatchProcessor(deps: DeliveryWatchDeps) {
       } catch (err) {
         if (err instanceof StoreUnavailableError) throw new Error(err.message);
         if (err instanceof PermanentSmsError) {
+          if (gate) await chain.gate?.report(gate, { kind: 'ok' });
           await store.markAttemptFailed(messageId, d.seq, err.message, now());
           logger.warn('sms fallback refused by its provider', { ...log, provider: d.provider, reason: err.message });
           continue;
         }
         const reason = err instanceof TransientSmsError ? err.message : `unexpected error (${(err as Error)?.name ?? 'unknown'})`;
+        if (err instanceof TransientSmsError && err.kind === 'rate-limited') {
+          // 429: the provider is paused for everyone; this attempt goes once the pause is over.
+          const until = Date.now() + Math.min(err.retryAfterMs ?? DEFAULT_PAUSE_MS, MAX_PAUSE_MS);
+          if (gate) await chain.gate?.report(gate, { kind: 'rate-limited', until });
+          logger.warn('sms fallback rate limited; it waits for the pause', { ...log, provider: d.provider, reason, until: new Date(until).toISOString() });
+          return later(job, token, until);
+        }
+        if (gate) await chain.gate?.report(gate, { kind: 'failed' });
         const max = job.opts.attempts ?? 1;
         if (job.attemptsMade + 1 >= max) {
           await store.markAttemptFailed(messageId, d.seq, `gave up after ${max} attempts: ${reason}`, now());

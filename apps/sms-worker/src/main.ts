@@ -10,7 +10,8 @@ import { describeRedis } from '@twofold/redis-connection';
 import { startHealthServer } from './health';
 import { WorkerMetrics } from './metrics';
 import { createLogger, Logger } from './logger';
-import { createProviderChain } from './providers/provider-factory';
+import { createProviderChain, createProviderGate } from './providers/provider-factory';
+import { providerHealthEvents, watchProviderHealth } from './provider-health-observer';
 import { createWorkerRedis } from './redis';
 import { SmsMessageStore } from './sms-message.store';
 import { createSmsWorker } from './sms-worker';
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
   const store = new SmsMessageStore(db);
   const queue = new Queue(SMS_QUEUE_NAME, { connection: redis, prefix: app.queuePrefix });
   const metrics = new WorkerMetrics(() => queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'));
+  // Breaker, 429 pauses and rate limits per provider, shared by every worker through Redis.
+  const gate = createProviderGate(app, redis, logger, providerHealthEvents(metrics, logger));
+  chain.gate = gate;
+  watchProviderHealth(metrics, chain.names, gate);
   const payloadKey = deriveKey(app.appSecret, 'sms-payload');
   // Receipt-driven fallback (delivery-watch.ts): its own queue, so its steps skip the SMS rate limiter.
   const watchQueue = new Queue(SMS_WATCH_QUEUE_NAME, { connection: redis, prefix: app.queuePrefix });
@@ -139,6 +144,9 @@ async function main(): Promise<void> {
   logger.info('sms worker started', {
     providers: chain.names,
     voiceCalls: app.sms.voice ? `twilio, from ${app.sms.voice.from}` : 'off',
+    routes: app.sms.routes,
+    breaker: app.sms.health.breakerFailures ? `${app.sms.health.breakerFailures} failures, ${app.sms.health.breakerCooldownSeconds} s` : 'off',
+    providerRateLimits: app.sms.health.rateLimits,
     concurrency: app.sms.workerConcurrency,
     ratePerSecond: app.sms.ratePerSecond,
     queuePrefix: app.queuePrefix,

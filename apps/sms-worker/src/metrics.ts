@@ -1,6 +1,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-export type SendOutcome = 'sent' | 'failed' | 'retry' | 'expired' | 'skipped';
+export type SendOutcome = 'sent' | 'failed' | 'retry' | 'expired' | 'skipped' | 'refused' | 'waiting';
+
+/** What the provider gate tells the metrics (providers/provider-gate.ts, which emits it). */
+export type ProviderHealthView = { phase: 0 | 1 | 2; pausedForSeconds: number };
 
 /**
  * Prometheus metrics of the worker, served on the health port at GET /metrics: SMS by provider
@@ -12,6 +15,9 @@ export class WorkerMetrics {
   private readonly sendSeconds: Histogram<'provider'>;
   private readonly acceptedToSentSeconds: Histogram<'provider'>;
   private readonly fallbacks: Counter<'provider' | 'cause'>;
+  private readonly skips: Counter<'provider' | 'reason'>;
+  private readonly breakerChanges: Counter<'provider' | 'to'>;
+  private readonly pauses: Counter<'provider'>;
 
   constructor(queueCounts?: () => Promise<Record<string, number>>) {
     this.registry.setDefaultLabels({ service: 'sms-worker' });
@@ -42,6 +48,24 @@ export class WorkerMetrics {
       labelNames: ['provider', 'cause'],
       registers: [this.registry],
     });
+    this.skips = new Counter({
+      name: 'twofold_sms_provider_skips_total',
+      help: 'Sends that passed a provider by, by why: paused (429 Retry-After), open (breaker), probing (half-open, the probe is out), rate-limit (SMS_PROVIDER_RATE_LIMITS)',
+      labelNames: ['provider', 'reason'],
+      registers: [this.registry],
+    });
+    this.breakerChanges = new Counter({
+      name: 'twofold_sms_provider_breaker_transitions_total',
+      help: 'Circuit-breaker transitions this worker made, by the state entered (open, half-open: it took the probe, closed)',
+      labelNames: ['provider', 'to'],
+      registers: [this.registry],
+    });
+    this.pauses = new Counter({
+      name: 'twofold_sms_provider_pauses_total',
+      help: 'Provider-wide pauses this worker recorded after a 429 (until its Retry-After)',
+      labelNames: ['provider'],
+      registers: [this.registry],
+    });
     if (queueCounts) {
       new Gauge({
         name: 'twofold_sms_queue_jobs',
@@ -54,6 +78,41 @@ export class WorkerMetrics {
         },
       });
     }
+  }
+
+  /** Gauges of each provider's shared health, read (cached) at scrape time: the same on every worker. */
+  watchProviders(names: readonly string[], view: (provider: string) => Promise<ProviderHealthView>): void {
+    const read = async () => Promise.all(names.map(async (p) => [p, await view(p).catch(() => null)] as const));
+    new Gauge({
+      name: 'twofold_sms_provider_breaker_state',
+      help: 'Circuit breaker of each provider: 0 closed, 1 half-open, 2 open (shared by every worker through Redis)',
+      labelNames: ['provider'],
+      registers: [this.registry],
+      async collect() {
+        for (const [provider, v] of await read()) if (v) this.set({ provider }, v.phase);
+      },
+    });
+    new Gauge({
+      name: 'twofold_sms_provider_paused_seconds',
+      help: 'Seconds left of a provider-wide pause after a 429 with Retry-After (0: not paused)',
+      labelNames: ['provider'],
+      registers: [this.registry],
+      async collect() {
+        for (const [provider, v] of await read()) if (v) this.set({ provider }, v.pausedForSeconds);
+      },
+    });
+  }
+
+  providerSkipped(provider: string, reason: string): void {
+    this.skips.inc({ provider, reason });
+  }
+
+  breakerChanged(provider: string, to: string): void {
+    this.breakerChanges.inc({ provider, to });
+  }
+
+  providerPaused(provider: string): void {
+    this.pauses.inc({ provider });
   }
 
   outcome(outcome: SendOutcome, provider: string | null | undefined): void {

@@ -140,14 +140,25 @@ describe('SMS worker processor (real PostgreSQL, Redis, fake Twilio gateway)', (
     expect(bodiesTo(m.to)).toEqual([]);
   });
 
-  it.each([['500'], ['429']] as const)('retries after %s with backoff, then sends', async (fail) => {
-    gateway.control({ fail, times: 2 });
+  it('retries after 500 with backoff, then sends', async () => {
+    gateway.control({ fail: '500', times: 2 });
     const m = await insertMessage(db);
     sent.push(m);
     await enqueue(queue, m);
     const row = await waitForStatus(db, m.id, ['SENT', 'DELIVERED']);
     expect(row).toMatchObject({ provider: 'twilio', attempts: 3, failure_reason: null });
     expect(bodiesTo(m.to)).toEqual([m.body]);
+  });
+
+  it('goes on through the next provider at once after a 429 (issue 14 item 4), in the same attempt', async () => {
+    gateway.control({ fail: '429', times: 1 });
+    ovh.requests.splice(0);
+    const m = await insertMessage(db);
+    sent.push(m);
+    await enqueue(queue, m);
+    const row = await waitForStatus(db, m.id, ['SENT']);
+    expect(row).toMatchObject({ provider: 'ovh', provider_message_id: '4242', attempts: 1 });
+    expect(ovh.requests).toHaveLength(1);
   });
 
   it('fails at once on an invalid-number answer (21211), with a clear reason and no retry', async () => {

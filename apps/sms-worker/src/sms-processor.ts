@@ -3,7 +3,7 @@ import { EXPIRED_BEFORE_SENDING } from '@twofold/persistence/pg';
 import { openSmsJob, SEND_SMS_JOB, SendSmsJobData, SmsJobSecret } from '@twofold/sms-queue';
 import type { Logger } from './logger';
 import { maskPhone } from './mask';
-import type { ChainResult, ProviderChain } from './providers/provider-chain';
+import { type ChainResult, NoProviderAvailableError, type ProviderChain } from './providers/provider-chain';
 import { PermanentSmsError, TransientSmsError } from './providers/sms-provider';
 import { SmsMessageStore, StoreUnavailableError } from './sms-message.store';
 import type { WorkerMetrics } from './metrics';
@@ -55,7 +55,7 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
    */
   return async function processSmsJob(job: Job<SendSmsJobData>, token?: string): Promise<SmsJobOutcome> {
     try {
-      return await processOnce(job);
+      return await processOnce(job, token);
     } catch (err) {
       if (!(err instanceof StoreUnavailableError) || !token) throw err;
       let expiresAt: string | null = null;
@@ -75,7 +75,7 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
     }
   };
 
-  async function processOnce(job: Job<SendSmsJobData>): Promise<SmsJobOutcome> {
+  async function processOnce(job: Job<SendSmsJobData>, token?: string): Promise<SmsJobOutcome> {
     const messageId = job.data?.messageId ?? job.id ?? 'unknown';
     if (job.name !== SEND_SMS_JOB) throw new UnrecoverableError(`unknown job name "${job.name}"`);
 
@@ -109,11 +109,20 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
       throw new UnrecoverableError(EXPIRED_BEFORE_SENDING);
     }
 
+    // SMS_ALLOWED_COUNTRIES holds at send time too (codes, notices, calls): not sent, no fallback.
+    const refusal = chain.router.refusalFor(secret.to);
+    if (refusal) {
+      await store.markFailed(messageId, refusal, null, now());
+      metrics?.outcome('refused', null);
+      logger.warn('sms not sent: its country is not allowed', { ...log, reason: refusal });
+      throw new UnrecoverableError(refusal);
+    }
+
     // A code through a route with a fallback: its delivery watch goes to Redis before the first
     // provider call, so a worker killed after that call still leaves it there (job id = message id).
     // A call (channel VOICE) goes through the voice caller alone, without a delivery watch.
     const isCall = secret.channel === 'VOICE';
-    const watched = !isCall && !!deps.watch?.active && expiresAt !== null;
+    const watched = !isCall && !!deps.watch?.watches(secret.to) && expiresAt !== null;
     if (watched) await deps.watch?.schedule(messageId, job.data.sealed);
 
     const started = Date.now();
@@ -131,6 +140,16 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
           ms: Date.now() - started,
         });
         throw new UnrecoverableError(err.message);
+      }
+      if (err instanceof NoProviderAvailableError && token) {
+        // Every provider of the route paused, open or at its rate limit: wait for the first to
+        // come back, without spending an attempt, and never past the code's expiry (then expired).
+        const until = expiresAt ? Math.min(err.resumeAt, expiresAt.getTime()) : err.resumeAt;
+        await store.noteRetry(messageId, `waiting: ${err.message}`, null, now());
+        metrics?.outcome('waiting', null);
+        logger.warn('sms waits: no provider of its route can take it now', { ...log, reason: err.message, until: new Date(until).toISOString() });
+        await job.moveToDelayed(Math.max(until, Date.now() + 1), token);
+        throw new DelayedError();
       }
       const transient = err instanceof TransientSmsError ? err : null;
       const reason = transient ? transient.message : `unexpected error (${(err as Error)?.name ?? 'unknown'})`;

@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { httpRequest, retryAfterMs } from './http';
+import { httpRequest, parseRetryAfter, retryAfterMs } from './http';
 import { startLocalServer } from '../test/local-server';
 
 const post = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"to":"+447700900123"}' };
@@ -79,5 +79,32 @@ describe('httpRequest', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('parseRetryAfter (RFC 9110: delay-seconds or HTTP-date)', () => {
+  const now = Date.parse('2026-12-03T09:00:00Z');
+
+  it('reads delay-seconds', () => {
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+  });
+
+  it('reads the three HTTP-date forms, as GMT, relative to now; a past date is 0', () => {
+    expect(parseRetryAfter('Thu, 03 Dec 2026 09:00:30 GMT', now)).toBe(30_000);
+    expect(parseRetryAfter('Thursday, 03-Dec-26 09:01:00 GMT', now)).toBe(60_000);
+    expect(parseRetryAfter('Thu Dec  3 09:00:05 2026', now)).toBe(5_000);
+    expect(parseRetryAfter('Wed, 02 Dec 2026 09:00:00 GMT', now)).toBe(0);
+  });
+
+  it('ignores what is neither (the provider is then paused for the default second)', () => {
+    for (const raw of [null, undefined, '', '-5', '1.5', '2026-12-03T09:00:30Z', 'soon', 'Thu, 99 Foo 2026 GMT']) {
+      expect(parseRetryAfter(raw, now)).toBeUndefined();
+    }
+  });
+
+  it('is what retryAfterMs reads from the answer headers', () => {
+    expect(retryAfterMs({ get: (n) => (n === 'retry-after' ? '7' : null) }, now)).toBe(7000);
+    expect(retryAfterMs({ get: () => null }, now)).toBeUndefined();
   });
 });

@@ -160,13 +160,25 @@ export function httpRequest(
   });
 }
 
-/** `Retry-After` in seconds or as an HTTP date, in milliseconds. */
-export function retryAfterMs(headers: HttpHeaders): number | undefined {
-  const raw = headers.get('retry-after');
-  if (!raw) return undefined;
-  if (/^\d+$/.test(raw.trim())) return Number(raw.trim()) * 1000;
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+/** `Retry-After` in seconds or as an HTTP date, in milliseconds from now. */
+export function retryAfterMs(headers: HttpHeaders, nowMs = Date.now()): number | undefined {
+  return parseRetryAfter(headers.get('retry-after'), nowMs);
+}
+
+const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
+
+/**
+ * RFC 9110 `Retry-After`: delay-seconds (digits only) or an HTTP-date (IMF-fixdate; the obsolete
+ * RFC 850 and asctime forms too, asctime read as GMT), as milliseconds after `nowMs` (0 for a
+ * date already past). Anything else (negative, fractional, an ISO date, garbage) is undefined.
+ */
+export function parseRetryAfter(raw: string | null | undefined, nowMs: number): number | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (!HTTP_DATE.test(value)) return undefined;
+  const at = Date.parse(/(GMT|UTC)$/i.test(value) ? value : `${value} GMT`);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
 export function field(json: unknown, name: string): unknown {

@@ -4,6 +4,9 @@ import type { Logger } from '../logger';
 import { ConsoleSmsProvider } from './console.provider';
 import { OvhSmsProvider } from './ovh.provider';
 import { ProviderChain } from './provider-chain';
+import { type HealthEvent, ProviderGate } from './provider-gate';
+import { type HealthRedis, RedisHealthBackend } from './provider-health.redis';
+import { SmsRouter } from './sms-routes';
 import type { SmsProvider } from './sms-provider';
 import { TwilioSmsProvider } from './twilio.provider';
 import { VonageSmsProvider } from './vonage.provider';
@@ -58,17 +61,48 @@ export function createProvider(name: string, ctx: ProviderContext): SmsProvider 
   return build(ctx);
 }
 
-/** The chain of config.sms.providers, in order (a comma list means failover). */
+/**
+ * The chain of config.sms.providers: SMS_ROUTES (else SMS_PROVIDER order) per number, and
+ * SMS_ALLOWED_COUNTRIES at send time. The provider gate (breaker, pauses, rate limits) is added by
+ * main.ts once Redis is connected (createProviderGate).
+ */
 export function createProviderChain(
   config: AppConfig,
   logger: Logger,
   failoverAfterAttempts: number,
   env: Record<string, string | undefined> = process.env,
+  gate?: ProviderGate,
 ): ProviderChain {
   const ctx: ProviderContext = { config, logger, env };
   return new ProviderChain(
     config.sms.providers.map((name) => createProvider(name, ctx)),
     failoverAfterAttempts,
     logger,
+    { router: new SmsRouter(config.sms.routes, config.sms.allowedCountries), gate },
   );
+}
+
+/**
+ * The breaker, 429 pauses and rate limits of config.sms.health, shared by every worker through
+ * Redis under the queue prefix. A probe holds the half-open state for the request timeout and 5 s.
+ */
+export function createProviderGate(
+  config: AppConfig,
+  redis: HealthRedis,
+  logger: Logger,
+  onEvent?: (e: HealthEvent) => void,
+): ProviderGate {
+  const { breakerFailures, breakerCooldownSeconds, rateLimits } = config.sms.health;
+  let lastError = 0;
+  return new ProviderGate(new RedisHealthBackend(redis, config.queuePrefix), {
+    breaker: { failures: breakerFailures, cooldownMs: breakerCooldownSeconds * 1000, probeLeaseMs: config.sms.requestTimeoutMs + 5000 },
+    rateLimits,
+    onEvent,
+    onError: (err) => {
+      // Health is advisory: a send goes on when Redis cannot answer (logged at most every 10 s).
+      if (Date.now() - lastError < 10_000) return;
+      lastError = Date.now();
+      logger.warn('provider health unavailable in redis; sending without breaker, pause and rate limit', { error: err.message });
+    },
+  });
 }
