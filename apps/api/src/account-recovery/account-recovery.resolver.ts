@@ -1,8 +1,9 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Meta, Public } from '../common/decorators';
 import type { RequestMeta } from '../common/request-context';
 import { SessionModel } from '../sessions/dto/session.type';
 import { AccountRecoveryService } from './account-recovery.service';
+import { AccountRecoveryStateModel } from './dto/account-recovery-state.type';
 import { AccountRecoveryModel } from './dto/account-recovery.type';
 import { CompleteAccountRecoveryInput } from './dto/complete-account-recovery.input';
 import { ConfirmAccountRecoveryInput } from './dto/confirm-account-recovery.input';
@@ -28,6 +29,15 @@ export class AccountRecoveryResolver {
   })
   confirmAccountRecovery(@Args('input') input: ConfirmAccountRecoveryInput, @Meta() meta: RequestMeta): Promise<AccountRecoveryModel> {
     return this.recovery.confirm(input.token, meta);
+  }
+
+  @Public()
+  @Query(() => AccountRecoveryStateModel, {
+    description:
+      'Where the recovery of an e-mailed link stands (REQUESTED, WAITING until readyAt, READY, CANCELLED, COMPLETED, EXPIRED), read without spending the link: its page calls it on every visit. BAD_USER_INPUT for an unknown link.',
+  })
+  accountRecovery(@Args('token') token: string): Promise<AccountRecoveryStateModel> {
+    return this.recovery.state(token);
   }
 
   @Public()

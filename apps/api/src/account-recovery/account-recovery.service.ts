@@ -17,6 +17,7 @@ import { NoticesService } from '../sms-outbox/notices.service';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { TwoFactorMethodsService } from '../two-factor-methods/two-factor-methods.service';
+import { AccountRecoveryStatus, type AccountRecoveryStateModel } from './dto/account-recovery-state.type';
 import type { AccountRecoveryModel } from './dto/account-recovery.type';
 import { AccountRecoveryStore, type RecoveryTicketRow } from './account-recovery.store';
 
@@ -90,6 +91,29 @@ export class AccountRecoveryService {
       await this.notices.queue(em, { accountId: r.account_id, locale: account.locale, kind: 'RECOVERY_STARTED', meta }, now);
       return { readyAt: r.ready_at };
     });
+  }
+
+  /**
+   * `accountRecovery`: where the link's recovery stands, for its page (the customer may come back
+   * days later with the same link). Reads only: the link is not spent, and a WAITING recovery a
+   * second factor cancelled reads CANCELLED (the state `complete` would record). An unknown link
+   * answers as confirm does.
+   */
+  async state(token: string): Promise<AccountRecoveryStateModel> {
+    if (!isOpaqueTokenShape(token)) throw invalidLink();
+    const now = this.clock.now().getTime();
+    const r = await this.store.stateByHash(hashOpaqueToken(token));
+    if (!r) throw invalidLink();
+    const open = r.status === 'REQUESTED' || r.status === 'WAITING';
+    const status =
+      open && r.expires_at.getTime() <= now
+        ? AccountRecoveryStatus.EXPIRED
+        : r.second_factor_used
+          ? AccountRecoveryStatus.CANCELLED
+          : r.status === 'WAITING' && r.ready_at && r.ready_at.getTime() <= now
+            ? AccountRecoveryStatus.READY
+            : AccountRecoveryStatus[r.status];
+    return { status, readyAt: r.ready_at, delaySeconds: this.config.mail.recoveryDelaySeconds, locale: isSmsLocale(r.locale) ? r.locale : 'en' };
   }
 
   /** `completeAccountRecovery`: after the delay, a fresh password step plus the same link turn 2FA off and sign in. */

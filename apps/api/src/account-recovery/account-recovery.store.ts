@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { prepared } from '@twofold/persistence';
 
 export interface RecoveryTicketRow {
@@ -9,6 +9,15 @@ export interface RecoveryTicketRow {
   consumed_at: Date | null;
   expires_at: Date;
   failed_attempts: number;
+}
+
+/** A recovery as its link's page reads it (no lock, nothing written). */
+export interface RecoveryStateRow {
+  status: RecoveryRow['status'];
+  ready_at: Date | null;
+  expires_at: Date;
+  locale: string;
+  second_factor_used: boolean;
 }
 
 export interface RecoveryRow {
@@ -23,6 +32,30 @@ export interface RecoveryRow {
 /** SQL of `account_recovery`, and the reads recovery makes of the login ticket and the account. */
 @Injectable()
 export class AccountRecoveryStore {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * The `accountRecovery` query's read, on the primary (it follows a confirmation at once), in one
+   * statement: the row behind the link's hash, the account's language, and whether a second factor
+   * succeeded since the confirmation (the cancellation `complete` would record; see secondFactorSince).
+   */
+  async stateByHash(tokenHash: Buffer): Promise<RecoveryStateRow | null> {
+    const rows = await prepared<RecoveryStateRow>(
+      this.db,
+      'recovery-state',
+      `SELECT r.status, r.ready_at, r.expires_at, a.locale,
+              (r.status = 'WAITING' AND r.confirmed_at IS NOT NULL AND (
+                  EXISTS (SELECT 1 FROM sms_method WHERE account_id = r.account_id AND last_used_at > r.confirmed_at)
+               OR EXISTS (SELECT 1 FROM totp_method WHERE account_id = r.account_id AND last_used_at > r.confirmed_at)
+               OR EXISTS (SELECT 1 FROM security_key WHERE account_id = r.account_id AND last_used_at > r.confirmed_at)
+               OR EXISTS (SELECT 1 FROM backup_code WHERE account_id = r.account_id AND used_at > r.confirmed_at))) AS second_factor_used
+         FROM account_recovery r JOIN account a ON a.id = r.account_id
+        WHERE r.token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
   /** The login ticket behind a hash, locked (the password step's proof; recovery spends it when it completes). */
   async lockTicket(em: EntityManager, tokenHash: Buffer): Promise<RecoveryTicketRow | null> {
     const rows = await prepared<RecoveryTicketRow>(
