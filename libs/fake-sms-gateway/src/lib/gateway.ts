@@ -34,7 +34,7 @@ import { checkVonageSend, vonageAccepted, vonageReceiptRequest, vonageRefused, t
  *   GET  /__events                                  server-sent events: `change` whenever the inbox changes
  *   GET  /__messages[?to=+44...]                    the inbox as JSON
  *   DELETE /__messages                              empties the inbox
- *   POST /__control  {fail, times, delayMs, finalStatus, errorCode, callbacks}   see GatewayControl
+ *   POST /__control  {fail, times, retryAfter, delayMs, finalStatus, errorCode, callbacks, byProvider}   see GatewayControl
  *   POST /__reset                                   normal behaviour again
  */
 
@@ -44,6 +44,8 @@ export interface GatewayControl {
   /** Answer the next `times` requests (all when omitted) with this failure. */
   fail?: FailMode;
   times?: number;
+  /** The `Retry-After` of a `429` failure: seconds or an HTTP date (default "1"); null: no header. */
+  retryAfter?: string | null;
   /** Wait this long before answering (the message is already in the inbox: Twilio accepted it). */
   delayMs?: number;
   /** Last status callback: delivered (default), undelivered or failed (with errorCode, e.g. 30003); none: the message stays sent, no final report ever comes. */
@@ -103,6 +105,8 @@ export interface FakeSmsGateway {
   messages: FakeSms[];
   /** Calls placed through the Calls API stand-in, oldest first. */
   calls: FakeCall[];
+  /** Send requests received per provider side, failed ones included (reset() empties it). */
+  requests: Partial<Record<FakeProvider, number>>;
   control(c: GatewayControl): void;
   reset(): void;
   /** Resolves when the inbox holds at least `count` messages (optionally matching). */
@@ -138,6 +142,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+function retryAfterHeader(c: GatewayControl): Record<string, string> {
+  return c.retryAfter === null ? {} : { 'Retry-After': c.retryAfter ?? '1' };
+}
+
 export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promise<FakeSmsGateway> {
   const messages: FakeSms[] = [];
   const calls: FakeCall[] = [];
@@ -147,6 +155,8 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
   /** The control of one side: the general one, overridden by its `byProvider` entry. */
   const controlFor = (provider: FakeProvider): GatewayControl => ({ ...control, ...(control.byProvider?.[provider] ?? {}) });
   let failuresLeft = Infinity;
+  const requests: Partial<Record<FakeProvider, number>> = {};
+  const count = (provider: FakeProvider) => (requests[provider] = (requests[provider] ?? 0) + 1);
   const pending = new Set<Promise<void>>();
   const waiters = new Set<() => void>();
   let closed = false;
@@ -234,7 +244,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     if (!c.fail || c.fail === 'none' || failuresLeft <= 0) return false;
     failuresLeft--;
     const status = c.fail === '500' ? 500 : c.fail === '429' ? 429 : c.fail === 'auth' ? 403 : 400;
-    res.writeHead(status, { 'Content-Type': 'application/json', ...(status === 429 ? { 'Retry-After': '1' } : {}) });
+    res.writeHead(status, { 'Content-Type': 'application/json', ...(status === 429 ? retryAfterHeader(c) : {}) });
     res.end(JSON.stringify({ message: `fake failure ${c.fail}` }));
     return true;
   }
@@ -261,6 +271,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     const raw = await readBody(req);
     if (!webhookSendSigned(options.webhookSecret, req.headers, raw))
       return void res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"message":"bad signature"}');
+    count('webhook');
     if (failOther(res, 'webhook')) return;
     let msg: { id?: unknown; to?: unknown; body?: unknown; statusCallback?: unknown };
     try {
@@ -285,6 +296,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     } catch {
       return void res.writeHead(400, { 'Content-Type': 'application/json' }).end('{"title":"Bad Request"}');
     }
+    count('vonage');
     if (failOther(res)) return;
     const verdict = checkVonageSend(options.vonage, form);
     // Vonage answers 200 with the verdict in messages[0].status, refusals included.
@@ -304,6 +316,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       return void res
         .writeHead(403, { 'Content-Type': 'application/json' })
         .end(JSON.stringify({ errorCode: 'INVALID_SIGNATURE', httpCode: '403 Forbidden', message: 'Invalid signature' }));
+    count('ovh');
     if (failOther(res, 'ovh')) return;
     let job: { message?: unknown; receivers?: unknown; callBack?: unknown };
     try {
@@ -374,11 +387,12 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       return;
     }
     const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
+    count('twilio');
     const c = controlFor('twilio');
     if (c.fail && c.fail !== 'none' && failuresLeft > 0) {
       failuresLeft--;
       if (c.fail === '500') return twilioError(res, 500, 20500, 'Internal Server Error');
-      if (c.fail === '429') return twilioError(res, 429, 20429, 'Too Many Requests', { 'Retry-After': '1' });
+      if (c.fail === '429') return twilioError(res, 429, 20429, 'Too Many Requests', retryAfterHeader(c));
       if (c.fail === 'auth') return twilioError(res, 401, 20003, 'Authenticate');
       if (c.fail === 'invalid-number')
         return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
@@ -543,6 +557,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     port,
     messages,
     calls,
+    requests,
     control(c) {
       control = { ...c };
       failuresLeft = c.times ?? Infinity;
@@ -550,6 +565,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     reset() {
       control = {};
       failuresLeft = Infinity;
+      for (const k of Object.keys(requests)) delete requests[k as FakeProvider];
     },
     waitForMessages(count, opts = {}) {
       const { timeoutMs = 10000, filter = () => true } = opts;
