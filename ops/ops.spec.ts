@@ -214,7 +214,7 @@ describe('the code registers', () => {
     }
     expect(metrics.get('twofold_auth_operations_total')?.labels).toEqual(new Set(['operation', 'outcome']));
     expect(KNOWN_VALUES['twofold_auth_operations_total'].operation).toContain('completeLoginWithSms');
-    expect(KNOWN_VALUES['twofold_sms_sends_total'].outcome).toEqual(['sent', 'failed', 'retry', 'expired', 'skipped']);
+    expect(KNOWN_VALUES['twofold_sms_sends_total'].outcome).toEqual(['sent', 'failed', 'retry', 'expired', 'skipped', 'refused', 'waiting']);
   });
 });
 
@@ -299,7 +299,7 @@ describe('the Prometheus alert rules', () => {
         expr: 'sum by (state) (twofold_sms_sends_total{outcome="faild", provider=~"twilio|sinch"})',
       }),
     ).toEqual([
-      'probe: twofold_sms_sends_total{outcome} is never "faild" (the code emits sent, failed, retry, expired, skipped)',
+      'probe: twofold_sms_sends_total{outcome} is never "faild" (the code emits sent, failed, retry, expired, skipped, refused, waiting)',
       expect.stringMatching(/^probe: twofold_sms_sends_total\{provider\} is never "sinch"/),
       'probe: groups by state, which none of its metrics has',
     ]);
