@@ -19,7 +19,9 @@ import {
   CompleteLoginWithTotpDocument,
   SendLoginSmsCodeDocument,
 } from '../graphql/auth.graphql';
+import { CallLoginCodeDocument } from '../graphql/voice-calls.graphql';
 import { smsTarget } from '../utils/method-names';
+import { CallMeButton } from './CallMeButton';
 import { OtherMethods } from './OtherMethods';
 import { RememberDeviceField } from './RememberDeviceField';
 import { SecurityKeyStep } from './SecurityKeyStep';
@@ -79,6 +81,7 @@ export function SecondFactorForm({
   const sendButton = useRef<HTMLButtonElement>(null);
 
   const [sendCode, sending] = useMutation(SendLoginSmsCodeDocument);
+  const [callCode, calling] = useMutation(CallLoginCodeDocument);
   const [completeSms, completingSms] = useMutation(CompleteLoginWithSmsDocument);
   const [completeBackup, completingBackup] = useMutation(CompleteLoginWithBackupCodeDocument);
   const [completeTotp, completingTotp] = useMutation(CompleteLoginWithTotpDocument);
@@ -124,6 +127,19 @@ export function SecondFactorForm({
       const result = await sendCode({ variables: { input: { ticket: challenge.ticket, methodId: method.id } } });
       const sent = result.data?.sendLoginSmsCode;
       if (sent) setDispatches((all) => ({ ...all, [method.id]: sent }));
+    } catch (err) {
+      handle(err);
+    }
+  };
+
+  /** "Call me instead": the same code read out by a call, under the same cooldown. */
+  const call = async () => {
+    setError(null);
+    setFieldError(null);
+    try {
+      const result = await callCode({ variables: { input: { ticket: challenge.ticket, methodId: method.id } } });
+      const placed = result.data?.callLoginCode;
+      if (placed) setDispatches((all) => ({ ...all, [method.id]: placed }));
     } catch (err) {
       handle(err);
     }
@@ -235,6 +251,9 @@ export function SecondFactorForm({
                 </button>
                 {isSms ? (
                   <ResendButton availableAt={dispatch?.resendAvailableAt} onResend={send} busy={sending.loading} />
+                ) : null}
+                {isSms ? (
+                  <CallMeButton availableAt={dispatch?.resendAvailableAt} onCall={call} busy={calling.loading} />
                 ) : null}
               </div>
             </>

@@ -4,7 +4,9 @@ import { ErrorCode } from '@twofold/error-codes';
 import type { SmsMethodFieldsFragment } from '../../../gql/graphql';
 import { useToUiError, type UiError } from '../../../errors/error-messages';
 import { useT } from '../../../i18n/translator';
+import { CallMeButton } from '../../auth/components/CallMeButton';
 import { SmsDelivery } from '../../auth/components/SmsDelivery';
+import { CallSmsMethodCodeDocument } from '../../auth/graphql/voice-calls.graphql';
 import { CodeField } from '../../../ui/CodeField';
 import { isCompleteSmsCode } from '../../../ui/code-input';
 import type { Dispatch } from '../../../ui/DeliveryStatus';
@@ -81,6 +83,7 @@ export function EnableTwoFactorWizard({
   const refresh = useRefreshSecurity();
   const [addSmsMethod, adding] = useMutation(AddSmsMethodDocument);
   const [resendCode, resending] = useMutation(ResendSmsMethodCodeDocument);
+  const [callCode, calling] = useMutation(CallSmsMethodCodeDocument);
   const [confirmSmsMethod, confirming] = useMutation(ConfirmSmsMethodDocument);
 
   // Each step announces itself by moving focus to the wizard's step heading.
@@ -156,6 +159,19 @@ export function EnableTwoFactorWizard({
     try {
       const result = await resendCode({ variables: { methodId: method.id } });
       if (result.data?.resendSmsMethodCode) setDispatch(result.data.resendSmsMethodCode);
+      setCodeError(null);
+    } catch (err) {
+      setError(toUiError(err));
+    }
+  };
+
+  /** "Call me instead": the confirmation code read out by a call, under the same cooldown as a resend. */
+  const call = async () => {
+    if (!method) return;
+    setError(null);
+    try {
+      const result = await callCode({ variables: { methodId: method.id } });
+      if (result.data?.callSmsMethodCode) setDispatch(result.data.callSmsMethodCode);
       setCodeError(null);
     } catch (err) {
       setError(toUiError(err));
@@ -285,6 +301,7 @@ export function EnableTwoFactorWizard({
               {confirming.loading ? t('common.checking') : t('common.confirm')}
             </button>
             <ResendButton availableAt={dispatch?.resendAvailableAt} onResend={resend} busy={resending.loading} />
+            <CallMeButton availableAt={dispatch?.resendAvailableAt} onCall={call} busy={calling.loading} />
           </div>
           <p className="aside">
             {t('wizard.wrongNumber')}{' '}
