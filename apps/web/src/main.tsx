@@ -5,6 +5,7 @@ import { createApolloClient } from './apollo/apollo';
 import { App } from './app/App';
 import { readConfig } from './config';
 import { localeStore } from './i18n/locale-store';
+import { takeRecoveryLink } from './modules/auth/utils/recover-link';
 import { takeResetPasswordLink } from './modules/auth/utils/reset-password-link';
 import { takeVerificationLink } from './modules/auth/utils/verify-email-link';
 import { takeWasntMeLink } from './modules/auth/utils/wasnt-me-link';
@@ -17,6 +18,8 @@ takeVerificationLink();
 takeResetPasswordLink();
 // The "This wasn't me" link of a notice e-mail (/wasnt-me?token=…), likewise.
 takeWasntMeLink();
+// The lost-phone recovery link (/recover?token=…), likewise; the customer opens it again after the wait.
+takeRecoveryLink();
 
 const client = createApolloClient({
   apiUrl,

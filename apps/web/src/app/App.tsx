@@ -9,6 +9,7 @@ import { useT } from '../i18n/translator';
 import { LogoutDocument, MeDocument } from '../modules/auth/graphql/auth.graphql';
 import { ForgotPasswordPage } from '../modules/auth/pages/ForgotPasswordPage';
 import { LoginPage } from '../modules/auth/pages/LoginPage';
+import { RecoverPage } from '../modules/auth/pages/RecoverPage';
 import { ResetPasswordPage } from '../modules/auth/pages/ResetPasswordPage';
 import { SignUpPage } from '../modules/auth/pages/SignUpPage';
 import { VerifyEmailPage } from '../modules/auth/pages/VerifyEmailPage';
@@ -22,8 +23,8 @@ import { navigate, useRoute } from './router';
 import { Shell } from './Shell';
 
 const PUBLIC_ROUTES = ['/login', '/signup', '/forgot-password'];
-/** Open signed in or not: the e-mailed verification and password-reset links, and the "This wasn't me" link of a notice. */
-const OPEN_ROUTES = ['/verify-email', '/wasnt-me', '/reset-password'];
+/** Open signed in or not: the e-mailed verification, password-reset and recovery links, and the "This wasn't me" link of a notice. */
+const OPEN_ROUTES = ['/verify-email', '/wasnt-me', '/reset-password', '/recover'];
 
 function Unreachable() {
   const t = useT();
@@ -105,8 +106,23 @@ export function App() {
     await client.clearStore();
   };
 
+  // A completed recovery signs in and stays on its page, which says what was turned off.
+  const recovered = async (session: SessionFieldsFragment) => {
+    returnTo.current = null;
+    await client.clearStore();
+    sessionStore.setToken(session.token);
+  };
+
   let content;
-  if (route === '/wasnt-me') {
+  if (route === '/recover') {
+    content = (
+      <RecoverPage
+        onRecovered={(session) => void recovered(session)}
+        onSignedIn={signedIn}
+        onLocale={localeStore.set}
+      />
+    );
+  } else if (route === '/wasnt-me') {
     content = <WasntMePage onReported={() => void forgetSession()} />;
   } else if (route === '/reset-password') {
     content = <ResetPasswordPage onReset={() => void forgetSession()} />;

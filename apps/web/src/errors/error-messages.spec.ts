@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { ErrorCode } from '@twofold/error-codes';
 import { testT } from '../test/render';
-import { describeGraphQLError, errorCode, formatWait, toUiError } from './error-messages';
+import { describeGraphQLError, describeRecoveryError, errorCode, formatWait, toUiError } from './error-messages';
 
 const en = testT('en');
 const fr = testT('fr');
@@ -106,5 +106,44 @@ describe('error messages in French', () => {
       /^Ce numéro ne peut pas recevoir/,
     );
     expect(err(ErrorCode.INTERNAL_SERVER_ERROR, { correlationId: 'req-42' }, '', fr).message).toContain('req-42');
+  });
+});
+
+describe('lost-phone recovery errors', () => {
+  const raised = (code: string, extensions: Record<string, unknown> = {}, message = 'server words') =>
+    new CombinedGraphQLErrors({ errors: [{ message, extensions: { code, ...extensions } }] });
+
+  it('says plainly that an address never confirmed cannot recover, and how long the e-mail budget makes one wait', () => {
+    expect(describeRecoveryError(raised(ErrorCode.FORBIDDEN), 'start', en)).toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+      message: expect.stringMatching(/^We can’t send a recovery link: your account has no confirmed e-mail address/),
+    });
+    expect(
+      describeRecoveryError(raised(ErrorCode.RATE_LIMITED, { retryAfterSeconds: 3000 }), 'start', en).message,
+    ).toBe('Too many e-mails were sent to this account. Try again in 50 minutes.');
+    expect(describeRecoveryError(raised(ErrorCode.RATE_LIMITED), 'start', fr).message).toBe(
+      'Trop d’e-mails ont été envoyés à ce compte. Patientez un peu et réessayez.',
+    );
+  });
+
+  it("reads the link's BAD_USER_INPUT as a link that does not serve, never as the API's field words", () => {
+    const refused = raised(ErrorCode.BAD_USER_INPUT, { fields: { token: 'Not before 2026-12-05T18:11:27.450Z.' } });
+    expect(describeRecoveryError(refused, 'link', en)).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: 'This recovery link is not valid, has expired or was already used.',
+    });
+    expect(describeRecoveryError(refused, 'link', fr).message).toBe(
+      'Ce lien de récupération n’est pas valide, a expiré ou a déjà servi.',
+    );
+  });
+
+  it('leaves every other code as everywhere else', () => {
+    expect(describeRecoveryError(raised(ErrorCode.TICKET_EXPIRED), 'start', en).message).toBe(
+      'This sign-in took too long. Enter your password again.',
+    );
+    expect(describeRecoveryError(raised(ErrorCode.FORBIDDEN), 'link', en).message).toBe(
+      "You aren't allowed to do that.",
+    );
+    expect(describeRecoveryError(new TypeError('Failed to fetch'), 'link', en).code).toBe('NETWORK');
   });
 });

@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+  '\n  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {\n    startAccountRecovery(input: $input)\n  }\n': typeof types.StartAccountRecoveryDocument;
+  '\n  query AccountRecoveryState($token: String!) {\n    accountRecovery(token: $token) {\n      status\n      readyAt\n      delaySeconds\n      locale\n    }\n  }\n': typeof types.AccountRecoveryStateDocument;
+  '\n  mutation ConfirmAccountRecovery($input: ConfirmAccountRecoveryInput!) {\n    confirmAccountRecovery(input: $input) {\n      readyAt\n    }\n  }\n': typeof types.ConfirmAccountRecoveryDocument;
+  '\n  mutation CompleteAccountRecovery($input: CompleteAccountRecoveryInput!) {\n    completeAccountRecovery(input: $input) {\n      ...SessionFields\n    }\n  }\n': typeof types.CompleteAccountRecoveryDocument;
   '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n': typeof types.LoginMethodFieldsFragmentDoc;
   '\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n': typeof types.TwoFactorChallengeFieldsFragmentDoc;
   '\n  fragment SessionFields on Session {\n    token\n    expiresAt\n    trustedDeviceToken\n    account {\n      id\n      name\n      email\n      initials\n      locale\n    }\n  }\n': typeof types.SessionFieldsFragmentDoc;
@@ -34,9 +38,6 @@ type Documents = {
   '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n': typeof types.ResendVerificationEmailDocument;
   '\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n': typeof types.RequestPasswordResetDocument;
   '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n': typeof types.ResetPasswordDocument;
-  '\n  query CodeDeliveryOptions {\n    codeDeliveryOptions {\n      voiceCalls\n    }\n  }\n': typeof types.CodeDeliveryOptionsDocument;
-  '\n  mutation CallLoginCode($input: CallLoginCodeInput!) {\n    callLoginCode(input: $input) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n': typeof types.CallLoginCodeDocument;
-  '\n  mutation CallSmsMethodCode($methodId: ID!) {\n    callSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n': typeof types.CallSmsMethodCodeDocument;
   '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n': typeof types.ReportUnrecognizedActivityDocument;
   '\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n': typeof types.ChangePasswordDocument;
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n    delivery {\n      lastDeliveredAt\n      consecutiveFailures\n      lastFailedAt\n    }\n  }\n': typeof types.SmsMethodFieldsFragmentDoc;
@@ -69,6 +70,14 @@ type Documents = {
   '\n  mutation ForgetAllTrustedDevices {\n    forgetAllTrustedDevices {\n      ...TrustedDeviceFields\n    }\n  }\n': typeof types.ForgetAllTrustedDevicesDocument;
 };
 const documents: Documents = {
+  '\n  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {\n    startAccountRecovery(input: $input)\n  }\n':
+    types.StartAccountRecoveryDocument,
+  '\n  query AccountRecoveryState($token: String!) {\n    accountRecovery(token: $token) {\n      status\n      readyAt\n      delaySeconds\n      locale\n    }\n  }\n':
+    types.AccountRecoveryStateDocument,
+  '\n  mutation ConfirmAccountRecovery($input: ConfirmAccountRecoveryInput!) {\n    confirmAccountRecovery(input: $input) {\n      readyAt\n    }\n  }\n':
+    types.ConfirmAccountRecoveryDocument,
+  '\n  mutation CompleteAccountRecovery($input: CompleteAccountRecoveryInput!) {\n    completeAccountRecovery(input: $input) {\n      ...SessionFields\n    }\n  }\n':
+    types.CompleteAccountRecoveryDocument,
   '\n  fragment LoginMethodFields on LoginMethod {\n    id\n    kind\n    label\n    maskedPhoneNumber\n    description\n  }\n':
     types.LoginMethodFieldsFragmentDoc,
   '\n  fragment TwoFactorChallengeFields on TwoFactorChallenge {\n    ticket\n    expiresAt\n    defaultMethod {\n      ...LoginMethodFields\n    }\n    methods {\n      ...LoginMethodFields\n    }\n  }\n':
@@ -106,12 +115,6 @@ const documents: Documents = {
     types.RequestPasswordResetDocument,
   '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n':
     types.ResetPasswordDocument,
-  '\n  query CodeDeliveryOptions {\n    codeDeliveryOptions {\n      voiceCalls\n    }\n  }\n':
-    types.CodeDeliveryOptionsDocument,
-  '\n  mutation CallLoginCode($input: CallLoginCodeInput!) {\n    callLoginCode(input: $input) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n':
-    types.CallLoginCodeDocument,
-  '\n  mutation CallSmsMethodCode($methodId: ID!) {\n    callSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n':
-    types.CallSmsMethodCodeDocument,
   '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n':
     types.ReportUnrecognizedActivityDocument,
   '\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n':
@@ -187,6 +190,30 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {\n    startAccountRecovery(input: $input)\n  }\n',
+): (typeof documents)['\n  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {\n    startAccountRecovery(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AccountRecoveryState($token: String!) {\n    accountRecovery(token: $token) {\n      status\n      readyAt\n      delaySeconds\n      locale\n    }\n  }\n',
+): (typeof documents)['\n  query AccountRecoveryState($token: String!) {\n    accountRecovery(token: $token) {\n      status\n      readyAt\n      delaySeconds\n      locale\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ConfirmAccountRecovery($input: ConfirmAccountRecoveryInput!) {\n    confirmAccountRecovery(input: $input) {\n      readyAt\n    }\n  }\n',
+): (typeof documents)['\n  mutation ConfirmAccountRecovery($input: ConfirmAccountRecoveryInput!) {\n    confirmAccountRecovery(input: $input) {\n      readyAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CompleteAccountRecovery($input: CompleteAccountRecoveryInput!) {\n    completeAccountRecovery(input: $input) {\n      ...SessionFields\n    }\n  }\n',
+): (typeof documents)['\n  mutation CompleteAccountRecovery($input: CompleteAccountRecoveryInput!) {\n    completeAccountRecovery(input: $input) {\n      ...SessionFields\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -307,24 +334,6 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n',
 ): (typeof documents)['\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  query CodeDeliveryOptions {\n    codeDeliveryOptions {\n      voiceCalls\n    }\n  }\n',
-): (typeof documents)['\n  query CodeDeliveryOptions {\n    codeDeliveryOptions {\n      voiceCalls\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  mutation CallLoginCode($input: CallLoginCodeInput!) {\n    callLoginCode(input: $input) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n',
-): (typeof documents)['\n  mutation CallLoginCode($input: CallLoginCodeInput!) {\n    callLoginCode(input: $input) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n'];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(
-  source: '\n  mutation CallSmsMethodCode($methodId: ID!) {\n    callSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n',
-): (typeof documents)['\n  mutation CallSmsMethodCode($methodId: ID!) {\n    callSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

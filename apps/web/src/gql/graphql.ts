@@ -4,16 +4,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Where a lost-phone recovery stands, as its link reads it. */
+export type AccountRecoveryStatus =
+  /** Cancelled for good: a second factor of the account was used since the confirmation, "This wasn't me" was reported, or support reset 2FA. */
+  | 'CANCELLED'
+  /** 2FA was turned off with this link; the link is spent. */
+  | 'COMPLETED'
+  /** Not confirmed in time, or not completed within 7 days after readyAt. */
+  | 'EXPIRED'
+  /** The waiting period is over: a fresh password step plus the link may complete it (completeAccountRecovery). */
+  | 'READY'
+  /** E-mailed, not confirmed yet: confirmAccountRecovery starts the waiting period. */
+  | 'REQUESTED'
+  /** Confirmed; the waiting period runs until readyAt. */
+  | 'WAITING';
+
 export type AddSmsMethodInput = {
   /** International format, e.g. +447700900123 (spaces, dots and dashes are ignored). */
   phoneNumber: string;
-};
-
-export type CallLoginCodeInput = {
-  /** One of the challenge's SMS methods (a number). */
-  methodId: string | number;
-  /** The TwoFactorChallenge ticket. */
-  ticket: string;
 };
 
 export type ChangePasswordInput = {
@@ -22,12 +30,10 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
-/** How a code reaches the phone. */
-export type CodeDeliveryChannel =
-  /** A text message. */
-  | 'SMS'
-  /** A phone call that reads the code out ("Call me instead"). */
-  | 'VOICE';
+export type CompleteAccountRecoveryInput = {
+  ticket: string;
+  token: string;
+};
 
 export type CompleteLoginWithBackupCodeInput = {
   code: string;
@@ -58,6 +64,10 @@ export type CompleteLoginWithTotpInput = {
   /** Remember this device: the Session carries a trustedDeviceToken. */
   rememberDevice?: boolean | null | undefined;
   ticket: string;
+};
+
+export type ConfirmAccountRecoveryInput = {
+  token: string;
 };
 
 export type ConfirmSmsMethodInput = {
@@ -156,6 +166,10 @@ export type SmsDeliveryStatus = 'DELIVERED' | 'FAILED' | 'QUEUED' | 'SENDING' | 
 
 export type SmsMethodStatus = 'ENABLED' | 'PENDING_VERIFICATION';
 
+export type StartAccountRecoveryInput = {
+  ticket: string;
+};
+
 export type StartSecurityKeyLoginInput = {
   ticket: string;
 };
@@ -170,6 +184,39 @@ export type UpdateAccountInput = {
 export type UpdateTwoFactorMethodInput = {
   description?: string | null | undefined;
   methodId: string | number;
+};
+
+export type StartAccountRecoveryMutationVariables = Exact<{
+  input: StartAccountRecoveryInput;
+}>;
+
+export type StartAccountRecoveryMutation = { startAccountRecovery: boolean };
+
+export type AccountRecoveryStateQueryVariables = Exact<{
+  token: string;
+}>;
+
+export type AccountRecoveryStateQuery = {
+  accountRecovery: { status: AccountRecoveryStatus; readyAt: string | null; delaySeconds: number; locale: string };
+};
+
+export type ConfirmAccountRecoveryMutationVariables = Exact<{
+  input: ConfirmAccountRecoveryInput;
+}>;
+
+export type ConfirmAccountRecoveryMutation = { confirmAccountRecovery: { readyAt: string } };
+
+export type CompleteAccountRecoveryMutationVariables = Exact<{
+  input: CompleteAccountRecoveryInput;
+}>;
+
+export type CompleteAccountRecoveryMutation = {
+  completeAccountRecovery: {
+    token: string;
+    expiresAt: string;
+    trustedDeviceToken: string | null;
+    account: { id: string; name: string; email: string; initials: string; locale: string };
+  };
 };
 
 export type LoginMethodFieldsFragment = {
@@ -458,42 +505,6 @@ export type ResetPasswordMutationVariables = Exact<{
 }>;
 
 export type ResetPasswordMutation = { resetPassword: boolean };
-
-export type CodeDeliveryOptionsQueryVariables = Exact<{ [key: string]: never }>;
-
-export type CodeDeliveryOptionsQuery = { codeDeliveryOptions: { voiceCalls: boolean } };
-
-export type CallLoginCodeMutationVariables = Exact<{
-  input: CallLoginCodeInput;
-}>;
-
-export type CallLoginCodeMutation = {
-  callLoginCode: {
-    channel: CodeDeliveryChannel;
-    id: string;
-    maskedPhoneNumber: string;
-    status: SmsDeliveryStatus;
-    expiresAt: string;
-    resendAvailableAt: string;
-    failureReason: string | null;
-  };
-};
-
-export type CallSmsMethodCodeMutationVariables = Exact<{
-  methodId: string | number;
-}>;
-
-export type CallSmsMethodCodeMutation = {
-  callSmsMethodCode: {
-    channel: CodeDeliveryChannel;
-    id: string;
-    maskedPhoneNumber: string;
-    status: SmsDeliveryStatus;
-    expiresAt: string;
-    resendAvailableAt: string;
-    failureReason: string | null;
-  };
-};
 
 export type ReportUnrecognizedActivityMutationVariables = Exact<{
   input: ReportUnrecognizedActivityInput;
@@ -1540,6 +1551,191 @@ export const TrustedDeviceFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<TrustedDeviceFieldsFragment, unknown>;
+export const StartAccountRecoveryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartAccountRecovery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'StartAccountRecoveryInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startAccountRecovery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartAccountRecoveryMutation, StartAccountRecoveryMutationVariables>;
+export const AccountRecoveryStateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AccountRecoveryState' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'accountRecovery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readyAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'delaySeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AccountRecoveryStateQuery, AccountRecoveryStateQueryVariables>;
+export const ConfirmAccountRecoveryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ConfirmAccountRecovery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ConfirmAccountRecoveryInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'confirmAccountRecovery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'readyAt' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ConfirmAccountRecoveryMutation, ConfirmAccountRecoveryMutationVariables>;
+export const CompleteAccountRecoveryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CompleteAccountRecovery' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CompleteAccountRecoveryInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'completeAccountRecovery' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SessionFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SessionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Session' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'token' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trustedDeviceToken' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'account' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'initials' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'locale' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CompleteAccountRecoveryMutation, CompleteAccountRecoveryMutationVariables>;
 export const MeDocument = {
   kind: 'Document',
   definitions: [
@@ -2588,144 +2784,6 @@ export const ResetPasswordDocument = {
     },
   ],
 } as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
-export const CodeDeliveryOptionsDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'query',
-      name: { kind: 'Name', value: 'CodeDeliveryOptions' },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'codeDeliveryOptions' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'voiceCalls' } }],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CodeDeliveryOptionsQuery, CodeDeliveryOptionsQueryVariables>;
-export const CallLoginCodeDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'CallLoginCode' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-          type: {
-            kind: 'NonNullType',
-            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CallLoginCodeInput' } },
-          },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'callLoginCode' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'input' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsDispatchFields' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SmsDispatchFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmsCodeDispatch' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedPhoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'resendAvailableAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CallLoginCodeMutation, CallLoginCodeMutationVariables>;
-export const CallSmsMethodCodeDocument = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'OperationDefinition',
-      operation: 'mutation',
-      name: { kind: 'Name', value: 'CallSmsMethodCode' },
-      variableDefinitions: [
-        {
-          kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'methodId' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
-        },
-      ],
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'callSmsMethodCode' },
-            arguments: [
-              {
-                kind: 'Argument',
-                name: { kind: 'Name', value: 'methodId' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'methodId' } },
-              },
-            ],
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsDispatchFields' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SmsDispatchFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmsCodeDispatch' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'maskedPhoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'resendAvailableAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<CallSmsMethodCodeMutation, CallSmsMethodCodeMutationVariables>;
 export const ReportUnrecognizedActivityDocument = {
   kind: 'Document',
   definitions: [

@@ -1,3 +1,4 @@
+import { enAccountRecovery } from './en/account-recovery';
 import { enActivity } from './en/activity';
 import { enMethods } from './en/methods';
 import { enPasswords } from './en/passwords';
@@ -286,6 +287,7 @@ export const en = {
   ...enVerifyEmail,
   ...enWasntMe,
   ...enPasswords,
+  ...enAccountRecovery,
   ...enVoice,
 } as const satisfies Record<string, string>;
 

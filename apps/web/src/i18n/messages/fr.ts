@@ -1,4 +1,5 @@
 import type { MessageId } from './en';
+import { frAccountRecovery } from './fr/account-recovery';
 import { frActivity } from './fr/activity';
 import { frMethods } from './fr/methods';
 import { frPasswords } from './fr/passwords';
@@ -299,5 +300,6 @@ export const fr: Record<MessageId, string> = {
   ...frVerifyEmail,
   ...frWasntMe,
   ...frPasswords,
+  ...frAccountRecovery,
   ...frVoice,
 };

@@ -8,6 +8,7 @@ import { useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { trustedDeviceStore } from '../../../storage/trusted-device-store';
 import { Field } from '../../../ui/Field';
+import { LostAccess } from '../components/LostAccess';
 import { SecondFactorForm } from '../components/SecondFactorForm';
 import { LoginDocument } from '../graphql/auth.graphql';
 
@@ -41,6 +42,10 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
   };
 
   if (challenge) {
+    const restart = (message: string) => {
+      setChallenge(null);
+      setError(message);
+    };
     return (
       <Page title={t('login.title')} narrow>
         <SecondFactorForm
@@ -50,11 +55,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
             if (session.trustedDeviceToken) trustedDeviceStore.set(session.account.email, session.trustedDeviceToken);
             onSignedIn(session);
           }}
-          onRestart={(message) => {
-            setChallenge(null);
-            setError(message);
-          }}
+          onRestart={restart}
         />
+        <LostAccess ticket={challenge.ticket} onRestart={restart} />
       </Page>
     );
   }
