@@ -115,6 +115,22 @@ describe('fake SMS gateway', () => {
     controller.abort();
   });
 
+  it('answers a 429 with the Retry-After it is given (or none), and counts every send request per side', async () => {
+    gateway.reset();
+    gateway.control({ fail: '429', retryAfter: 'Thu, 03 Dec 2026 09:00:30 GMT', times: 1 });
+    const limited = await send({ To: '+447700900123', From: '+1', Body: 'x' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('Thu, 03 Dec 2026 09:00:30 GMT');
+    gateway.control({ fail: '429', retryAfter: null, times: 1 });
+    expect((await send({ To: '+447700900123', From: '+1', Body: 'x' })).headers.get('retry-after')).toBeNull();
+    gateway.control({ fail: '429', times: 1 });
+    expect((await send({ To: '+447700900123', From: '+1', Body: 'x' })).headers.get('retry-after')).toBe('1');
+    expect((await send({ To: '+447700900123', From: '+1', Body: 'x' })).status).toBe(201);
+    expect(gateway.requests).toEqual({ twilio: 4 });
+    gateway.reset();
+    expect(gateway.requests).toEqual({});
+  });
+
   it('serves the inbox page', async () => {
     const res = await fetch(`${gateway.url}/`);
     expect(res.headers.get('content-type')).toContain('text/html');
