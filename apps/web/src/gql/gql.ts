@@ -38,6 +38,9 @@ type Documents = {
   '\n  mutation ResendVerificationEmail {\n    resendVerificationEmail\n  }\n': typeof types.ResendVerificationEmailDocument;
   '\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input)\n  }\n': typeof types.RequestPasswordResetDocument;
   '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n': typeof types.ResetPasswordDocument;
+  '\n  query CodeDeliveryOptions {\n    codeDeliveryOptions {\n      voiceCalls\n    }\n  }\n': typeof types.CodeDeliveryOptionsDocument;
+  '\n  mutation CallLoginCode($input: CallLoginCodeInput!) {\n    callLoginCode(input: $input) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n': typeof types.CallLoginCodeDocument;
+  '\n  mutation CallSmsMethodCode($methodId: ID!) {\n    callSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n': typeof types.CallSmsMethodCodeDocument;
   '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n': typeof types.ReportUnrecognizedActivityDocument;
   '\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n': typeof types.ChangePasswordDocument;
   '\n  fragment SmsMethodFields on SmsMethod {\n    id\n    phoneNumber\n    maskedPhoneNumber\n    countryCode\n    description\n    status\n    isDefault\n    createdAt\n    verifiedAt\n    lastUsedAt\n    delivery {\n      lastDeliveredAt\n      consecutiveFailures\n      lastFailedAt\n    }\n  }\n': typeof types.SmsMethodFieldsFragmentDoc;
@@ -115,6 +118,12 @@ const documents: Documents = {
     types.RequestPasswordResetDocument,
   '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n':
     types.ResetPasswordDocument,
+  '\n  query CodeDeliveryOptions {\n    codeDeliveryOptions {\n      voiceCalls\n    }\n  }\n':
+    types.CodeDeliveryOptionsDocument,
+  '\n  mutation CallLoginCode($input: CallLoginCodeInput!) {\n    callLoginCode(input: $input) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n':
+    types.CallLoginCodeDocument,
+  '\n  mutation CallSmsMethodCode($methodId: ID!) {\n    callSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n':
+    types.CallSmsMethodCodeDocument,
   '\n  mutation ReportUnrecognizedActivity($input: ReportUnrecognizedActivityInput!) {\n    reportUnrecognizedActivity(input: $input) {\n      sessionsEnded\n      devicesForgotten\n      mustChangePassword\n    }\n  }\n':
     types.ReportUnrecognizedActivityDocument,
   '\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n':
@@ -334,6 +343,24 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n',
 ): (typeof documents)['\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query CodeDeliveryOptions {\n    codeDeliveryOptions {\n      voiceCalls\n    }\n  }\n',
+): (typeof documents)['\n  query CodeDeliveryOptions {\n    codeDeliveryOptions {\n      voiceCalls\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CallLoginCode($input: CallLoginCodeInput!) {\n    callLoginCode(input: $input) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n',
+): (typeof documents)['\n  mutation CallLoginCode($input: CallLoginCodeInput!) {\n    callLoginCode(input: $input) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CallSmsMethodCode($methodId: ID!) {\n    callSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n',
+): (typeof documents)['\n  mutation CallSmsMethodCode($methodId: ID!) {\n    callSmsMethodCode(methodId: $methodId) {\n      ...SmsDispatchFields\n      channel\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

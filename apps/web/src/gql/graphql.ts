@@ -24,11 +24,25 @@ export type AddSmsMethodInput = {
   phoneNumber: string;
 };
 
+export type CallLoginCodeInput = {
+  /** One of the challenge's SMS methods (a number). */
+  methodId: string | number;
+  /** The TwoFactorChallenge ticket. */
+  ticket: string;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   /** The new password, under sign-up's rules. */
   newPassword: string;
 };
+
+/** How a code reaches the phone. */
+export type CodeDeliveryChannel =
+  /** A text message. */
+  | 'SMS'
+  /** A phone call that reads the code out ("Call me instead"). */
+  | 'VOICE';
 
 export type CompleteAccountRecoveryInput = {
   ticket: string;
@@ -505,6 +519,42 @@ export type ResetPasswordMutationVariables = Exact<{
 }>;
 
 export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type CodeDeliveryOptionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CodeDeliveryOptionsQuery = { codeDeliveryOptions: { voiceCalls: boolean } };
+
+export type CallLoginCodeMutationVariables = Exact<{
+  input: CallLoginCodeInput;
+}>;
+
+export type CallLoginCodeMutation = {
+  callLoginCode: {
+    channel: CodeDeliveryChannel;
+    id: string;
+    maskedPhoneNumber: string;
+    status: SmsDeliveryStatus;
+    expiresAt: string;
+    resendAvailableAt: string;
+    failureReason: string | null;
+  };
+};
+
+export type CallSmsMethodCodeMutationVariables = Exact<{
+  methodId: string | number;
+}>;
+
+export type CallSmsMethodCodeMutation = {
+  callSmsMethodCode: {
+    channel: CodeDeliveryChannel;
+    id: string;
+    maskedPhoneNumber: string;
+    status: SmsDeliveryStatus;
+    expiresAt: string;
+    resendAvailableAt: string;
+    failureReason: string | null;
+  };
+};
 
 export type ReportUnrecognizedActivityMutationVariables = Exact<{
   input: ReportUnrecognizedActivityInput;
@@ -2784,6 +2834,144 @@ export const ResetPasswordDocument = {
     },
   ],
 } as unknown as DocumentNode<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const CodeDeliveryOptionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CodeDeliveryOptions' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'codeDeliveryOptions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'voiceCalls' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CodeDeliveryOptionsQuery, CodeDeliveryOptionsQueryVariables>;
+export const CallLoginCodeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CallLoginCode' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CallLoginCodeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'callLoginCode' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsDispatchFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SmsDispatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmsCodeDispatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'maskedPhoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resendAvailableAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CallLoginCodeMutation, CallLoginCodeMutationVariables>;
+export const CallSmsMethodCodeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CallSmsMethodCode' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'methodId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'callSmsMethodCode' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'methodId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'methodId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SmsDispatchFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SmsDispatchFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SmsCodeDispatch' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'maskedPhoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resendAvailableAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failureReason' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CallSmsMethodCodeMutation, CallSmsMethodCodeMutationVariables>;
 export const ReportUnrecognizedActivityDocument = {
   kind: 'Document',
   definitions: [
