@@ -6,6 +6,7 @@ import {
   MARK_SMS_SENT_FIRST_ATTEMPTS,
   NOTE_SMS_MESSAGE_RETRY,
   prepared,
+  statementName,
   type SqlStatement,
   type SqlTarget,
 } from '@twofold/persistence/pg';
@@ -96,7 +97,8 @@ interface SentItem {
  * workers, the API's relay and the delivery-report webhook can race without a lost update:
  * SENT never overwrites DELIVERED or FAILED, FAILED never overwrites SENT/DELIVERED.
  * Raw pg with named statements: each connection parses and plans them once, then only binds
- * (unnamed when DATABASE_PREPARED_STATEMENTS is off). Claims and SENT records of one event-loop turn
+ * (unnamed when DATABASE_PREPARED_STATEMENTS is off; the batches always, as their plan must see
+ * the ids: customPlan). Claims and SENT records of one event-loop turn
  * share one statement (see MicroBatch).
  */
 export class SmsMessageStore {
@@ -124,7 +126,7 @@ export class SmsMessageStore {
 
   private async query<T>(statement: SqlStatement, values: unknown[]): Promise<T[]> {
     try {
-      return await prepared<T>(this.db, statement.name, statement.text, values);
+      return await prepared<T>(this.db, statementName(statement), statement.text, values);
     } catch (err) {
       // pg errors name the failure, never the parameters (no number, no body).
       throw new StoreUnavailableError(`postgresql: ${(err as Error).message}`);

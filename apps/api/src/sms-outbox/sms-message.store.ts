@@ -7,6 +7,7 @@ import {
   prepared,
   SELECT_SMS_DUE_FOR_RELAY,
   SMS_RELAY_BATCH,
+  statementName,
   windowGateSql,
 } from '@twofold/persistence';
 import type { SmsChannel, SmsPurpose } from '@twofold/sms-queue';
@@ -73,7 +74,7 @@ export class SmsMessageStore {
   claimDue(requeueBefore: Date, staleSendingBefore: Date, now: Date): Promise<DueMessage[]> {
     return this.db.transaction(async (em) => {
       const due = await prepared<DueMessage>(em, SELECT_SMS_DUE_FOR_RELAY.name, SELECT_SMS_DUE_FOR_RELAY.text, [requeueBefore, staleSendingBefore, SMS_RELAY_BATCH]);
-      if (due.length > 0) await prepared(em, MARK_SMS_MESSAGES_RELAYED.name, MARK_SMS_MESSAGES_RELAYED.text, [due.map((r) => r.id), now]);
+      if (due.length > 0) await prepared(em, statementName(MARK_SMS_MESSAGES_RELAYED), MARK_SMS_MESSAGES_RELAYED.text, [due.map((r) => r.id), now]);
       return due;
     });
   }

@@ -25,6 +25,8 @@ import { MARK_SMS_MESSAGE_SENT, MARK_SMS_MESSAGES_SENT } from './sms-message-tra
 export interface SqlStatement {
   readonly name: string;
   readonly text: string;
+  /** As SmsMessageStatement.customPlan. */
+  readonly customPlan?: boolean;
 }
 
 const statement = (s: SqlStatement) => s;
@@ -50,6 +52,7 @@ export const MARK_SMS_SENT_FIRST_ATTEMPT = statement({
 /** Worker: the first sends of one event-loop turn in one statement (MARK_SMS_MESSAGES_SENT's text, ids ascending). */
 export const MARK_SMS_SENT_FIRST_ATTEMPTS = statement({
   name: 'twofold_sms_sent_attempt_many',
+  customPlan: MARK_SMS_MESSAGES_SENT.customPlan,
   text: `WITH m AS (
     ${MARK_SMS_MESSAGES_SENT.text}
   ), a AS (

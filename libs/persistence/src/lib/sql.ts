@@ -69,10 +69,18 @@ async function run(target: SqlTarget, name: string, text: string, values: unknow
       return Array.isArray(rows) && rows.length === 2 && Array.isArray(rows[0]) && typeof rows[1] === 'number' ? { rows: rows[0], rowCount: rows[1] } : { rows: rows as unknown[], rowCount: null };
     }
   } else queryable = target;
-  return queryable.query(preparedStatements ? { name, text, values } : { text, values });
+  return queryable.query(preparedStatements && name !== '' ? { name, text, values } : { text, values });
 }
 
-/** A named prepared statement's rows. `name` must identify `text` (one text per name, per connection). */
+/**
+ * The name to run a statement under: its own, or '' (unnamed: parsed and planned with its values on
+ * every call) for a statement whose plan must see its values (`customPlan`).
+ */
+export function statementName(statement: { readonly name: string; readonly customPlan?: boolean }): string {
+  return statement.customPlan ? '' : statement.name;
+}
+
+/** A named prepared statement's rows. `name` must identify `text` (one text per name, per connection); '' runs it unnamed. */
 export async function prepared<T>(target: SqlTarget, name: string, text: string, values: unknown[]): Promise<T[]> {
   return (await run(target, name, text, values)).rows as T[];
 }
