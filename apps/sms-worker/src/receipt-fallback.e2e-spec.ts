@@ -241,6 +241,22 @@ describe('receipt-driven SMS fallback: API and worker processes, two fake provid
     expect(rows).toEqual([{ deadline_at: null }]);
   });
 
+  it('(e) the second provider answers the fallback 429: the provider is paused, and the same attempt goes once its Retry-After is over', async () => {
+    gateway.control({ byProvider: { webhook: { finalStatus: 'undelivered', errorCode: '30003' }, ovh: { fail: '429', retryAfter: '2' } }, times: 1 });
+    const { phone, methodId, dispatchId } = await addNumber();
+    const [second] = await gateway.waitForMessages(1, { filter: (m) => m.to === phone && m.provider === 'ovh', timeoutMs: 15000 });
+    const [first] = smsTo(phone, 'webhook');
+    // The undelivered report came within a second; the 429 then held the fallback for its 2 s.
+    expect(msBetween(first, second)).toBeGreaterThanOrEqual(1900);
+    expect(worker.lines.some((l) => l.includes('sms fallback rate limited; it waits for the pause'))).toBe(true);
+    const d = await waitDispatch(dispatchId, (x) => x.status === 'DELIVERED');
+    expect(d.attempts).toMatchObject([
+      { provider: 'webhook', status: 'FAILED' },
+      { provider: 'ovh', status: 'DELIVERED', fallbackCause: 'FAILED_RECEIPT' },
+    ]);
+    await expectOneCodeValue(phone, methodId);
+  });
+
   it('a first send reported delivered never falls back', async () => {
     const { phone, methodId, dispatchId } = await addNumber();
     const d = await waitDispatch(dispatchId, (x) => x.status === 'DELIVERED');
