@@ -144,7 +144,9 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
       if (err instanceof NoProviderAvailableError && token) {
         // Every provider of the route paused, open or at its rate limit: wait for the first to
         // come back, without spending an attempt, and never past the code's expiry (then expired).
-        const until = expiresAt ? Math.min(err.resumeAt, expiresAt.getTime()) : err.resumeAt;
+        // Up to 100 ms of jitter, so jobs that waited for the same instant do not all wake at once.
+        const resumeAt = err.resumeAt + Math.floor(Math.random() * 100);
+        const until = expiresAt ? Math.min(resumeAt, expiresAt.getTime()) : resumeAt;
         await store.noteRetry(messageId, `waiting: ${err.message}`, null, now());
         metrics?.outcome('waiting', null);
         logger.warn('sms waits: no provider of its route can take it now', { ...log, reason: err.message, until: new Date(until).toISOString() });
