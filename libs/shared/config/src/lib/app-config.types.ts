@@ -93,7 +93,7 @@ export interface AppConfig {
     allowedCountries: string[];
     allowFictionalNumbers: boolean;
     workerConcurrency: number;
-    /** Per-provider ceiling, messages per second (BullMQ limiter). */
+    /** SMS_RATE_PER_SECOND: jobs started per second across every worker (BullMQ limiter, the whole queue); per provider: health.rateLimits. */
     ratePerSecond: number;
     sendAttempts: number;
     requestTimeoutMs: number;
