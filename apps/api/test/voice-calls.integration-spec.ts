@@ -1,3 +1,5 @@
+import { CLAIM_SMS_MESSAGE, MARK_SMS_SENT_FIRST_ATTEMPT } from '@twofold/persistence';
+import { twilioSignature } from '@twofold/sms-queue';
 import { errorCode, startApi, type TestApi } from './harness';
 import { COMPLETE_SMS, enableNumber, phone, signUp } from './journey';
 import { addNumber, challenge, confirm, dumpTable, RESEND, sendLoginCode, startAnotherInstance, wrongCode, type ApiInstance } from './two-factor-helpers';
@@ -138,6 +140,47 @@ describe('voice calls', () => {
     expect((await api.gql(COMPLETE_SMS, { input: { ticket: c.ticket, methodId: a.methodId, code } })).errors).toBeUndefined();
     api.clock.advance(cooldown());
     expect(errorCode(await api.gql(CALL_LOGIN, { input: { ticket: c.ticket, methodId: a.methodId } }))).toBe('TICKET_EXPIRED');
+  });
+
+  it('applies how a call ended from Twilio\'s signed call callback: completed is DELIVERED, no-answer FAILED; unsigned or unknown is refused', async () => {
+    const callbackUrl = `${api.config.publicApiUrl}/webhooks/voice/twilio`;
+    const post = (target: { url: string }, params: Record<string, string>, signature: string | null = twilioSignature(api.config.sms.voice!.authToken, callbackUrl, params)) =>
+      fetch(`${target.url}/webhooks/voice/twilio`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(signature ? { 'X-Twilio-Signature': signature } : {}) },
+        body: new URLSearchParams(params).toString(),
+      });
+    /** A call as the worker leaves it once Twilio took it: SENT, its attempt under provider twilio-voice and the call sid. */
+    const placedCall = async () => {
+      const a = await enabledAccount();
+      const c = await challenge(api, a.email);
+      const res = await api.gql(CALL_LOGIN, { input: { ticket: c.ticket, methodId: a.methodId } }, { headers: fromNewIp() });
+      const id = res.data!['callLoginCode'].id as string;
+      const sid = 'CA' + id.replace(/-/g, '');
+      await api.pg.query(CLAIM_SMS_MESSAGE.text, [id, new Date()]);
+      expect((await api.pg.query(MARK_SMS_SENT_FIRST_ATTEMPT.text, [id, 'twilio-voice', sid, new Date(), null])).rowCount).toBe(1);
+      return { id, sid, ticket: c.ticket };
+    };
+    const state = async (id: string) => (await api.pg.query(`SELECT status, failure_reason FROM sms_message WHERE id = $1`, [id])).rows[0];
+
+    const answered = await placedCall();
+    const completed = { AccountSid: 'AC00000000000000000000000000000000', CallSid: answered.sid, CallStatus: 'completed' };
+    expect((await post(api, completed, null)).status).toBe(403);
+    expect((await post(api, completed, twilioSignature('another-token', callbackUrl, completed))).status).toBe(403);
+    expect((await post(noVoice, completed)).status).toBe(403);
+    expect((await state(answered.id)).status).toBe('SENT');
+    expect((await post(api, completed)).status).toBe(204);
+    expect((await post(api, completed)).status).toBe(204); // idempotent
+    expect(await state(answered.id)).toEqual({ status: 'DELIVERED', failure_reason: null });
+    expect((await api.gql(DISPATCH, { id: answered.id, ticket: answered.ticket })).data!['smsDispatch']).toMatchObject({ channel: 'VOICE', status: 'DELIVERED' });
+
+    const unanswered = await placedCall();
+    expect((await post(api, { CallSid: unanswered.sid, CallStatus: 'no-answer' })).status).toBe(204);
+    expect(await state(unanswered.id)).toEqual({ status: 'FAILED', failure_reason: 'twilio-voice: the call was not answered' });
+    // A late "completed" does not undo the final state of the attempt.
+    expect((await post(api, { CallSid: unanswered.sid, CallStatus: 'completed' })).status).toBe(204);
+    expect((await state(unanswered.id)).status).toBe('FAILED');
+    expect((await post(api, { CallSid: 'CA' + '0'.repeat(32), CallStatus: 'completed' })).status).toBe(404);
   });
 
   it('at a number\'s confirmation: the call reads out the confirmation code, which confirms the number; only the owner may ask', async () => {

@@ -1,12 +1,12 @@
 import type { AppConfig } from '@twofold/config';
-import type { SmsJobSecret } from '@twofold/sms-queue';
+import { TWILIO_VOICE_STATUS_PATH, type SmsJobSecret } from '@twofold/sms-queue';
 import type { ChainResult } from './providers/provider-chain';
 import { PermanentSmsError } from './providers/sms-provider';
 import { TwilioVoiceCaller, type VoiceCaller } from './providers/twilio-voice';
 
 /** The worker's voice caller ("Call me instead"): Twilio's Calls API when configured (config.sms.voice), else none. */
 export function createVoiceCaller(config: AppConfig): VoiceCaller | undefined {
-  return config.sms.voice ? new TwilioVoiceCaller(config.sms.voice, config.sms.requestTimeoutMs) : undefined;
+  return config.sms.voice ? new TwilioVoiceCaller(config.sms.voice, config.sms.requestTimeoutMs, `${config.publicApiUrl}${TWILIO_VOICE_STATUS_PATH}`) : undefined;
 }
 
 /**

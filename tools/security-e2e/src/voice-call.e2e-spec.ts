@@ -6,7 +6,8 @@ const DISPATCH = `query($id: ID!, $ticket: String) { smsDispatch(id: $id, ticket
 /**
  * "Call me instead" (issue 14 item 3) through the built API and worker with the fake gateway's
  * Twilio Calls API stand-in: a call at login reads out the live SMS code (the same value, twice,
- * digit by digit, in the account's language), that code completes the login, and neither the code
+ * digit by digit, in the account's language), Twilio's call callback makes it DELIVERED, that code
+ * completes the login, and neither the code
  * nor the TwiML is in PostgreSQL, Redis or the logs (debug level).
  */
 let sys: System;
@@ -38,9 +39,11 @@ it('a call at login reads out the live SMS code twice; it completes the login; n
   // No SMS went with it: the call went through Twilio's Calls API only.
   expect(sys.codes(account.number).filter((c) => c === smsCode)).toHaveLength(1);
 
-  await waitUntil('the call recorded as SENT', async () => (await sys.gql(DISPATCH, { id: dispatch.id, ticket })).data?.['smsDispatch']?.status === 'SENT', 10000, [sys.api]);
+  // Twilio's signed call callback (completed: the code was read out) makes the call DELIVERED.
+  await waitUntil('the call reported completed', async () => (await sys.gql(DISPATCH, { id: dispatch.id, ticket })).data?.['smsDispatch']?.status === 'DELIVERED', 10000, [sys.api]);
   const seen = (await sys.gql(DISPATCH, { id: dispatch.id, ticket })).data!['smsDispatch'];
-  expect(seen).toMatchObject({ channel: 'VOICE', attempts: [{ provider: 'twilio-voice', status: 'SENT' }] });
+  expect(seen).toMatchObject({ channel: 'VOICE', attempts: [{ provider: 'twilio-voice', status: 'DELIVERED' }] });
+  expect(call.status).toBe('completed');
   const { rows } = await sys.pg.query(`SELECT provider, provider_message_id FROM sms_message WHERE id = $1`, [dispatch.id]);
   expect(rows[0]).toEqual({ provider: 'twilio-voice', provider_message_id: call.sid });
 

@@ -7,6 +7,7 @@ import { OvhStatusController } from './ovh-status.controller';
 import { SmsDeliveryReportsService } from './sms-delivery-reports.service';
 import { SmsReceiptsStore } from './sms-receipts.store';
 import { TwilioStatusController } from './twilio-status.controller';
+import { TwilioVoiceStatusController } from './twilio-voice-status.controller';
 import { VonageStatusController } from './vonage-status.controller';
 import { WebhookStatusController } from './webhook-status.controller';
 
@@ -17,7 +18,7 @@ import { WebhookStatusController } from './webhook-status.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SmsMessageEntity])],
-  controllers: [TwilioStatusController, WebhookStatusController, OvhStatusController, VonageStatusController],
+  controllers: [TwilioStatusController, WebhookStatusController, OvhStatusController, VonageStatusController, TwilioVoiceStatusController],
   providers: [SmsDeliveryReportsService, SmsReceiptsStore, OvhOutgoingClient, DeliveryWatchClient],
   exports: [SmsDeliveryReportsService],
 })

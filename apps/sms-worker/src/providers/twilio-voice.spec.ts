@@ -45,12 +45,12 @@ describe('TwilioVoiceCaller', () => {
 
   beforeAll(async () => {
     server = await startLocalServer();
-    caller = new TwilioVoiceCaller({ provider: 'twilio', accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'tok3n', from: '+15005550006', apiBaseUrl: server.url }, 5000);
+    caller = new TwilioVoiceCaller({ provider: 'twilio', accountSid: 'AC0123456789abcdef0123456789abcdef', authToken: 'tok3n', from: '+15005550006', apiBaseUrl: server.url }, 5000, 'https://api.example.com/webhooks/voice/twilio');
   });
   afterAll(() => server.close());
   beforeEach(() => server.requests.splice(0));
 
-  it('posts To, From and the TwiML to the Calls resource with Basic auth and returns the call sid', async () => {
+  it('posts To, From, the TwiML and the status callback to the Calls resource with Basic auth and returns the call sid', async () => {
     server.reply({ status: 201, body: created });
     await expect(caller.call(call)).resolves.toEqual({ providerMessageId: created.sid });
     const [req] = server.requests;
@@ -58,7 +58,12 @@ describe('TwilioVoiceCaller', () => {
     expect(req.path).toBe('/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Calls.json');
     expect(req.headers['authorization']).toBe('Basic ' + Buffer.from('AC0123456789abcdef0123456789abcdef:tok3n').toString('base64'));
     expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({ To: '+447700900123', From: '+15005550006', Twiml: codeCallTwiml('fr', '042917') });
+    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({
+      To: '+447700900123',
+      From: '+15005550006',
+      Twiml: codeCallTwiml('fr', '042917'),
+      StatusCallback: 'https://api.example.com/webhooks/voice/twilio',
+    });
     expect(req.body).toContain('To=%2B447700900123');
     expect(caller.name).toBe('twilio-voice');
   });

@@ -1,5 +1,5 @@
 import type { VoiceConfig } from '@twofold/config';
-import { twilioErrorMeaning } from '@twofold/sms-queue';
+import { TWILIO_VOICE_PROVIDER, twilioErrorMeaning } from '@twofold/sms-queue';
 import { codeCallTwiml } from './code-call-twiml';
 import { field, httpRequest, retryAfterMs } from './http';
 import { PermanentSmsError, TransientSmsError } from './sms-provider';
@@ -21,22 +21,25 @@ export interface VoiceCaller {
 /**
  * Twilio Programmable Voice, Calls API: POST {TWILIO_API_BASE_URL}/2010-04-01/Accounts/{SID}/Calls.json
  * with HTTP Basic auth (account SID : auth token) and the form fields To, From (a voice-capable
- * Twilio number) and Twiml (the document Twilio runs when the call is answered: code-call-twiml.ts).
+ * Twilio number), Twiml (the document Twilio runs when the call is answered: code-call-twiml.ts) and
+ * StatusCallback (`{PUBLIC_API_URL}/webhooks/voice/twilio`: how the call ended, DELIVERED or FAILED).
  * 201 → the call's `sid` (CA…). The TwiML carries the code: it goes only to Twilio, over TLS, and
  * never into an error message, a log line or Redis in clear.
  */
 export class TwilioVoiceCaller implements VoiceCaller {
-  readonly name = 'twilio-voice';
+  readonly name = TWILIO_VOICE_PROVIDER;
 
   constructor(
     private readonly config: VoiceConfig,
     private readonly timeoutMs: number,
+    /** Where Twilio posts the call's final status; none: the call stays SENT. */
+    private readonly statusCallbackUrl?: string,
   ) {}
 
   async call(call: OutboundCall): Promise<{ providerMessageId: string }> {
     const { accountSid, authToken, from, apiBaseUrl } = this.config;
     const url = `${apiBaseUrl}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Calls.json`;
-    const form = new URLSearchParams({ To: call.to, From: from, Twiml: codeCallTwiml(call.locale, call.digits) });
+    const form = new URLSearchParams({ To: call.to, From: from, Twiml: codeCallTwiml(call.locale, call.digits), ...(this.statusCallbackUrl ? { StatusCallback: this.statusCallbackUrl } : {}) });
     const res = await httpRequest(
       this.name,
       url,

@@ -462,10 +462,43 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       if (c.fail === 'auth') return twilioError(res, 401, 20003, 'Authenticate');
       if (c.fail === 'invalid-number') return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
     }
+    const before = calls.length;
     createFakeCall(res, accountSid, form, calls, twilioError, notify);
-    const call = calls[calls.length - 1];
-    // Answered and heard a moment later, as the inbox shows it.
-    if (call?.status === 'queued') setTimeout(() => ((call.status = 'completed'), notify()), callbackDelayMs).unref();
+    if (calls.length > before) finishCall(calls[calls.length - 1], c);
+  }
+
+  /**
+   * A moment later the call ends as told (`finalStatus`: delivered → completed, undelivered or
+   * failed → no-answer, none → no report) and, like Twilio, its final status is posted signed to
+   * the call's StatusCallback (CallSid, CallStatus; retried on errors).
+   */
+  function finishCall(call: FakeCall, c: GatewayControl): void {
+    if (c.finalStatus === 'none') return;
+    const job = (async () => {
+      await sleep(callbackDelayMs);
+      call.status = c.finalStatus === 'failed' || c.finalStatus === 'undelivered' ? 'no-answer' : 'completed';
+      notify();
+      if (!call.statusCallback || c.callbacks === false) return;
+      const params: Record<string, string> = { AccountSid: call.accountSid, ApiVersion: '2010-04-01', CallSid: call.sid, CallStatus: call.status, Direction: 'outbound-api', From: call.from, To: call.to };
+      for (let attempt = 1; attempt <= 6 && !closed; attempt++) {
+        try {
+          const res = await fetch(call.statusCallback, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilioSignature(options.authToken, call.statusCallback, params), 'User-Agent': 'TwilioProxy/1.1' },
+            body: new URLSearchParams(params).toString(),
+            signal: AbortSignal.timeout(5000),
+          });
+          await res.arrayBuffer().catch(() => undefined);
+          if (res.ok) return;
+        } catch {
+          // retried below
+        }
+        await sleep(100 * 2 ** attempt);
+      }
+      log(`fake-sms-gateway: call status ${call.status} for ${call.sid} not accepted`);
+    })();
+    pending.add(job);
+    void job.finally(() => pending.delete(job));
   }
 
   const server: Server = createServer((req, res) => {

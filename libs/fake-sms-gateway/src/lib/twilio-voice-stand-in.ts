@@ -5,7 +5,8 @@ import type { ServerResponse } from 'node:http';
  * The fake gateway's stand-in for Twilio's Calls API ("Call me instead"): it takes
  * POST /2010-04-01/Accounts/{sid}/Calls.json (Basic auth, form To, From, Twiml), answers like
  * Twilio (201, a CA… sid, status queued) and records the call with what its TwiML says, so the
- * inbox page and tests see the code a person would hear. No call is placed, no callback is sent.
+ * inbox page and tests see the code a person would hear. No call is placed; the gateway then posts
+ * the call's final status, signed, to its StatusCallback (gateway.ts).
  */
 export interface FakeCall {
   sid: string;
@@ -19,7 +20,9 @@ export interface FakeCall {
   language: string | null;
   /** The single digits said, in order: a code read out twice is its digits twice. */
   digits: string;
-  status: 'queued' | 'completed';
+  /** queued, then the final status its StatusCallback reports (completed, or no-answer when told to fail). */
+  status: 'queued' | 'completed' | 'no-answer';
+  statusCallback: string | null;
   dateCreated: string;
 }
 
@@ -59,6 +62,7 @@ export function createFakeCall(res: ServerResponse, accountSid: string, form: Re
     twiml: twiml ?? '',
     ...readTwiml(twiml ?? ''),
     status: 'queued',
+    statusCallback: form['StatusCallback'] || null,
     dateCreated: new Date().toISOString(),
   };
   calls.push(call);

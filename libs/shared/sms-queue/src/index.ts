@@ -7,3 +7,4 @@ export * from './lib/ovh-signature';
 export * from './lib/email-job';
 export * from './lib/delivery-watch';
 export * from './lib/vonage';
+export * from './lib/voice-status';
