@@ -41,6 +41,8 @@ describe('LostAccess ("I lost access to my phone and my codes")', () => {
     await screen.findByText(/We sent a recovery link to your account’s e-mail address/);
     expect(screen.getByRole('status').textContent).toMatch(/If a recovery is already waiting, nothing new is sent/);
     expect(screen.queryByRole('button', { name: 'E-mail me a recovery link' })).toBeNull();
+    // Focus follows the button that went away.
+    expect(document.activeElement).toBe(screen.getByRole('status'));
   });
 
   it('an account without a confirmed address is told so, in plain words, and may try again', async () => {

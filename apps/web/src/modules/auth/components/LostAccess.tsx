@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { ErrorCode } from '@twofold/error-codes';
 import { useDescribeRecoveryError, type UiError } from '../../../errors/error-messages';
@@ -20,6 +20,12 @@ export function LostAccess({ ticket, onRestart }: { ticket: string; onRestart: (
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
   const [start, { loading }] = useMutation(StartAccountRecoveryDocument);
+  const sentNotice = useRef<HTMLParagraphElement>(null);
+
+  // The button goes once the link is sent: focus moves to what replaced it, not to the page's start.
+  useEffect(() => {
+    if (sent) sentNotice.current?.focus();
+  }, [sent]);
 
   const send = async () => {
     setError(null);
@@ -54,7 +60,7 @@ export function LostAccess({ ticket, onRestart }: { ticket: string; onRestart: (
             </button>
           </div>
         )}
-        <p className="notice notice--success" role="status" aria-live="polite">
+        <p ref={sentNotice} tabIndex={-1} className="notice notice--success" role="status" aria-live="polite">
           {sent ? t('recovery.lost.sent') : ''}
         </p>
         <ErrorAlert error={error} />

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from '../../../app/router';
 import { formatDateTime } from '../../../i18n/dates';
 import type { Locale } from '../../../i18n/locales';
@@ -20,12 +20,20 @@ export function RecoveryCountdown({
   readyAt,
   locale,
   onCheck,
+  focusOnMount = false,
 }: {
   readyAt: string;
   locale: Locale;
   onCheck: () => void;
+  /** Just started by the customer's click: focus moves here from the button that went away. */
+  focusOnMount?: boolean;
 }) {
   const t = useT();
+  const card = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focusOnMount) card.current?.focus();
+  }, [focusOnMount]);
   const now = useNow(1000);
   const left = secondsUntil(readyAt, now);
 
@@ -47,7 +55,7 @@ export function RecoveryCountdown({
 
   return (
     <>
-      <div className="card recovery-countdown">
+      <div ref={card} tabIndex={-1} className="card recovery-countdown">
         <p>
           {t.rich('recovery.waiting.when', {
             date: formatDateTime(createAppIntl(locale), readyAt),

@@ -111,6 +111,8 @@ describe('RecoverPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Start the waiting period' }));
     const when = await screen.findByText(/Two-factor authentication will be removed on/);
     expect(when.textContent).toMatch(/Dec 5, 2026/);
+    // Focus follows the button that went away.
+    await waitFor(() => expect(document.activeElement?.contains(when)).toBe(true));
     expect(screen.getByRole('heading', { name: 'Not you? Cancel it', level: 2 })).toBeTruthy();
     expect(screen.getByText(/a code by SMS, an authenticator app, a security key or an emergency code/)).toBeTruthy();
     expect(screen.getByText(/“This wasn’t me” in the notice e-mail/)).toBeTruthy();

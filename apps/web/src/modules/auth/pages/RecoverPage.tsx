@@ -47,6 +47,7 @@ export function RecoverPage({ onRecovered, onSignedIn, onLocale }: RecoverPagePr
   if (token.current === undefined) token.current = recoveryToken();
   const [view, setView] = useState<View>(token.current ? { kind: 'loading' } : { kind: 'missing' });
   const [confirmError, setConfirmError] = useState<UiError | null>(null);
+  const [startedHere, setStartedHere] = useState(false);
   const [confirm, confirming] = useMutation(ConfirmAccountRecoveryDocument);
   // The latest callback, so a new function from the parent does not read the recovery again.
   const localeChanged = useRef(onLocale);
@@ -91,6 +92,7 @@ export function RecoverPage({ onRecovered, onSignedIn, onLocale }: RecoverPagePr
     setConfirmError(null);
     try {
       await confirm({ variables: { input: { token: token.current } } });
+      setStartedHere(true);
     } catch (err) {
       const ui = describe(err, 'link');
       // Confirmed meanwhile (another tab), or too late: the state says which.
@@ -137,7 +139,7 @@ export function RecoverPage({ onRecovered, onSignedIn, onLocale }: RecoverPagePr
         </>
       ) : null}
       {state?.status === 'WAITING' && state.readyAt ? (
-        <RecoveryCountdown readyAt={state.readyAt} locale={locale} onCheck={check} />
+        <RecoveryCountdown readyAt={state.readyAt} locale={locale} onCheck={check} focusOnMount={startedHere} />
       ) : null}
       {state?.status === 'READY' && token.current ? (
         <RecoveryFinish
