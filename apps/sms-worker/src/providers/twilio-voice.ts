@@ -1,8 +1,7 @@
 import type { VoiceConfig } from '@twofold/config';
-import { TWILIO_VOICE_PROVIDER, twilioErrorMeaning } from '@twofold/sms-queue';
+import { TWILIO_VOICE_PROVIDER } from '@twofold/sms-queue';
 import { codeCallTwiml } from './code-call-twiml';
-import { field, httpRequest, retryAfterMs } from './http';
-import { PermanentSmsError, TransientSmsError } from './sms-provider';
+import { postTwilioForm, twilioSidOrThrow } from './twilio-http';
 
 /** One "Call me instead" call: the number, the code's digits, the account's locale. */
 export interface OutboundCall {
@@ -37,38 +36,8 @@ export class TwilioVoiceCaller implements VoiceCaller {
   ) {}
 
   async call(call: OutboundCall): Promise<{ providerMessageId: string }> {
-    const { accountSid, authToken, from, apiBaseUrl } = this.config;
-    const url = `${apiBaseUrl}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Calls.json`;
-    const form = new URLSearchParams({ To: call.to, From: from, Twiml: codeCallTwiml(call.locale, call.digits), ...(this.statusCallbackUrl ? { StatusCallback: this.statusCallbackUrl } : {}) });
-    const res = await httpRequest(
-      this.name,
-      url,
-      {
-        method: 'POST',
-        headers: {
-          Authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Accept: 'application/json',
-        },
-        body: form.toString(),
-      },
-      this.timeoutMs,
-    );
-    if (res.status === 200 || res.status === 201) {
-      const sid = field(res.json, 'sid');
-      if (typeof sid !== 'string' || !sid) throw new TransientSmsError(this.name, 'server', `twilio-voice: HTTP ${res.status} without a call sid`);
-      return { providerMessageId: sid };
-    }
-    // Twilio's error `message` may quote the number: only its code and our words go into the error.
-    const rawCode = field(res.json, 'code');
-    const code = rawCode === undefined || rawCode === null ? undefined : String(rawCode);
-    const what = code ? `${code} ${twilioErrorMeaning(code)}` : 'no error code';
-    if (res.status === 401 || res.status === 403 || code === '20003') throw new TransientSmsError(this.name, 'auth', `twilio-voice: authentication refused (HTTP ${res.status}, ${what})`);
-    if (res.status === 429 || code === '20429') throw new TransientSmsError(this.name, 'rate-limited', `twilio-voice: rate limited (HTTP ${res.status})`, retryAfterMs(res.headers));
-    if (res.status >= 500) throw new TransientSmsError(this.name, 'server', `twilio-voice: server error (HTTP ${res.status})`);
-    if (res.status === 404) throw new TransientSmsError(this.name, 'unavailable', `twilio-voice: account or endpoint not found (HTTP 404, ${what})`);
-    // Any other 4xx (21211 invalid number, 21215 no permission for that country, 21210 From not a
-    // voice number, …) is a call Twilio will not place as it is: retrying cannot help.
-    throw new PermanentSmsError(this.name, `twilio-voice: call refused (HTTP ${res.status}, ${what})`, code);
+    const form = new URLSearchParams({ To: call.to, From: this.config.from, Twiml: codeCallTwiml(call.locale, call.digits), ...(this.statusCallbackUrl ? { StatusCallback: this.statusCallbackUrl } : {}) });
+    const res = await postTwilioForm(this.name, this.config, 'Calls.json', form, this.timeoutMs);
+    return { providerMessageId: twilioSidOrThrow(this.name, 'twilio-voice', 'call', res) };
   }
 }

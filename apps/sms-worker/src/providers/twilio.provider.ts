@@ -1,7 +1,6 @@
 import type { TwilioConfig } from '@twofold/config';
-import { TWILIO_PERMANENT_ERROR_CODES, twilioErrorMeaning } from '@twofold/sms-queue';
-import { field, httpRequest, retryAfterMs } from './http';
-import { OutboundSms, PermanentSmsError, SmsProvider, SmsSendResult, TransientSmsError } from './sms-provider';
+import { OutboundSms, SmsProvider, SmsSendResult } from './sms-provider';
+import { postTwilioForm, twilioSidOrThrow } from './twilio-http';
 
 /**
  * Twilio Programmable Messaging (contract section 6):
@@ -20,8 +19,7 @@ export class TwilioSmsProvider implements SmsProvider {
   ) {}
 
   async send(sms: OutboundSms): Promise<SmsSendResult> {
-    const { accountSid, authToken, from, apiBaseUrl } = this.config;
-    const url = `${apiBaseUrl}/2010-04-01/Accounts/${encodeURIComponent(accountSid)}/Messages.json`;
+    const { from } = this.config;
     // TWILIO_FROM may name a Messaging Service (MG…) instead of a number or sender id.
     const sender: Record<string, string> = /^MG[0-9a-f]{32}$/i.test(from)
       ? { MessagingServiceSid: from }
@@ -32,56 +30,7 @@ export class TwilioSmsProvider implements SmsProvider {
       Body: sms.body,
       StatusCallback: this.statusCallbackUrl,
     });
-    const res = await httpRequest(
-      this.name,
-      url,
-      {
-        method: 'POST',
-        headers: {
-          Authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Accept: 'application/json',
-        },
-        body: form.toString(),
-      },
-      this.timeoutMs,
-    );
-
-    if (res.status === 200 || res.status === 201) {
-      const sid = field(res.json, 'sid');
-      if (typeof sid !== 'string' || !sid)
-        throw new TransientSmsError(this.name, 'server', `twilio: HTTP ${res.status} without a message sid`);
-      return { providerMessageId: sid };
-    }
-
-    // Twilio error body: { code, message, more_info, status }. Its `message` may quote the
-    // number, so only the code and our own wording go into the error.
-    const rawCode = field(res.json, 'code');
-    const code = rawCode === undefined || rawCode === null ? undefined : String(rawCode);
-    const what = code ? `${code} ${twilioErrorMeaning(code)}` : 'no error code';
-    if (res.status === 401 || res.status === 403 || code === '20003') {
-      throw new TransientSmsError(this.name, 'auth', `twilio: authentication refused (HTTP ${res.status}, ${what})`);
-    }
-    if (res.status === 429 || code === '20429') {
-      throw new TransientSmsError(
-        this.name,
-        'rate-limited',
-        `twilio: rate limited (HTTP ${res.status})`,
-        retryAfterMs(res.headers),
-      );
-    }
-    if (res.status >= 500)
-      throw new TransientSmsError(this.name, 'server', `twilio: server error (HTTP ${res.status})`);
-    if (res.status === 404)
-      throw new TransientSmsError(
-        this.name,
-        'unavailable',
-        `twilio: account or endpoint not found (HTTP 404, ${what})`,
-      );
-    if (code && TWILIO_PERMANENT_ERROR_CODES.includes(code)) {
-      throw new PermanentSmsError(this.name, `twilio: ${twilioErrorMeaning(code)} (error ${code})`, code);
-    }
-    // Any other 4xx is a request Twilio will not accept as it is: retrying cannot help.
-    throw new PermanentSmsError(this.name, `twilio: message refused (HTTP ${res.status}, ${what})`, code);
+    const res = await postTwilioForm(this.name, this.config, 'Messages.json', form, this.timeoutMs);
+    return { providerMessageId: twilioSidOrThrow(this.name, 'twilio', 'message', res) };
   }
 }
