@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { deriveKey, open, type EmailTemplateData } from '@twofold/sms-queue';
 import { MaintenanceService } from '../src/maintenance/maintenance.service';
 import { errorCode, startApi, type TestApi } from './harness';
-import { enableNumber, ME, signUp } from './journey';
+import { enableNumber, ME, REMOVE, signUp } from './journey';
 import { challenge, sendLoginCode } from './two-factor-helpers';
 
 const DELAY = 3600;
@@ -108,6 +108,24 @@ describe('lost-phone recovery', () => {
     expect(errorCode(await api.gql(COMPLETE, { input: { ticket: await ticketOf(a.email), token: link } }))).toBe('BAD_USER_INPUT');
     expect((await api.pg.query(`SELECT count(*)::int AS n FROM sms_method WHERE account_id = $1`, [a.accountId])).rows[0].n).toBe(1);
     expect((await events(a.accountId)).map((e) => e.type)).toEqual(['RECOVERY_REQUESTED', 'RECOVERY_STARTED', 'RECOVERY_CANCELLED']);
+  });
+
+  it('a second factor used during the wait still cancels it after that method is removed', async () => {
+    const a = await account();
+    const { link } = await started(a);
+    api.clock.advance(60);
+    // The owner signs in with the number, adds another and removes the first: its last use goes with it.
+    const c = await challenge(api, a.email);
+    const { code } = await sendLoginCode(api, c.ticket, a.methodId, a.number);
+    const session = (await api.gql(COMPLETE_SMS, { input: { ticket: c.ticket, methodId: a.methodId, code } })).data!['completeLoginWithSms'].token as string;
+    await enableNumber(api, session);
+    expect((await api.gql(REMOVE, { id: a.methodId }, { token: session })).errors).toBeUndefined();
+    api.clock.advance(DELAY + 1);
+    const res = await api.gql(COMPLETE, { input: { ticket: await ticketOf(a.email), token: link } });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toMatch(/cancelled: a second factor/);
+    expect((await api.pg.query(`SELECT status FROM account_recovery WHERE account_id = $1`, [a.accountId])).rows[0].status).toBe('CANCELLED');
+    expect((await api.pg.query(`SELECT count(*)::int AS n FROM sms_method WHERE account_id = $1`, [a.accountId])).rows[0].n).toBe(1); // the number added
   });
 
   it('"This wasn\'t me" on the notice e-mail cancels it', async () => {

@@ -30,6 +30,25 @@ export interface RecoveryRow {
 }
 
 /** SQL of `account_recovery`, and the reads recovery makes of the login ticket and the account. */
+/**
+ * Whether a second factor of `account` succeeded after `since` (SQL expressions): a number, an
+ * authenticator app or a security key used (their `last_used_at`, written by every login and
+ * re-authentication with them), an emergency code spent, or, for a method removed since (its
+ * `last_used_at` gone with it) or codes regenerated, the sign-in or re-authentication event every
+ * second-factor success records. Those that are not one say so in their detail ('password',
+ * 'password and remembered device', 'password and account recovery'); any other detail counts, so
+ * a new kind of success errs on the side of cancelling. Durable state, so no success path needs to
+ * know about recovery.
+ */
+function secondFactorSinceSql(account: string, since: string): string {
+  return `(EXISTS (SELECT 1 FROM sms_method WHERE account_id = ${account} AND last_used_at > ${since})
+        OR EXISTS (SELECT 1 FROM totp_method WHERE account_id = ${account} AND last_used_at > ${since})
+        OR EXISTS (SELECT 1 FROM security_key WHERE account_id = ${account} AND last_used_at > ${since})
+        OR EXISTS (SELECT 1 FROM backup_code WHERE account_id = ${account} AND used_at > ${since})
+        OR EXISTS (SELECT 1 FROM security_event WHERE account_id = ${account} AND created_at > ${since}
+                     AND type IN ('LOGIN_SUCCEEDED', 'REAUTHENTICATED') AND coalesce(detail, '') NOT LIKE 'password%'))`;
+}
+
 @Injectable()
 export class AccountRecoveryStore {
   constructor(private readonly db: DataSource) {}
@@ -44,11 +63,7 @@ export class AccountRecoveryStore {
       this.db,
       'recovery-state',
       `SELECT r.status, r.ready_at, r.expires_at, a.locale,
-              (r.status = 'WAITING' AND r.confirmed_at IS NOT NULL AND (
-                  EXISTS (SELECT 1 FROM sms_method WHERE account_id = r.account_id AND last_used_at > r.confirmed_at)
-               OR EXISTS (SELECT 1 FROM totp_method WHERE account_id = r.account_id AND last_used_at > r.confirmed_at)
-               OR EXISTS (SELECT 1 FROM security_key WHERE account_id = r.account_id AND last_used_at > r.confirmed_at)
-               OR EXISTS (SELECT 1 FROM backup_code WHERE account_id = r.account_id AND used_at > r.confirmed_at))) AS second_factor_used
+              (r.status = 'WAITING' AND r.confirmed_at IS NOT NULL AND ${secondFactorSinceSql('r.account_id', 'r.confirmed_at')}) AS second_factor_used
          FROM account_recovery r JOIN account a ON a.id = r.account_id
         WHERE r.token_hash = $1`,
       [tokenHash],
@@ -132,19 +147,12 @@ export class AccountRecoveryStore {
     return rows[0] ?? null;
   }
 
-  /**
-   * Whether a second factor of the account succeeded after `since`: a number, an authenticator app
-   * or a security key used (their `last_used_at`, written by every login and re-authentication with
-   * them), or an emergency code spent. Durable state, so no success path needs to know about recovery.
-   */
+  /** Whether a second factor of the account succeeded after `since` (secondFactorSinceSql). */
   async secondFactorSince(em: EntityManager, accountId: string, since: Date): Promise<boolean> {
     const rows = await prepared<{ used: boolean }>(
       em,
       'recovery-second-factor-since',
-      `SELECT EXISTS (SELECT 1 FROM sms_method WHERE account_id = $1 AND last_used_at > $2)
-           OR EXISTS (SELECT 1 FROM totp_method WHERE account_id = $1 AND last_used_at > $2)
-           OR EXISTS (SELECT 1 FROM security_key WHERE account_id = $1 AND last_used_at > $2)
-           OR EXISTS (SELECT 1 FROM backup_code WHERE account_id = $1 AND used_at > $2) AS used`,
+      `SELECT ${secondFactorSinceSql('$1', '$2::timestamptz')} AS used`,
       [accountId, since],
     );
     return rows[0]?.used === true;
