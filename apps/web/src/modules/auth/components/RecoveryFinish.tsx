@@ -5,7 +5,7 @@ import type { SessionFieldsFragment } from '../../../gql/graphql';
 import { useDescribeRecoveryError, useToUiError, type UiError } from '../../../errors/error-messages';
 import { useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
-import { Field } from '../../../ui/Field';
+import { CredentialsFields } from './CredentialsFields';
 import { LoginDocument } from '../graphql/auth.graphql';
 import { CompleteAccountRecoveryDocument } from '../graphql/account-recovery.graphql';
 
@@ -72,30 +72,7 @@ export function RecoveryFinish({ token, onRecovered, onSignedIn, onRefused }: Re
       <p>
         <strong>{t('recovery.ready.warning')}</strong>
       </p>
-      <Field id="recover-email" label={t('field.email')}>
-        {(aria) => (
-          <input
-            {...aria}
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="recover-password" label={t('field.password')}>
-        {(aria) => (
-          <input
-            {...aria}
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </Field>
+      <CredentialsFields idPrefix="recover" email={email} password={password} onEmailChange={setEmail} onPasswordChange={setPassword} />
       <ErrorAlert error={error} />
       <div className="actions">
         <button type="submit" className="button button--danger" disabled={busy}>

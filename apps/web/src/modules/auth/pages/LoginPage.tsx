@@ -7,7 +7,7 @@ import { useToUiError, type UiError } from '../../../errors/error-messages';
 import { useT } from '../../../i18n/translator';
 import { ErrorAlert } from '../../../ui/ErrorAlert';
 import { trustedDeviceStore } from '../../../storage/trusted-device-store';
-import { Field } from '../../../ui/Field';
+import { CredentialsFields } from '../components/CredentialsFields';
 import { LostAccess } from '../components/LostAccess';
 import { SecondFactorForm } from '../components/SecondFactorForm';
 import { LoginDocument } from '../graphql/auth.graphql';
@@ -65,30 +65,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (session: SessionFieldsF
   return (
     <Page title={t('login.title')} narrow>
       <form className="card" onSubmit={submit} noValidate>
-        <Field id="login-email" label={t('field.email')}>
-          {(aria) => (
-            <input
-              {...aria}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field id="login-password" label={t('field.password')}>
-          {(aria) => (
-            <input
-              {...aria}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <CredentialsFields idPrefix="login" email={email} password={password} onEmailChange={setEmail} onPasswordChange={setPassword} />
         <ErrorAlert error={error} />
         <div className="actions">
           <button type="submit" className="button" disabled={loading}>
