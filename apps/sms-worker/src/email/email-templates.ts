@@ -75,22 +75,22 @@ const RECOVERY: Record<Locale, Copy> = {
     subject: 'Confirm the recovery of your Twofold account',
     greeting: (name) => `Hello ${name},`,
     lines: [
-      'You said you lost access to your phone and your emergency codes. Open the link below to confirm: a waiting period starts, during which every sign-in method of the account and this address are told, and any successful second step cancels the recovery.',
+      'You said you lost access to your phone and your emergency codes. Open the link below and confirm there (opening it alone starts nothing): a waiting period starts, during which every sign-in method of the account and this address are told, and any successful second step cancels the recovery.',
       'Once the waiting period is over, sign in with your password and open this same link again: two-factor authentication is then turned off and you are signed in.',
     ],
     action: 'Confirm the recovery',
-    expiry: (when) => `The first use of this link must happen before ${when}.`,
+    expiry: (when) => `Confirm before ${when}.`,
     ignore: 'If you did not ask for this, someone knows your password: ignore this e-mail, sign in and change your password.',
   },
   fr: {
     subject: 'Confirmez la récupération de votre compte Twofold',
     greeting: (name) => `Bonjour ${name},`,
     lines: [
-      'Vous avez indiqué avoir perdu l’accès à votre téléphone et à vos codes de secours. Ouvrez le lien ci-dessous pour confirmer : un délai d’attente commence, pendant lequel toutes les méthodes de connexion du compte et cette adresse sont prévenues, et toute deuxième étape réussie annule la récupération.',
+      'Vous avez indiqué avoir perdu l’accès à votre téléphone et à vos codes de secours. Ouvrez le lien ci-dessous et confirmez sur la page (l’ouvrir seul ne lance rien) : un délai d’attente commence, pendant lequel toutes les méthodes de connexion du compte et cette adresse sont prévenues, et toute deuxième étape réussie annule la récupération.',
       'Une fois le délai passé, connectez-vous avec votre mot de passe et ouvrez de nouveau ce lien : la double authentification est alors désactivée et vous êtes connecté.',
     ],
     action: 'Confirmer la récupération',
-    expiry: (when) => `La première ouverture de ce lien doit avoir lieu avant le ${when}.`,
+    expiry: (when) => `Confirmez avant le ${when}.`,
     ignore: 'Si vous n’avez rien demandé, quelqu’un connaît votre mot de passe : ignorez cet e-mail, connectez-vous et changez votre mot de passe.',
   },
 };
