@@ -128,7 +128,7 @@ export function createSmsProcessor(deps: SmsProcessorDeps) {
     const started = Date.now();
     let result: ChainResult;
     try {
-      result = isCall ? await placeCall(deps.voice, secret) : await chain.send({ messageId, to: secret.to, body: secret.body }, claimed.attempts);
+      result = isCall ? await placeCall(deps.voice, secret, chain.gate) : await chain.send({ messageId, to: secret.to, body: secret.body }, claimed.attempts);
     } catch (err) {
       if (err instanceof PermanentSmsError) {
         await store.markFailed(messageId, err.message, err.provider, now());
