@@ -184,15 +184,25 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     if (errorCode) params['ErrorCode'] = errorCode;
     const record: CallbackRecord = { status, httpStatus: null, attempts: 0 };
     sms.callbacks.push(record);
-    // Retried a few times on errors: the worker may record the sid a moment after our 201.
+    if (!(await postTwilioSigned(sms.statusCallback, params, record))) {
+      log(`fake-sms-gateway: status callback ${status} for ${sms.sid} not accepted (last HTTP ${record.httpStatus})`);
+    }
+  }
+
+  /**
+   * A form POST signed as Twilio signs its callbacks (X-Twilio-Signature over the URL and the sorted
+   * parameters), retried a few times on errors: the worker may record the sid a moment after our
+   * 201. True once it was accepted; `record` follows the attempts.
+   */
+  async function postTwilioSigned(url: string, params: Record<string, string>, record: Omit<CallbackRecord, 'status'> = { httpStatus: null, attempts: 0 }): Promise<boolean> {
     for (let attempt = 1; attempt <= 6 && !closed; attempt++) {
       record.attempts = attempt;
       try {
-        const res = await fetch(sms.statusCallback, {
+        const res = await fetch(url, {
           method: 'POST',
           headers: {
             'Content-Type': 'application/x-www-form-urlencoded',
-            'X-Twilio-Signature': twilioSignature(options.authToken, sms.statusCallback, params),
+            'X-Twilio-Signature': twilioSignature(options.authToken, url, params),
             'User-Agent': 'TwilioProxy/1.1',
           },
           body: new URLSearchParams(params).toString(),
@@ -200,13 +210,13 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
         });
         await res.arrayBuffer().catch(() => undefined);
         record.httpStatus = res.status;
-        if (res.ok) return;
+        if (res.ok) return true;
       } catch {
         record.httpStatus = null;
       }
       await sleep(100 * 2 ** attempt);
     }
-    log(`fake-sms-gateway: status callback ${status} for ${sms.sid} not accepted (last HTTP ${record.httpStatus})`);
+    return false;
   }
 
   async function postOtherReceipt(
@@ -372,31 +382,31 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
     void job.finally(() => pending.delete(job));
   }
 
-  async function createMessage(req: IncomingMessage, res: ServerResponse, accountSid: string): Promise<void> {
+  /** Twilio's HTTP Basic auth (account SID : auth token) for the account of the path. */
+  function twilioAuthorized(req: IncomingMessage, accountSid: string): boolean {
     const auth = req.headers['authorization'] ?? '';
-    const [user, pass] = auth.startsWith('Basic ')
-      ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':')
-      : [];
-    if (
-      !user ||
-      pass !== options.authToken ||
-      user !== accountSid ||
-      (options.accountSid && user !== options.accountSid)
-    ) {
-      twilioError(res, 401, 20003, 'Authenticate');
-      return;
-    }
+    const [user, pass] = auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':') : [];
+    return !!user && pass === options.authToken && user === accountSid && (!options.accountSid || user === options.accountSid);
+  }
+
+  /** Answers the configured Twilio failure (Messages and Calls alike); true when it did. */
+  function twilioFailure(res: ServerResponse, c: GatewayControl, form: Record<string, string>): boolean {
+    if (!c.fail || c.fail === 'none' || failuresLeft <= 0) return false;
+    failuresLeft--;
+    if (c.fail === '500') twilioError(res, 500, 20500, 'Internal Server Error');
+    else if (c.fail === '429') twilioError(res, 429, 20429, 'Too Many Requests', retryAfterHeader(c));
+    else if (c.fail === 'auth') twilioError(res, 401, 20003, 'Authenticate');
+    else if (c.fail === 'invalid-number') twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
+    else return false;
+    return true;
+  }
+
+  async function createMessage(req: IncomingMessage, res: ServerResponse, accountSid: string): Promise<void> {
+    if (!twilioAuthorized(req, accountSid)) return twilioError(res, 401, 20003, 'Authenticate');
     const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
     count('twilio');
     const c = controlFor('twilio');
-    if (c.fail && c.fail !== 'none' && failuresLeft > 0) {
-      failuresLeft--;
-      if (c.fail === '500') return twilioError(res, 500, 20500, 'Internal Server Error');
-      if (c.fail === '429') return twilioError(res, 429, 20429, 'Too Many Requests', retryAfterHeader(c));
-      if (c.fail === 'auth') return twilioError(res, 401, 20003, 'Authenticate');
-      if (c.fail === 'invalid-number')
-        return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
-    }
+    if (twilioFailure(res, c, form)) return;
     if (!form['To'] || !E164.test(form['To']))
       return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
     if (!form['From']) return twilioError(res, 400, 21603, "A 'From' phone number is required.");
@@ -450,18 +460,10 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
 
   /** Calls.json: Twilio's Basic auth and the configured Twilio failures, then the stand-in. */
   async function createCall(req: IncomingMessage, res: ServerResponse, accountSid: string): Promise<void> {
-    const auth = req.headers['authorization'] ?? '';
-    const [user, pass] = auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':') : [];
-    if (!user || pass !== options.authToken || user !== accountSid || (options.accountSid && user !== options.accountSid)) return twilioError(res, 401, 20003, 'Authenticate');
+    if (!twilioAuthorized(req, accountSid)) return twilioError(res, 401, 20003, 'Authenticate');
     const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
     const c = controlFor('twilio');
-    if (c.fail && c.fail !== 'none' && failuresLeft > 0) {
-      failuresLeft--;
-      if (c.fail === '500') return twilioError(res, 500, 20500, 'Internal Server Error');
-      if (c.fail === '429') return twilioError(res, 429, 20429, 'Too Many Requests', { 'Retry-After': '1' });
-      if (c.fail === 'auth') return twilioError(res, 401, 20003, 'Authenticate');
-      if (c.fail === 'invalid-number') return twilioError(res, 400, 21211, `The 'To' number ${form['To'] ?? ''} is not a valid phone number.`);
-    }
+    if (twilioFailure(res, c, form)) return;
     const before = calls.length;
     createFakeCall(res, accountSid, form, calls, twilioError, notify);
     if (calls.length > before) finishCall(calls[calls.length - 1], c);
@@ -480,22 +482,7 @@ export async function startFakeSmsGateway(options: FakeSmsGatewayOptions): Promi
       notify();
       if (!call.statusCallback || c.callbacks === false) return;
       const params: Record<string, string> = { AccountSid: call.accountSid, ApiVersion: '2010-04-01', CallSid: call.sid, CallStatus: call.status, Direction: 'outbound-api', From: call.from, To: call.to };
-      for (let attempt = 1; attempt <= 6 && !closed; attempt++) {
-        try {
-          const res = await fetch(call.statusCallback, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilioSignature(options.authToken, call.statusCallback, params), 'User-Agent': 'TwilioProxy/1.1' },
-            body: new URLSearchParams(params).toString(),
-            signal: AbortSignal.timeout(5000),
-          });
-          await res.arrayBuffer().catch(() => undefined);
-          if (res.ok) return;
-        } catch {
-          // retried below
-        }
-        await sleep(100 * 2 ** attempt);
-      }
-      log(`fake-sms-gateway: call status ${call.status} for ${call.sid} not accepted`);
+      if (!(await postTwilioSigned(call.statusCallback, params))) log(`fake-sms-gateway: call status ${call.status} for ${call.sid} not accepted`);
     })();
     pending.add(job);
     void job.finally(() => pending.delete(job));
