@@ -1,15 +1,15 @@
 import { DEFAULT_ROUTE } from '@twofold/config';
 import { regionOfNumber } from '@twofold/two-factor-domain';
 
+/** Region (or `*`) → provider names in order: SmsRoutes of the configuration, or any names (specs). */
+export type RouteTable = Readonly<Record<string, readonly string[]>>;
+
 /**
  * Where an SMS may go and through which providers, from its E.164 number alone: SMS_ROUTES
  * (validated at boot: only configured providers) and SMS_ALLOWED_COUNTRIES, which the worker
  * enforces at send time too (a number added before its country left the list gets nothing).
  * The region is parsed only when a route or the allow-list needs it.
  */
-/** Region (or `*`) → provider names in order: SmsRoutes of the configuration, or any names (specs). */
-export type RouteTable = Readonly<Record<string, readonly string[]>>;
-
 export class SmsRouter {
   private readonly byRegion: boolean;
 
