@@ -12,7 +12,7 @@ import { DeliveryWatchStore } from './delivery-watch.store';
 import type { Logger } from './logger';
 import { maskPhone } from './mask';
 import type { WorkerMetrics } from './metrics';
-import { DEFAULT_PAUSE_MS, MAX_PAUSE_MS, type ProviderChain } from './providers/provider-chain';
+import { pauseEndOf, type ProviderChain } from './providers/provider-chain';
 import { PermanentSmsError, TransientSmsError } from './providers/sms-provider';
 import { StoreUnavailableError } from './sms-message.store';
 
@@ -171,7 +171,7 @@ export function createDeliveryWatchProcessor(deps: DeliveryWatchDeps) {
         const reason = err instanceof TransientSmsError ? err.message : `unexpected error (${(err as Error)?.name ?? 'unknown'})`;
         if (err instanceof TransientSmsError && err.kind === 'rate-limited') {
           // 429: the provider is paused for everyone; this attempt goes once the pause is over.
-          const until = Date.now() + Math.min(err.retryAfterMs ?? DEFAULT_PAUSE_MS, MAX_PAUSE_MS);
+          const until = pauseEndOf(err, Date.now());
           if (gate) await chain.gate?.report(gate, { kind: 'rate-limited', until });
           logger.warn('sms fallback rate limited; it waits for the pause', { ...log, provider: d.provider, reason, until: new Date(until).toISOString() });
           return later(job, token, until);

@@ -1,6 +1,6 @@
 import type { AppConfig } from '@twofold/config';
 import { TWILIO_VOICE_STATUS_PATH, type SmsJobSecret } from '@twofold/sms-queue';
-import { type ChainResult, DEFAULT_PAUSE_MS, MAX_PAUSE_MS, NoProviderAvailableError } from './providers/provider-chain';
+import { type ChainResult, NoProviderAvailableError, pauseEndOf } from './providers/provider-chain';
 import type { ProviderGate } from './providers/provider-gate';
 import { PermanentSmsError, TransientSmsError } from './providers/sms-provider';
 import { TwilioVoiceCaller, type VoiceCaller } from './providers/twilio-voice';
@@ -31,7 +31,7 @@ export async function placeCall(voice: VoiceCaller | undefined, secret: SmsJobSe
     return { provider: voice.name, providerMessageId };
   } catch (err) {
     if (admitted && err instanceof TransientSmsError && err.kind === 'rate-limited') {
-      const until = now() + Math.min(err.retryAfterMs ?? DEFAULT_PAUSE_MS, MAX_PAUSE_MS);
+      const until = pauseEndOf(err, now());
       await gate?.report(admitted, { kind: 'rate-limited', until });
       throw new NoProviderAvailableError(until, `${voice.name} answered 429, paused until ${new Date(until).toISOString()}`);
     }

@@ -13,6 +13,11 @@ export interface ChainResult {
 export const DEFAULT_PAUSE_MS = 1000;
 export const MAX_PAUSE_MS = 3600_000;
 
+/** When a provider's 429 pause ends: its Retry-After, DEFAULT_PAUSE_MS when it gave none, MAX_PAUSE_MS at most. */
+export function pauseEndOf(err: TransientSmsError, now: number): number {
+  return now + Math.min(err.retryAfterMs ?? DEFAULT_PAUSE_MS, MAX_PAUSE_MS);
+}
+
 /**
  * No provider of the route can take the SMS now: each is paused (429), its breaker open or being
  * probed, or beyond its rate limit. Not a failed attempt: the job waits until `resumeAt` (epoch ms).
@@ -113,7 +118,7 @@ export class ProviderChain {
             ? err
             : new TransientSmsError(provider.name, 'server', `${provider.name}: unexpected error (${(err as Error)?.name ?? 'unknown'})`);
         if (transient.kind === 'rate-limited') {
-          const until = this.now() + Math.min(transient.retryAfterMs ?? DEFAULT_PAUSE_MS, MAX_PAUSE_MS);
+          const until = pauseEndOf(transient, this.now());
           await this.gate?.report(gate, { kind: 'rate-limited', until } satisfies CallResult);
           resumeAt = Math.min(resumeAt, until);
           waiting.push(`${provider.name} answered 429, paused until ${new Date(until).toISOString()}`);
