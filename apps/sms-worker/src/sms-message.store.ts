@@ -4,8 +4,12 @@ import {
   MARK_SMS_MESSAGE_FAILED,
   MARK_SMS_SENT_FIRST_ATTEMPT,
   MARK_SMS_SENT_FIRST_ATTEMPTS,
+  markSmsSentFirstAttemptsSized,
+  claimSmsMessagesSized,
   NOTE_SMS_MESSAGE_RETRY,
   prepared,
+  smsBatchSize,
+  smsBatchValues,
   statementName,
   type SqlStatement,
   type SqlTarget,
@@ -22,6 +26,8 @@ export interface ClaimedMessage {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+type ClaimedRow = { id: string; attempts: number; code_expires_at: Date | null };
 
 interface Waiter<T, R> {
   item: T;
@@ -97,27 +103,30 @@ interface SentItem {
  * workers, the API's relay and the delivery-report webhook can race without a lost update:
  * SENT never overwrites DELIVERED or FAILED, FAILED never overwrites SENT/DELIVERED.
  * Raw pg with named statements: each connection parses and plans them once, then only binds
- * (unnamed when DATABASE_PREPARED_STATEMENTS is off; the batches always, as their plan must see
- * the ids: customPlan). Claims and SENT records of one event-loop turn
- * share one statement (see MicroBatch).
+ * (unnamed when DATABASE_PREPARED_STATEMENTS is off). Claims and SENT records of one event-loop
+ * turn share one statement (see MicroBatch): a VALUES list of up to 64 rows, planned once per
+ * connection, or arrays beyond (sms-batch-statements.ts).
  */
 export class SmsMessageStore {
   private readonly claims = new MicroBatch<ClaimItem, ClaimedMessage | null>(async (items) => {
-    const rows = await this.query<{ id: string; attempts: number; code_expires_at: Date | null }>(CLAIM_SMS_MESSAGES, [
-      items.map((i) => i.id),
-      items.map((i) => i.now),
-    ]);
+    const size = smsBatchSize(items.length);
+    const rows = await (size === null
+      ? this.query<ClaimedRow>(CLAIM_SMS_MESSAGES, [items.map((i) => i.id), items.map((i) => i.now)])
+      : this.query<ClaimedRow>(claimSmsMessagesSized(size), smsBatchValues(size, items.map((i) => [i.id, i.now]))));
     return new Map(rows.map((r) => [r.id, claimedOf(r)]));
   }, null);
 
   private readonly sents = new MicroBatch<SentItem, boolean>(async (items) => {
-    const rows = await this.query<{ id: string }>(MARK_SMS_SENT_FIRST_ATTEMPTS, [
-      items.map((i) => i.id),
-      items.map((i) => i.provider),
-      items.map((i) => i.providerMessageId),
-      items.map((i) => i.now),
-      items.map((i) => i.deadline),
-    ]);
+    const size = smsBatchSize(items.length);
+    const rows = await (size === null
+      ? this.query<{ id: string }>(MARK_SMS_SENT_FIRST_ATTEMPTS, [
+          items.map((i) => i.id),
+          items.map((i) => i.provider),
+          items.map((i) => i.providerMessageId),
+          items.map((i) => i.now),
+          items.map((i) => i.deadline),
+        ])
+      : this.query<{ id: string }>(markSmsSentFirstAttemptsSized(size), smsBatchValues(size, items.map((i) => [i.id, i.provider, i.providerMessageId, i.now, i.deadline]))));
     return new Map(rows.map((r) => [r.id, true]));
   }, false);
 

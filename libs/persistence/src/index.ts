@@ -5,5 +5,6 @@ export * from './lib/window-gate';
 export * from './lib/ensure-database';
 export * from './lib/sms-message-transitions';
 export * from './lib/sms-attempt-transitions';
+export * from './lib/sms-batch-statements';
 export * from './lib/email-message-transitions';
 export * from './lib/partitions';

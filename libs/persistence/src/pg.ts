@@ -3,4 +3,5 @@
 export * from './lib/sql';
 export * from './lib/sms-message-transitions';
 export * from './lib/sms-attempt-transitions';
+export * from './lib/sms-batch-statements';
 export * from './lib/email-message-transitions';

@@ -6,6 +6,7 @@ import { ensureDatabase } from './ensure-database';
 import { createPartitionSql, messageId, monthStart, partitionName } from './partitions';
 import { MARK_SMS_SENT_FIRST_ATTEMPTS } from './sms-attempt-transitions';
 import { CLAIM_SMS_MESSAGE, CLAIM_SMS_MESSAGES, MARK_SMS_MESSAGES_RELAYED, MARK_SMS_MESSAGES_SENT } from './sms-message-transitions';
+import { claimSmsMessagesSized, markSmsSentFirstAttemptsSized, smsBatchValues } from './sms-batch-statements';
 import { prepared, statementName } from './sql';
 import { windowGateSql } from './window-gate';
 
@@ -141,7 +142,7 @@ describe('plans on the partitioned tables', () => {
     expect(relayed.partitions.length).toBeLessThanOrEqual(2);
   });
 
-  it('the batches by ids are never prepared: each call is planned with its ids, so no generic plan scans their window', async () => {
+  it('the batches over arrays (above 64 ids, and the relay) are never prepared: each call is planned with its ids, so no generic plan scans their window', async () => {
     for (const s of [CLAIM_SMS_MESSAGES, MARK_SMS_MESSAGES_SENT, MARK_SMS_SENT_FIRST_ATTEMPTS, MARK_SMS_MESSAGES_RELAYED]) expect({ name: s.name, run: statementName(s) }).toEqual({ name: s.name, run: '' });
     // Past the five runs after which a named statement may settle on a generic plan.
     const id = messageId(now);
@@ -150,6 +151,27 @@ describe('plans on the partitioned tables', () => {
     expect(named).toEqual([]);
     // The single-id statements stay named (their generic plan prunes at executor start: test 1).
     expect(statementName(CLAIM_SMS_MESSAGE)).toBe(CLAIM_SMS_MESSAGE.name);
+  });
+
+  it('a batch of up to 64 ids is a named VALUES statement whose generic plan PostgreSQL keeps: one probe by key per id', async () => {
+    const ids = (await c.query(`SELECT id FROM sms_message WHERE created_at > $1 ORDER BY id LIMIT 5`, [new Date(now.getTime() - 40 * 86400_000)])).rows.map((r) => r.id as string);
+    const claim = claimSmsMessagesSized(8);
+    const sent = markSmsSentFirstAttemptsSized(8);
+    // Past the five runs after which a named statement may settle on its generic plan (rows DELIVERED: nothing changes).
+    for (let i = 0; i < 8; i++) {
+      await prepared(c, claim.name, claim.text, smsBatchValues(8, ids.map((id) => [id, now])));
+      await prepared(c, sent.name, sent.text, smsBatchValues(8, ids.map((id) => [id, 'twilio', `SM${i}${id}`, now, null])));
+    }
+    const plans = (await c.query(`SELECT name, generic_plans::int > 0 AS generic FROM pg_prepared_statements WHERE name = ANY($1) ORDER BY name`, [[claim.name, sent.name]])).rows;
+    expect(plans).toEqual([claim.name, sent.name].sort().map((n) => ({ name: n, generic: true })));
+    const args = [...ids.flatMap((id) => [`'${id}'::uuid`, at(now)]), ...Array.from({ length: 2 * (8 - ids.length) }, () => 'NULL')];
+    const generic = await explain(claim.text, args, true);
+    expect(generic.indexes.length).toBeGreaterThan(0);
+    // Per id, the key (or, as for one id, the outbox's partial index of unsent rows: here it is empty).
+    for (const index of generic.indexes) expect(index).toMatch(/_(pkey|status_enqueued_at_idx)$/);
+    // The months with rows are probed by index; this month and those ahead (empty here) may be scanned, pruned per id at run time.
+    expect(generic.seqScans.filter((p) => !months(0, 3).includes(p))).toEqual([]);
+    await c.query(`DEALLOCATE ALL`);
   });
 
   it('a sending-limit window reads the months from its start on, by index', async () => {

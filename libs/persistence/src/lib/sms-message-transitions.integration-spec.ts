@@ -30,12 +30,14 @@ function valuesFor(s: SmsMessageStatement, id: string, pmid: string): unknown[] 
     providers: [PROVIDER],
     providerMessageId: pmid,
     providerMessageIds: [pmid],
+    pmid,
     reason: 'test reason',
     requeueBefore: NOW,
     staleSendingBefore: NOW,
     limit: SMS_RELAY_BATCH,
   };
   return s.params.map((p) => {
+    if (p.includes('@')) return null; // a VALUES batch's padding row
     if (!(p in byParam)) throw new Error(`no test value for ${s.name} parameter ${p}`);
     return byParam[p];
   });

@@ -1,5 +1,6 @@
 import type { SmsDeliveryStatus } from '@twofold/sms-queue';
 import { idCreatedWithin, idsCreatedWithin } from './partitions';
+import { claimSmsMessagesSized, markSmsMessagesSentSized } from './sms-batch-statements';
 
 /**
  * The state machine of `sms_message.status`, written once for the three writers: the SMS worker
@@ -234,4 +235,8 @@ export const SMS_MESSAGE_STATEMENTS: readonly SmsMessageStatement[] = [
   EXPIRE_QUEUED_CODES,
   SELECT_SMS_DUE_FOR_RELAY,
   MARK_SMS_MESSAGES_RELAYED,
+  // The VALUES batches (sms-batch-statements.ts): one row, and one row padded with nulls.
+  claimSmsMessagesSized(1),
+  claimSmsMessagesSized(2),
+  markSmsMessagesSentSized(2),
 ];

@@ -1,0 +1,104 @@
+import { idCreatedWithin } from './partitions';
+import type { SmsMessageStatement } from './sms-message-transitions';
+import type { SqlStatement } from './sms-attempt-transitions';
+
+/**
+ * The worker's batches by ids (the claims and first SENT records of one event-loop turn) as named
+ * statements over a VALUES list of fixed length, padded with rows of nulls (which match no row).
+ *
+ * Why not one statement over arrays: PostgreSQL guesses `unnest($1)` at 10 rows in a generic plan
+ * and knows the real length in a custom one, so the generic plan never looks as cheap and every
+ * call was planned again (≈ 1 ms of PostgreSQL a batch here, the worker's largest cost per SMS).
+ * A VALUES list's length is part of the statement: after five runs the generic plan is kept, one
+ * probe by key per row, each bounded to its id's months (idCreatedWithin on the row's id, pruned
+ * at executor start). Batches longer than the largest size go over arrays (CLAIM_SMS_MESSAGES,
+ * MARK_SMS_SENT_FIRST_ATTEMPTS), where one planning is shared by many rows.
+ */
+export const SMS_BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64] as const;
+
+/** The VALUES length a batch of `n` items runs under; null above the largest (the array statements). */
+export function smsBatchSize(n: number): number | null {
+  return SMS_BATCH_SIZES.find((s) => s >= n) ?? null;
+}
+
+/** The parameters of a sized statement: each row's values in order, then nulls up to `size` rows. */
+export function smsBatchValues(size: number, rows: readonly (readonly unknown[])[]): unknown[] {
+  if (rows.length > size || rows.length === 0) throw new Error(`a batch of ${rows.length} does not fit ${size} rows`);
+  const width = rows[0].length;
+  const values: unknown[] = rows.flatMap((r) => [...r]);
+  for (let i = rows.length; i < size; i++) for (let c = 0; c < width; c++) values.push(null);
+  return values;
+}
+
+type Column = readonly [name: string, type: string];
+
+/** `(VALUES ($1::uuid, $2::timestamptz), …) AS v(id, at)`: `size` rows of `columns`. */
+function valuesSource(size: number, columns: readonly Column[]): string {
+  const rows = Array.from({ length: size }, (_, r) => `(${columns.map(([, type], c) => `$${r * columns.length + c + 1}::${type}`).join(', ')})`);
+  return `(VALUES ${rows.join(', ')}) AS v(${columns.map(([name]) => name).join(', ')})`;
+}
+
+/** Parameter names: the first row's plain, the others `name@row` (the padding's nulls, in specs). */
+function paramNames(size: number, columns: readonly Column[]): string[] {
+  return Array.from({ length: size }, (_, r) => columns.map(([name]) => (r === 0 ? name : `${name}@${r + 1}`))).flat();
+}
+
+const CLAIM_COLUMNS: readonly Column[] = [
+  ['id', 'uuid'],
+  ['now', 'timestamptz'],
+];
+const SENT_COLUMNS: readonly Column[] = [
+  ['id', 'uuid'],
+  ['provider', 'text'],
+  ['pmid', 'text'],
+  ['now', 'timestamptz'],
+];
+const SENT_ATTEMPT_COLUMNS: readonly Column[] = [...SENT_COLUMNS, ['deadline', 'timestamptz']];
+
+const memo = <T>(build: (size: number) => T) => {
+  const made = new Map<number, T>();
+  return (size: number): T => {
+    if (!(SMS_BATCH_SIZES as readonly number[]).includes(size)) throw new Error(`no batch statement of ${size} rows`);
+    if (!made.has(size)) made.set(size, build(size));
+    return made.get(size) as T;
+  };
+};
+
+const claimText = (source: string) => `UPDATE sms_message m SET status = 'SENDING', attempts = m.attempts + 1, updated_at = v.now
+  FROM ${source}
+  WHERE m.id = v.id AND ${idCreatedWithin('v.id', 'm.created_at')} AND m.status IN ('QUEUED', 'SENDING')
+  RETURNING m.id::text AS id, m.attempts, m.code_expires_at`;
+
+const sentText = (source: string) => `UPDATE sms_message m SET status = 'SENT', provider = v.provider, provider_message_id = v.pmid, sent_at = v.now, updated_at = v.now, failure_reason = NULL
+  FROM ${source}
+  WHERE m.id = v.id AND ${idCreatedWithin('v.id', 'm.created_at')} AND m.status IN ('QUEUED', 'SENDING')
+  RETURNING m.id::text AS id`;
+
+/** Worker: up to `size` claims in one statement (CLAIM_SMS_MESSAGES's transition). */
+export const claimSmsMessagesSized = memo(
+  (size): SmsMessageStatement => ({ name: `twofold_sms_claim_v${size}`, transition: 'claim', params: paramNames(size, CLAIM_COLUMNS), text: claimText(valuesSource(size, CLAIM_COLUMNS)) }),
+);
+
+/** Worker: up to `size` SENT records in one statement (MARK_SMS_MESSAGES_SENT's transition). */
+export const markSmsMessagesSentSized = memo(
+  (size): SmsMessageStatement => ({ name: `twofold_sms_sent_v${size}`, transition: 'markSent', params: paramNames(size, SENT_COLUMNS), text: sentText(valuesSource(size, SENT_COLUMNS)) }),
+);
+
+/** Worker: up to `size` first sends, each message SENT and its first attempt recorded (MARK_SMS_SENT_FIRST_ATTEMPTS). */
+export const markSmsSentFirstAttemptsSized = memo((size): SqlStatement & { params: string[] } => {
+  const source = valuesSource(size, SENT_ATTEMPT_COLUMNS);
+  return {
+    name: `twofold_sms_sent_attempt_v${size}`,
+    params: paramNames(size, SENT_ATTEMPT_COLUMNS),
+    text: `WITH m AS (
+    ${sentText(source)}
+  ), a AS (
+    INSERT INTO sms_attempt (message_id, seq, provider, status, provider_message_id, created_at, updated_at, sent_at, deadline_at)
+    SELECT v.id, 1, v.provider, 'SENT', v.pmid, v.now, v.now, v.now, v.deadline
+      FROM ${source}
+      JOIN m ON m.id = v.id::text
+    ON CONFLICT DO NOTHING
+  )
+  SELECT id FROM m`,
+  };
+});
