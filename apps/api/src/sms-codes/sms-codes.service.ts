@@ -98,14 +98,15 @@ export class SmsCodesService {
     // inside it does not reset the budget; the ledger row stores that key.
     const clientIp = ipRateLimitKey(args.clientIp);
     // One lock per ledger key, always in this order, so concurrent sends cannot both pass a limit.
-    const keys = [`sms:prefix:${this.pumping.prefixOf(method.phoneNumber)}`, `sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
+    const prefix = this.pumping.prefixOf(method.phoneNumber);
+    const keys = [`sms:prefix:${prefix}`, `sms:number:${method.phoneNumber}`, `sms:account:${method.accountId}`, ...(clientIp ? [`sms:ip:${clientIp}`] : [])];
     // All in one statement; PostgreSQL evaluates a select list left to right.
     await this.ledger.lock(em, keys);
 
     const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId, ownedNumber: method.status === 'ENABLED' };
     const { now: wait, afterThisSend } = await this.sendLimits(em, target, clientIp, now);
     if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
-    await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: args.clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now);
+    await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode, prefix }, { ip: args.clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now);
 
     // VOICE ("Call me instead"): the same limits as an SMS were passed above; the call reads out the
     // live code when there is one (the same value the SMS carried: never two live codes, and an SMS
@@ -115,32 +116,30 @@ export class SmsCodesService {
     const code = carried?.code ?? generateSmsCode();
     const expiresAt = carried?.expiresAt ?? addSeconds(now, this.config.timings.smsCodeTtlSeconds);
     const locale = isSmsLocale(args.locale) ? args.locale : 'en';
-    const message = await this.outbox.add(
-      em,
-      {
-        accountId: method.accountId,
-        methodId: method.id,
-        ticketId,
-        phoneNumber: method.phoneNumber,
-        countryCode: method.countryCode,
-        destinationPrefix: this.pumping.prefixOf(method.phoneNumber),
-        purpose,
-        locale,
-        body: channel === 'VOICE' ? code : renderCodeSms(locale, code, this.config.timings.smsCodeTtlSeconds, this.config.webOriginHost),
-        clientIp,
-        codeExpiresAt: expiresAt,
-        channel,
-      },
-      now,
-    );
-    // The live code's row is locked (liveCodeToCall): it is still live here.
-    if (carried && (await this.codes.carryBy(em, carried.id, message.id))) return { message, resendAvailableAt: addSeconds(now, afterThisSend) };
-    await this.codes.replaceAndInsert(
-      em,
-      { id: randomUUID(), accountId: method.accountId, methodId: method.id, purpose, ticketId, messageId: message.id, codeHmac: this.codeHmac(purpose, method.id, ticket, code), expiresAt },
-      now,
-    );
+    const outgoing = {
+      accountId: method.accountId,
+      methodId: method.id,
+      ticketId,
+      phoneNumber: method.phoneNumber,
+      countryCode: method.countryCode,
+      destinationPrefix: prefix,
+      purpose,
+      locale,
+      body: channel === 'VOICE' ? code : renderCodeSms(locale, code, this.config.timings.smsCodeTtlSeconds, this.config.webOriginHost),
+      clientIp,
+      codeExpiresAt: expiresAt,
+      channel,
+    };
     const resendAvailableAt = addSeconds(now, afterThisSend);
+    if (carried) {
+      const message = await this.outbox.add(em, outgoing, now);
+      // The live code's row is locked (liveCodeToCall): it is still live here.
+      if (await this.codes.carryBy(em, carried.id, message.id)) return { message, resendAvailableAt };
+      await this.codes.replaceAndInsert(em, { id: randomUUID(), accountId: method.accountId, methodId: method.id, purpose, ticketId, messageId: message.id, codeHmac: this.codeHmac(purpose, method.id, ticket, code), expiresAt }, now);
+      return { message, resendAvailableAt };
+    }
+    // A new code: the message and the code (replacing the live one) in one statement.
+    const message = await this.outbox.add(em, outgoing, now, { id: randomUUID(), purpose, codeHmac: this.codeHmac(purpose, method.id, ticket, code), expiresAt });
     return { message, resendAvailableAt };
   }
 

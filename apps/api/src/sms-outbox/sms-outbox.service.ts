@@ -18,7 +18,7 @@ import {
   type SmsPurpose,
 } from '@twofold/sms-queue';
 import { maskPhoneNumber } from '@twofold/two-factor-domain';
-import { SmsMessageStore, type SmsMessageInsert } from './sms-message.store';
+import { SmsMessageStore, type CarriedCodeInsert, type SmsMessageInsert } from './sms-message.store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { UnitOfWorkService } from '../unit-of-work/unit-of-work.service';
@@ -106,8 +106,11 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
     return this.uow.run(fn);
   }
 
-  /** Inserts the message (QUEUED, body sealed) in the unit of work's transaction; it is enqueued after commit. */
-  async add(em: EntityManager, sms: OutgoingSms, now: Date): Promise<SmsMessageEntity> {
+  /**
+   * Inserts the message (QUEUED, body sealed) in the unit of work's transaction; it is enqueued after commit.
+   * `code`: the code it carries, stored in the same statement (replacing the method's live code of that purpose).
+   */
+  async add(em: EntityManager, sms: OutgoingSms, now: Date, code?: CarriedCodeInsert): Promise<SmsMessageEntity> {
     // A UUIDv7 of `now`, the row's created_at: a lookup by id alone finds its month (partitions.ts).
     const id = messageId(now);
     const message = em.create(SmsMessageEntity, {
@@ -135,7 +138,8 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
     });
     // An SMS written outside a unit of work would wait for the relay: refused (throws) before the insert.
     this.uow.afterCommit(em, 'SmsOutboxService.add', () => this.enqueue([message]));
-    await this.store.insert(em, message as SmsMessageInsert, now);
+    if (code) await this.store.insertWithCode(em, message as SmsMessageInsert, code, now);
+    else await this.store.insert(em, message as SmsMessageInsert, now);
     return message;
   }
 

@@ -26,6 +26,8 @@ export interface PumpingTarget {
   accountId: string;
   phoneNumber: string;
   countryCode: string;
+  /** prefixOf(phoneNumber), when the caller has it already (parsing a number is not free). */
+  prefix?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export class SmsPumpingGuard {
   /** Throws RATE_LIMITED when the send must not happen. */
   async check(em: EntityManager, target: PumpingTarget, meta: RequestMeta, now: Date): Promise<void> {
     const p = this.config.pumping;
-    const prefix = this.prefixOf(target.phoneNumber);
+    const prefix = target.prefix ?? this.prefixOf(target.phoneNumber);
     // Only the budget-th newest send in the hour decides a budget. Reading the global one walks up
     // to a budget's worth of index entries (20,000 by default), so while the last reading showed
     // at least a tenth of the budget left (and at least 100), this instance reuses it for a second
