@@ -104,7 +104,7 @@ interface SentItem {
  * SENT never overwrites DELIVERED or FAILED, FAILED never overwrites SENT/DELIVERED.
  * Raw pg with named statements: each connection parses and plans them once, then only binds
  * (unnamed when DATABASE_PREPARED_STATEMENTS is off). Claims and SENT records of one event-loop
- * turn share one statement (see MicroBatch): a VALUES list of up to 64 rows, planned once per
+ * turn share one statement (see MicroBatch): a VALUES list of up to 8 rows, planned once per
  * connection, or arrays beyond (sms-batch-statements.ts).
  */
 export class SmsMessageStore {

@@ -142,7 +142,7 @@ describe('plans on the partitioned tables', () => {
     expect(relayed.partitions.length).toBeLessThanOrEqual(2);
   });
 
-  it('the batches over arrays (above 64 ids, and the relay) are never prepared: each call is planned with its ids, so no generic plan scans their window', async () => {
+  it('the batches over arrays (above 8 ids, and the relay) are never prepared: each call is planned with its ids, so no generic plan scans their window', async () => {
     for (const s of [CLAIM_SMS_MESSAGES, MARK_SMS_MESSAGES_SENT, MARK_SMS_SENT_FIRST_ATTEMPTS, MARK_SMS_MESSAGES_RELAYED]) expect({ name: s.name, run: statementName(s) }).toEqual({ name: s.name, run: '' });
     // Past the five runs after which a named statement may settle on a generic plan.
     const id = messageId(now);
@@ -153,7 +153,7 @@ describe('plans on the partitioned tables', () => {
     expect(statementName(CLAIM_SMS_MESSAGE)).toBe(CLAIM_SMS_MESSAGE.name);
   });
 
-  it('a batch of up to 64 ids is a named VALUES statement whose generic plan PostgreSQL keeps: one probe by key per id', async () => {
+  it('a batch of up to 8 ids is a named VALUES statement whose generic plan PostgreSQL keeps: one probe by key per id', async () => {
     const ids = (await c.query(`SELECT id FROM sms_message WHERE created_at > $1 ORDER BY id LIMIT 5`, [new Date(now.getTime() - 40 * 86400_000)])).rows.map((r) => r.id as string);
     const claim = claimSmsMessagesSized(8);
     const sent = markSmsSentFirstAttemptsSized(8);
