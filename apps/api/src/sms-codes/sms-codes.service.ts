@@ -20,7 +20,7 @@ import { gateRetryAfter } from '../common/sliding-window';
 import { SmsOutboxService } from '../sms-outbox/sms-outbox.service';
 import { SmsPumpingGuard } from '../sms-pumping/sms-pumping-guard.service';
 import { SmsCodeStore } from './sms-code.store';
-import { SmsLedgerStore } from './sms-ledger.store';
+import { SmsLedgerStore, type BudgetGateArgs, type BudgetGates } from './sms-ledger.store';
 
 export interface IssuedCode {
   message: SmsMessageEntity;
@@ -104,9 +104,11 @@ export class SmsCodesService {
     await this.ledger.lock(em, keys);
 
     const target: SendTarget = { accountId: method.accountId, phoneNumber: method.phoneNumber, methodId: method.id, purpose, ticketId, ownedNumber: method.status === 'ENABLED' };
-    const { now: wait, afterThisSend } = await this.sendLimits(em, target, clientIp, now);
+    // The pumping budgets are read with the limits, in one statement after the locks.
+    const budget = this.pumping.budgetRead(prefix, now);
+    const { now: wait, afterThisSend, gates } = await this.sendLimits(em, target, clientIp, now, budget);
     if (wait > 0) throw Errors.rateLimited(wait, 'Too many codes requested.');
-    await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode, prefix }, { ip: args.clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now);
+    await this.pumping.check(em, { accountId: method.accountId, phoneNumber: method.phoneNumber, countryCode: method.countryCode }, { ip: args.clientIp, userAgent: args.userAgent ?? null, requestId: args.requestId ?? null }, now, budget, gates);
 
     // VOICE ("Call me instead"): the same limits as an SMS were passed above; the call reads out the
     // live code when there is one (the same value the SMS carried: never two live codes, and an SMS
@@ -173,7 +175,13 @@ export class SmsCodesService {
    * cooldown it starts, and the number and account limits counting it: what `resendAvailableAt`
    * tells the client).
    */
-  private async sendLimits(em: EntityManager, target: SendTarget, clientIp: string | null, now: Date): Promise<{ now: number; afterThisSend: number }> {
+  private async sendLimits(
+    em: EntityManager,
+    target: SendTarget,
+    clientIp: string | null,
+    now: Date,
+    budget?: BudgetGateArgs,
+  ): Promise<{ now: number; afterThisSend: number; gates: BudgetGates | undefined }> {
     const { limits, timings } = this.config;
     const r = await this.ledger.sendGates(em, {
       methodId: target.methodId,
@@ -191,13 +199,14 @@ export class SmsCodesService {
         numberNext: Math.max(0, limits.smsPerNumberPerHour - 2),
         accountNext: Math.max(0, limits.smsPerAccountPerHour - 2),
       },
-    });
+    }, budget);
     const hourly = (at: Date | null | undefined) => gateRetryAfter(at, HOUR, now);
     // With a limit of 1, this send alone fills the window for an hour.
     const next = (limit: number, at: Date | null | undefined) => (limit <= 1 ? HOUR : hourly(at));
     return {
       now: Math.max(r?.last ? secondsUntil(addSeconds(r.last, timings.smsResendCooldownSeconds), now) : 0, hourly(r?.by_number), hourly(r?.by_account), hourly(r?.by_ip)),
       afterThisSend: Math.max(timings.smsResendCooldownSeconds, next(limits.smsPerNumberPerHour, r?.by_number_next), next(limits.smsPerAccountPerHour, r?.by_account_next)),
+      gates: r && budget ? { by_prefix: r.by_prefix ?? null, global: r.global, global_margin: r.global_margin } : undefined,
     };
   }
 

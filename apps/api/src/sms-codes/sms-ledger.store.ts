@@ -27,18 +27,45 @@ export interface SendGateArgs {
   offsets: { number: number; account: number; ip: number; numberNext: number; accountNext: number };
 }
 
+/** The SMS-pumping budgets read with the sending limits (SmsPumpingGuard.budgetRead): the prefix's, and unless `prefixOnly` the global one and its margin. */
+export interface BudgetGateArgs {
+  prefix: string;
+  prefixOffset: number;
+  globalOffset: number;
+  marginOffset: number;
+  prefixOnly: boolean;
+}
+
+export interface BudgetGates {
+  by_prefix: Date | null;
+  global?: Date | null;
+  global_margin?: Date | null;
+}
+
+type BudgetRead = 'none' | 'prefix' | 'global';
+
 const codes = (column: LedgerColumn, value: Placeholder, offset: Placeholder) => windowGateSql({ table: 'sms_message', where: [{ column, value }], purpose: 'codes', since: '$7', offset });
 const ownedNumber = (offset: Placeholder) =>
   windowGateSql({ table: 'sms_message', where: [{ column: 'phone_number', value: '$4' }, { column: 'account_id', value: '$5' }], purpose: 'codes', since: '$7', offset });
 
-function sendLimitsSql(owned: boolean): string {
+/** The sending limits' gates, and the pumping budgets' after them (the same window, the same snapshot: after the locks). */
+function sendLimitsSql(owned: boolean, budget: BudgetRead): string {
   const number = (offset: Placeholder) => (owned ? ownedNumber(offset) : codes('phone_number', '$4', offset));
+  const prefixGate = windowGateSql({ table: 'sms_message', where: [{ column: 'destination_prefix', value: '$13' }], purpose: 'codes', since: '$7', offset: '$14' });
+  const globalGate = (offset: Placeholder) => windowGateSql({ table: 'sms_message', where: [], purpose: 'all', since: '$7', offset });
+  const budgets = budget === 'none' ? '' : `, ${prefixGate} AS by_prefix${budget === 'global' ? `, ${globalGate('$15')} AS global, ${globalGate('$16')} AS global_margin` : ''}`;
   return `SELECT (SELECT created_at FROM sms_message WHERE method_id = $1 AND purpose = $2 AND purpose <> 'NOTICE'
                     AND (ticket_id = $3::uuid OR ($3::uuid IS NULL AND ticket_id IS NULL)) ORDER BY created_at DESC LIMIT 1) AS last,
                  ${number('$8')} AS by_number, ${codes('account_id', '$5', '$9')} AS by_account, ${codes('client_ip', '$6', '$10')} AS by_ip,
-                 ${number('$11')} AS by_number_next, ${codes('account_id', '$5', '$12')} AS by_account_next`;
+                 ${number('$11')} AS by_number_next, ${codes('account_id', '$5', '$12')} AS by_account_next${budgets}`;
 }
-const SEND_LIMITS_SQL = { owned: sendLimitsSql(true), shared: sendLimitsSql(false) };
+const SEND_LIMITS_SQL = new Map<string, string>(
+  [true, false].flatMap((owned) => (['none', 'prefix', 'global'] as const).map((budget) => [sendLimitsName(owned, budget), sendLimitsSql(owned, budget)] as [string, string])),
+);
+
+function sendLimitsName(owned: boolean, budget: BudgetRead): string {
+  return `sms-send-limits${owned ? '-owned' : ''}${budget === 'none' ? '' : `-${budget}`}`;
+}
 
 /**
  * The sms_message table read as a ledger: the advisory locks and sliding-window gates of the
@@ -52,9 +79,14 @@ export class SmsLedgerStore {
     await prepared(em, `sms-send-locks-${keys.length}`, `SELECT ${keys.map((_, i) => `pg_advisory_xact_lock(hashtextextended($${i + 1}, 0))`).join(', ')}`, keys);
   }
 
-  /** Only the limit-th newest send in the window decides a limit: one row read per gate, whatever the limit. */
-  async sendGates(em: EntityManager, a: SendGateArgs): Promise<SendGates | undefined> {
-    const rows = await prepared<SendGates>(em, a.ownedNumber ? 'sms-send-limits-owned' : 'sms-send-limits', a.ownedNumber ? SEND_LIMITS_SQL.owned : SEND_LIMITS_SQL.shared, [
+  /**
+   * Only the limit-th newest send in the window decides a limit: one row read per gate, whatever
+   * the limit. With `budget`, the pumping budgets' gates in the same statement (one round trip).
+   */
+  async sendGates(em: EntityManager, a: SendGateArgs, budget?: BudgetGateArgs): Promise<(SendGates & Partial<BudgetGates>) | undefined> {
+    const read: BudgetRead = !budget ? 'none' : budget.prefixOnly ? 'prefix' : 'global';
+    const name = sendLimitsName(a.ownedNumber, read);
+    const values: unknown[] = [
       a.methodId,
       a.purpose,
       a.ticketId,
@@ -67,23 +99,9 @@ export class SmsLedgerStore {
       a.offsets.ip,
       a.offsets.numberNext,
       a.offsets.accountNext,
-    ]);
-    return rows[0];
-  }
-
-  /** The prefix budget's gate, and (unless `prefixOnly`) the global budget's, which counts every SMS, and its margin gate. */
-  async budgetGates(
-    em: EntityManager,
-    a: { prefix: string; since: Date; prefixOffset: number; globalOffset: number; marginOffset: number; prefixOnly: boolean },
-  ): Promise<{ by_prefix: Date | null; global?: Date | null; global_margin?: Date | null } | undefined> {
-    const prefixGate = windowGateSql({ table: 'sms_message', where: [{ column: 'destination_prefix', value: '$1' }], purpose: 'codes', since: '$2', offset: '$3' });
-    const globalGate = (offset: Placeholder) => windowGateSql({ table: 'sms_message', where: [], purpose: 'all', since: '$2', offset });
-    const rows = await prepared<{ by_prefix: Date | null; global?: Date | null; global_margin?: Date | null }>(
-      em,
-      a.prefixOnly ? 'sms-budget-prefix' : 'sms-budget-prefix-global',
-      a.prefixOnly ? `SELECT ${prefixGate} AS by_prefix` : `SELECT ${prefixGate} AS by_prefix, ${globalGate('$4')} AS global, ${globalGate('$5')} AS global_margin`,
-      a.prefixOnly ? [a.prefix, a.since, a.prefixOffset] : [a.prefix, a.since, a.prefixOffset, a.globalOffset, a.marginOffset],
-    );
+    ];
+    if (budget) values.push(budget.prefix, budget.prefixOffset, ...(budget.prefixOnly ? [] : [budget.globalOffset, budget.marginOffset]));
+    const rows = await prepared<SendGates & Partial<BudgetGates>>(em, name, SEND_LIMITS_SQL.get(name) as string, values);
     return rows[0];
   }
 

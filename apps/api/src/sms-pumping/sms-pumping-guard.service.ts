@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { addSeconds, conversionCollapsed, destinationPrefix, maskPhoneNumber, type ConversionSample } from '@twofold/two-factor-domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { gateRetryAfter } from '../common/sliding-window';
-import { SmsLedgerStore } from '../sms-codes/sms-ledger.store';
+import { SmsLedgerStore, type BudgetGateArgs, type BudgetGates } from '../sms-codes/sms-ledger.store';
 import { Errors } from '../common/errors';
 import type { RequestMeta } from '../common/request-context';
 import { SecurityEventsService } from '../security-events/security-events.service';
@@ -26,8 +26,6 @@ export interface PumpingTarget {
   accountId: string;
   phoneNumber: string;
   countryCode: string;
-  /** prefixOf(phoneNumber), when the caller has it already (parsing a number is not free). */
-  prefix?: string;
 }
 
 /**
@@ -54,29 +52,29 @@ export class SmsPumpingGuard {
     return destinationPrefix(phoneNumber, this.config.pumping.prefixDigits);
   }
 
-  /** Throws RATE_LIMITED when the send must not happen. */
-  async check(em: EntityManager, target: PumpingTarget, meta: RequestMeta, now: Date): Promise<void> {
+  /**
+   * What the send's limits read (SmsLedgerStore.sendGates) must include for the budgets: the
+   * prefix's gate, and the global one unless this instance's last reading may be reused. Only the
+   * budget-th newest send in the hour decides a budget. Reading the global one walks up to a
+   * budget's worth of index entries (20,000 by default), so while the last reading showed at
+   * least a tenth of the budget left (and at least 100), this instance reuses it for a second or
+   * until it has sent that tenth itself: a ceiling this large may be passed by one second of the
+   * other instances' traffic, never by more. Small budgets are read on every send.
+   */
+  budgetRead(prefix: string, now: Date): BudgetGateArgs {
     const p = this.config.pumping;
-    const prefix = target.prefix ?? this.prefixOf(target.phoneNumber);
-    // Only the budget-th newest send in the hour decides a budget. Reading the global one walks up
-    // to a budget's worth of index entries (20,000 by default), so while the last reading showed
-    // at least a tenth of the budget left (and at least 100), this instance reuses it for a second
-    // or until it has sent that tenth itself: a ceiling this large may be passed by one second of
-    // the other instances' traffic, never by more. Small budgets are read on every send.
-    const windowStart = addSeconds(now, -HOUR);
     const margin = Math.floor(p.globalBudgetPerHour / 10);
     const g = this.globalReading;
     const reuse = margin >= 100 && g !== null && g.headroom && Math.abs(now.getTime() - g.at) < GLOBAL_READING_REUSE_MS && g.sentSince < margin;
     // The global budget counts every SMS, security notices included (they have no other ceiling in total).
-    const gates = await this.ledger.budgetGates(em, {
-      prefix,
-      since: windowStart,
-      prefixOffset: p.prefixBudgetPerHour - 1,
-      globalOffset: p.globalBudgetPerHour - 1,
-      marginOffset: Math.max(0, p.globalBudgetPerHour - margin - 1),
-      prefixOnly: reuse,
-    });
-    if (!reuse) this.globalReading = { at: now.getTime(), gate: gates?.global ?? null, headroom: !gates?.global_margin, sentSince: 0 };
+    return { prefix, prefixOffset: p.prefixBudgetPerHour - 1, globalOffset: p.globalBudgetPerHour - 1, marginOffset: Math.max(0, p.globalBudgetPerHour - margin - 1), prefixOnly: reuse };
+  }
+
+  /** Throws RATE_LIMITED when the send must not happen; `gates` were read as `read` (budgetRead) asked, after the send's locks. */
+  async check(em: EntityManager, target: PumpingTarget, meta: RequestMeta, now: Date, read: BudgetGateArgs, gates: BudgetGates | undefined): Promise<void> {
+    const p = this.config.pumping;
+    const prefix = read.prefix;
+    if (!read.prefixOnly) this.globalReading = { at: now.getTime(), gate: gates?.global ?? null, headroom: !gates?.global_margin, sentSince: 0 };
     const reading = this.globalReading as GlobalReading;
     const prefixWait = gateRetryAfter(gates?.by_prefix, HOUR, now);
     if (prefixWait > 0) await this.block(target, meta, now, prefixWait, `hourly budget of ${p.prefixBudgetPerHour} codes to ${prefix} reached`);
