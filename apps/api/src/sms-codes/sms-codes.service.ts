@@ -51,6 +51,8 @@ export interface SendTarget {
 }
 
 const HOUR = 3600;
+/** The sending limits' windows end a day past now (clock skew between instances), so the months ahead are not read. */
+const DAY = 86400;
 
 /**
  * A call carries the live code only while at least this much of its validity is left (ringing and
@@ -192,6 +194,7 @@ export class SmsCodesService {
       clientIp,
       ownedNumber: target.ownedNumber,
       since: addSeconds(now, -HOUR),
+      until: addSeconds(now, DAY),
       offsets: {
         number: limits.smsPerNumberPerHour - 1,
         account: limits.smsPerAccountPerHour - 1,

@@ -23,6 +23,8 @@ export interface SendGateArgs {
   /** The number is ENABLED on this account: its per-number gate counts this account's sends only. */
   ownedNumber: boolean;
   since: Date;
+  /** A day past now (WindowGate.until): the months ahead are left out of the plan. */
+  until: Date;
   /** Limit minus one (now) and minus two (after this send), per number, account and IP. */
   offsets: { number: number; account: number; ip: number; numberNext: number; accountNext: number };
 }
@@ -44,18 +46,19 @@ export interface BudgetGates {
 
 type BudgetRead = 'none' | 'prefix' | 'global';
 
-const codes = (column: LedgerColumn, value: Placeholder, offset: Placeholder) => windowGateSql({ table: 'sms_message', where: [{ column, value }], purpose: 'codes', since: '$7', offset });
+const codes = (column: LedgerColumn, value: Placeholder, offset: Placeholder) => windowGateSql({ table: 'sms_message', where: [{ column, value }], purpose: 'codes', since: '$7', until: '$13', offset });
 const ownedNumber = (offset: Placeholder) =>
-  windowGateSql({ table: 'sms_message', where: [{ column: 'phone_number', value: '$4' }, { column: 'account_id', value: '$5' }], purpose: 'codes', since: '$7', offset });
+  windowGateSql({ table: 'sms_message', where: [{ column: 'phone_number', value: '$4' }, { column: 'account_id', value: '$5' }], purpose: 'codes', since: '$7', until: '$13', offset });
 
 /** The sending limits' gates, and the pumping budgets' after them (the same window, the same snapshot: after the locks). */
 function sendLimitsSql(owned: boolean, budget: BudgetRead): string {
   const number = (offset: Placeholder) => (owned ? ownedNumber(offset) : codes('phone_number', '$4', offset));
-  const prefixGate = windowGateSql({ table: 'sms_message', where: [{ column: 'destination_prefix', value: '$13' }], purpose: 'codes', since: '$7', offset: '$14' });
-  const globalGate = (offset: Placeholder) => windowGateSql({ table: 'sms_message', where: [], purpose: 'all', since: '$7', offset });
-  const budgets = budget === 'none' ? '' : `, ${prefixGate} AS by_prefix${budget === 'global' ? `, ${globalGate('$15')} AS global, ${globalGate('$16')} AS global_margin` : ''}`;
+  const prefixGate = windowGateSql({ table: 'sms_message', where: [{ column: 'destination_prefix', value: '$14' }], purpose: 'codes', since: '$7', until: '$13', offset: '$15' });
+  const globalGate = (offset: Placeholder) => windowGateSql({ table: 'sms_message', where: [], purpose: 'all', since: '$7', until: '$13', offset });
+  const budgets = budget === 'none' ? '' : `, ${prefixGate} AS by_prefix${budget === 'global' ? `, ${globalGate('$16')} AS global, ${globalGate('$17')} AS global_margin` : ''}`;
   return `SELECT (SELECT created_at FROM sms_message WHERE method_id = $1 AND purpose = $2 AND purpose <> 'NOTICE'
-                    AND (ticket_id = $3::uuid OR ($3::uuid IS NULL AND ticket_id IS NULL)) ORDER BY created_at DESC LIMIT 1) AS last,
+                    AND (ticket_id = $3::uuid OR ($3::uuid IS NULL AND ticket_id IS NULL)) AND created_at < $13
+                  ORDER BY created_at DESC LIMIT 1) AS last,
                  ${number('$8')} AS by_number, ${codes('account_id', '$5', '$9')} AS by_account, ${codes('client_ip', '$6', '$10')} AS by_ip,
                  ${number('$11')} AS by_number_next, ${codes('account_id', '$5', '$12')} AS by_account_next${budgets}`;
 }
@@ -99,6 +102,7 @@ export class SmsLedgerStore {
       a.offsets.ip,
       a.offsets.numberNext,
       a.offsets.accountNext,
+      a.until,
     ];
     if (budget) values.push(budget.prefix, budget.prefixOffset, ...(budget.prefixOnly ? [] : [budget.globalOffset, budget.marginOffset]));
     const rows = await prepared<SendGates & Partial<BudgetGates>>(em, name, SEND_LIMITS_SQL.get(name) as string, values);

@@ -182,6 +182,13 @@ describe('plans on the partitioned tables', () => {
     expect(plan.seqScans).not.toContain(partitionName('sms_message', monthStart(now, -1)));
   });
 
+  it('a sending-limit window with an end a day past now leaves the months ahead out', async () => {
+    const gate = windowGateSql({ table: 'sms_message', where: [{ column: 'phone_number', value: '$1' }], purpose: 'codes', since: '$2', until: '$4', offset: '$3' });
+    const since = new Date(now.getTime() - 3600_000);
+    const plan = await explain(`SELECT ${gate} AS by_number`, [`'+447700900001'`, at(since), '4', at(new Date(now.getTime() + 86400_000))]);
+    expect(plan.partitions).toEqual([...new Set([...months(0, 0), partitionName('sms_message', monthStart(since)), partitionName('sms_message', monthStart(new Date(now.getTime() + 86400_000)))])].sort());
+  });
+
   it('the security events list of an account reads its months through the (account, created_at, id) index', async () => {
     const plan = await explain(`SELECT * FROM security_event e WHERE e.account_id = $1 ORDER BY e.created_at DESC, e.id DESC LIMIT 21`, [`'${recent.account_id}'`]);
     const withRows = months(-12, 0, 'security_event');
