@@ -12,9 +12,9 @@ import type { SqlStatement } from './sms-attempt-transitions';
  * A VALUES list's length is part of the statement: after five runs the generic plan is kept, one
  * probe by key per row, each bounded to its id's months (idCreatedWithin on the row's id, pruned
  * at executor start). Batches longer than the largest size go over arrays (CLAIM_SMS_MESSAGES,
- * MARK_SMS_SENT_FIRST_ATTEMPTS), where one planning is shared by many rows: with sizes up to 64,
- * a fresh worker draining a backlog planned each size's first five runs on every connection, and
- * B4's peak fell from ≈ 1,000 to 719 SMS/s; at 200 codes/s a turn holds one to four.
+ * MARK_SMS_SENT_FIRST_ATTEMPTS), where one planning is shared by many rows. More sizes would make a
+ * fresh worker draining a backlog plan each size's first five runs on every connection; at
+ * 200 codes/s a turn holds one to four.
  */
 export const SMS_BATCH_SIZES = [1, 2, 4, 8] as const;
 
