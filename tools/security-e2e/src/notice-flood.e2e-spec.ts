@@ -37,20 +37,28 @@ describe('a flood of security notices', () => {
       };
       const quiet = [await latency(), await latency()];
 
-      // 60 requests × 5 numbers = 300 notices, 15 s of sending at 20/s.
-      const flood = await Promise.all(Array.from({ length: 60 }, () => system.gql(REGENERATE, {}, { token: attacker.token })));
+      // 100 requests × 5 numbers = 500 notices, 25 s of sending at 20/s.
+      const flood = await Promise.all(Array.from({ length: 100 }, () => system.gql(REGENERATE, {}, { token: attacker.token })));
       expect(flood.every((r) => !r.errors)).toBe(true);
       const noticesQueued = await system.count(`SELECT count(*) FROM sms_message WHERE account_id = $1 AND purpose = 'NOTICE'`, [attacker.accountId]);
-      expect(noticesQueued).toBeGreaterThanOrEqual(300);
+      expect(noticesQueued).toBeGreaterThanOrEqual(500);
+      const backlog = () => system.count(`SELECT count(*) FROM sms_message WHERE account_id = $1 AND purpose = 'NOTICE' AND status IN ('QUEUED', 'SENDING')`, [attacker.accountId]);
 
+      // Codes measured while notices still wait (each sign-in costs an argon2 hash: on a slow
+      // machine the backlog may drain before the fifth), at least three of them.
       const underFlood: number[] = [];
-      for (let i = 0; i < 5; i++) underFlood.push(await latency());
-      const noticesDelivered = system.gateway.messages.filter((m) => attacker.numbers.includes(m.to)).length;
-      // The flood was still a backlog while the codes went through ahead of it.
-      expect(noticesDelivered).toBeLessThan(noticesQueued);
+      const waiting: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const ms = await latency();
+        const left = await backlog();
+        if (left === 0) break;
+        underFlood.push(ms);
+        waiting.push(left);
+      }
+      expect(underFlood.length).toBeGreaterThanOrEqual(3);
       const worstQuiet = Math.max(...quiet);
       for (const ms of underFlood) expect(ms).toBeLessThan(Math.max(1000, worstQuiet * 5));
-      console.info(`notice flood: code latency quiet ${quiet.map((x) => x.toFixed(0)).join('/')} ms, under a backlog of ${noticesQueued - noticesDelivered} notices ${underFlood.map((x) => x.toFixed(0)).join('/')} ms`);
+      console.info(`notice flood: code latency quiet ${quiet.map((x) => x.toFixed(0)).join('/')} ms, under a backlog of ${waiting.join('/')} notices ${underFlood.map((x) => x.toFixed(0)).join('/')} ms`);
     }, 90000);
   });
 
