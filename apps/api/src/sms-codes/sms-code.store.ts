@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { affectedCount, idCreatedWithin, prepared } from '@twofold/persistence';
+import { affectedCount, idCreatedWithin, prepared, type Placeholder } from '@twofold/persistence';
 import type { SmsCodePurpose } from '@twofold/persistence';
 import type { SmsChannel } from '@twofold/sms-queue';
+import { SMS_MESSAGE_INSERT_SQL, smsMessageInsertValues, type SmsMessageInsert } from '../sms-outbox/sms-message.store';
 
 export interface NewSmsCode {
   id: string;
@@ -15,21 +16,33 @@ export interface NewSmsCode {
   expiresAt: Date;
 }
 
+type Placeholders = Record<'id' | 'accountId' | 'methodId' | 'purpose' | 'ticketId' | 'messageId' | 'now' | 'codeHmac' | 'expiresAt', Placeholder>;
+
+/** The method's live code of this purpose replaced, and the new code stored: the tail of a WITH. */
+const replaceAndInsertSql = (p: Placeholders) => `replaced AS (
+  UPDATE sms_code SET replaced_at = ${p.now} WHERE method_id = ${p.methodId} AND purpose = ${p.purpose} AND consumed_at IS NULL AND replaced_at IS NULL
+)
+INSERT INTO sms_code (id, account_id, method_id, purpose, ticket_id, message_id, code_hmac, created_at, expires_at, consumed_at, replaced_at)
+VALUES (${p.id}, ${p.accountId}, ${p.methodId}, ${p.purpose}, ${p.ticketId}, ${p.messageId}, ${p.codeHmac}, ${p.now}, ${p.expiresAt}, NULL, NULL)`;
+
+const REPLACE_AND_INSERT_SQL = `WITH ${replaceAndInsertSql({ id: '$1', accountId: '$2', methodId: '$3', purpose: '$4', ticketId: '$5', messageId: '$6', now: '$7', codeHmac: '$8', expiresAt: '$9' })}`;
+
+// A new code's SMS and the code in one round trip: the message (SMS_MESSAGE_INSERT_SQL, $1–$14), then
+// the same replacement and insert (sms_code has no foreign key to sms_message).
+const INSERT_WITH_MESSAGE_SQL = `WITH message AS (${SMS_MESSAGE_INSERT_SQL}),
+${replaceAndInsertSql({ id: '$16', accountId: '$2', methodId: '$3', purpose: '$15', ticketId: '$4', messageId: '$1', now: '$13', codeHmac: '$17', expiresAt: '$18' })}`;
+
 /** SQL of the sms_code table: one live code per method and purpose (and ticket), HMACs only. */
 @Injectable()
 export class SmsCodeStore {
   /** The method's live code of this purpose is replaced and the new one stored, in one statement. */
   async replaceAndInsert(em: EntityManager, c: NewSmsCode, now: Date): Promise<void> {
-    await prepared(
-      em,
-      'sms-code-replace-insert',
-      `WITH replaced AS (
-         UPDATE sms_code SET replaced_at = $7 WHERE method_id = $3 AND purpose = $4 AND consumed_at IS NULL AND replaced_at IS NULL
-       )
-       INSERT INTO sms_code (id, account_id, method_id, purpose, ticket_id, message_id, code_hmac, created_at, expires_at, consumed_at, replaced_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $8, $7, $9, NULL, NULL)`,
-      [c.id, c.accountId, c.methodId, c.purpose, c.ticketId, c.messageId, now, c.codeHmac, c.expiresAt],
-    );
+    await prepared(em, 'sms-code-replace-insert', REPLACE_AND_INSERT_SQL, [c.id, c.accountId, c.methodId, c.purpose, c.ticketId, c.messageId, now, c.codeHmac, c.expiresAt]);
+  }
+
+  /** The message carrying a new code (`m`, its method the code's) and the code, as replaceAndInsert, in one statement. */
+  async insertWithMessage(em: EntityManager, m: SmsMessageInsert, c: Pick<NewSmsCode, 'id' | 'purpose' | 'codeHmac' | 'expiresAt'>, now: Date): Promise<void> {
+    await prepared(em, 'sms-code-insert-with-message', INSERT_WITH_MESSAGE_SQL, [...smsMessageInsertValues(m, now), c.purpose, c.id, c.codeHmac, c.expiresAt]);
   }
 
   /** The newest live code of a method and purpose (for login: of that ticket). */

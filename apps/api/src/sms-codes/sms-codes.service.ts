@@ -143,7 +143,8 @@ export class SmsCodesService {
       return { message, resendAvailableAt };
     }
     // A new code: the message and the code (replacing the live one) in one statement.
-    const message = await this.outbox.add(em, outgoing, now, { id: randomUUID(), purpose, codeHmac: this.codeHmac(purpose, method.id, ticket, code), expiresAt });
+    const newCode = { id: randomUUID(), purpose, codeHmac: this.codeHmac(purpose, method.id, ticket, code), expiresAt };
+    const message = await this.outbox.add(em, outgoing, now, (tx, row) => this.codes.insertWithMessage(tx, row, newCode, now));
     return { message, resendAvailableAt };
   }
 
@@ -183,7 +184,7 @@ export class SmsCodesService {
     clientIp: string | null,
     now: Date,
     budget?: BudgetGateArgs,
-  ): Promise<{ now: number; afterThisSend: number; gates: BudgetGates | undefined }> {
+  ): Promise<{ now: number; afterThisSend: number; gates: Partial<BudgetGates> | undefined }> {
     const { limits, timings } = this.config;
     const r = await this.ledger.sendGates(em, {
       methodId: target.methodId,
@@ -209,7 +210,7 @@ export class SmsCodesService {
     return {
       now: Math.max(r?.last ? secondsUntil(addSeconds(r.last, timings.smsResendCooldownSeconds), now) : 0, hourly(r?.by_number), hourly(r?.by_account), hourly(r?.by_ip)),
       afterThisSend: Math.max(timings.smsResendCooldownSeconds, next(limits.smsPerNumberPerHour, r?.by_number_next), next(limits.smsPerAccountPerHour, r?.by_account_next)),
-      gates: r && budget ? { by_prefix: r.by_prefix ?? null, global: r.global, global_margin: r.global_margin } : undefined,
+      gates: budget ? r : undefined,
     };
   }
 

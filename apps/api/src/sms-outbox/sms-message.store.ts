@@ -30,14 +30,6 @@ export interface SmsMessageInsert {
   codeExpiresAt: Date | null;
 }
 
-/** The code a message carries, stored with it (HMAC only): it replaces the method's live code of that purpose. */
-export interface CarriedCodeInsert {
-  id: string;
-  purpose: string;
-  codeHmac: Buffer;
-  expiresAt: Date;
-}
-
 /** A message the relay hands (again) to the queue. */
 export interface DueMessage {
   id: string;
@@ -49,20 +41,11 @@ export interface DueMessage {
   locale: string;
 }
 
-const INSERT_SQL = `
+/** The insert of a QUEUED message ($1–$14: smsMessageInsertValues); a code's send adds its code to the same statement (SmsCodeStore). */
+export const SMS_MESSAGE_INSERT_SQL = `
 INSERT INTO sms_message (id, account_id, method_id, ticket_id, phone_number, country_code, destination_prefix, verified_at, purpose, locale,
                          body_sealed, status, client_ip, code_expires_at, created_at, updated_at, enqueued_at, attempts, channel)
 VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, 'QUEUED', $11, $12, $13, $13, $13, 0, $14)`;
-
-// A code SMS and its code in one round trip: the message (as INSERT_SQL), the method's live code of
-// that purpose replaced, the new one stored (sms_code has no foreign key to sms_message).
-const INSERT_WITH_CODE_SQL = `
-WITH message AS (${INSERT_SQL}),
-replaced AS (
-  UPDATE sms_code SET replaced_at = $13 WHERE method_id = $3 AND purpose = $15 AND consumed_at IS NULL AND replaced_at IS NULL
-)
-INSERT INTO sms_code (id, account_id, method_id, purpose, ticket_id, message_id, code_hmac, created_at, expires_at, consumed_at, replaced_at)
-VALUES ($16, $2, $3, $15, $4, $1, $17, $13, $18, NULL, NULL)`;
 
 /**
  * SQL of the outbox side of `sms_message`: the insert (QUEUED), the relay's reads, and the
@@ -74,12 +57,7 @@ export class SmsMessageStore {
 
   /** The insert, a prepared statement: TypeORM's insert builder cost more CPU than the insert itself. */
   async insert(em: EntityManager, m: SmsMessageInsert, now: Date): Promise<void> {
-    await prepared(em, 'sms-message-insert', INSERT_SQL, insertValues(m, now));
-  }
-
-  /** The insert and, in the same statement, the code it carries (`m.methodId` is the code's method). */
-  async insertWithCode(em: EntityManager, m: SmsMessageInsert, code: CarriedCodeInsert, now: Date): Promise<void> {
-    await prepared(em, 'sms-message-insert-with-code', INSERT_WITH_CODE_SQL, [...insertValues(m, now), code.purpose, code.id, code.codeHmac, code.expiresAt]);
+    await prepared(em, 'sms-message-insert', SMS_MESSAGE_INSERT_SQL, smsMessageInsertValues(m, now));
   }
 
   /** Codes that expired while still QUEUED are failed, not sent (the shared transition). */
@@ -119,6 +97,6 @@ export class SmsMessageStore {
   }
 }
 
-function insertValues(m: SmsMessageInsert, now: Date): unknown[] {
+export function smsMessageInsertValues(m: SmsMessageInsert, now: Date): unknown[] {
   return [m.id, m.accountId, m.methodId, m.ticketId, m.phoneNumber, m.countryCode, m.destinationPrefix, m.purpose, m.locale, m.bodySealed, m.clientIp, m.codeExpiresAt, now, m.channel];
 }

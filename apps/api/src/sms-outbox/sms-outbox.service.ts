@@ -18,7 +18,7 @@ import {
   type SmsPurpose,
 } from '@twofold/sms-queue';
 import { maskPhoneNumber } from '@twofold/two-factor-domain';
-import { SmsMessageStore, type CarriedCodeInsert, type SmsMessageInsert } from './sms-message.store';
+import { SmsMessageStore, type SmsMessageInsert } from './sms-message.store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
 import { UnitOfWorkService } from '../unit-of-work/unit-of-work.service';
@@ -108,9 +108,10 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
 
   /**
    * Inserts the message (QUEUED, body sealed) in the unit of work's transaction; it is enqueued after commit.
-   * `code`: the code it carries, stored in the same statement (replacing the method's live code of that purpose).
+   * `insert`: how the row is written when the caller writes more in the same statement (a new
+   * code's send: SmsCodeStore.insertWithMessage); the plain insert otherwise.
    */
-  async add(em: EntityManager, sms: OutgoingSms, now: Date, code?: CarriedCodeInsert): Promise<SmsMessageEntity> {
+  async add(em: EntityManager, sms: OutgoingSms, now: Date, insert?: (em: EntityManager, row: SmsMessageInsert) => Promise<void>): Promise<SmsMessageEntity> {
     // A UUIDv7 of `now`, the row's created_at: a lookup by id alone finds its month (partitions.ts).
     const id = messageId(now);
     const message = em.create(SmsMessageEntity, {
@@ -138,8 +139,7 @@ export class SmsOutboxService implements OnApplicationBootstrap, OnApplicationSh
     });
     // An SMS written outside a unit of work would wait for the relay: refused (throws) before the insert.
     this.uow.afterCommit(em, 'SmsOutboxService.add', () => this.enqueue([message]));
-    if (code) await this.store.insertWithCode(em, message as SmsMessageInsert, code, now);
-    else await this.store.insert(em, message as SmsMessageInsert, now);
+    await (insert ? insert(em, message as SmsMessageInsert) : this.store.insert(em, message as SmsMessageInsert, now));
     return message;
   }
 

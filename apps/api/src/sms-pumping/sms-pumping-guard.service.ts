@@ -71,7 +71,7 @@ export class SmsPumpingGuard {
   }
 
   /** Throws RATE_LIMITED when the send must not happen; `gates` were read as `read` (budgetRead) asked, after the send's locks. */
-  async check(em: EntityManager, target: PumpingTarget, meta: RequestMeta, now: Date, read: BudgetGateArgs, gates: BudgetGates | undefined): Promise<void> {
+  async check(em: EntityManager, target: PumpingTarget, meta: RequestMeta, now: Date, read: BudgetGateArgs, gates: Partial<BudgetGates> | undefined): Promise<void> {
     const p = this.config.pumping;
     const prefix = read.prefix;
     if (!read.prefixOnly) this.globalReading = { at: now.getTime(), gate: gates?.global ?? null, headroom: !gates?.global_margin, sentSince: 0 };
