@@ -81,6 +81,23 @@ describe('SMS-pumping defence', () => {
     });
   });
 
+  describe('budgets under concurrent sends', () => {
+    let api: TestApi;
+    beforeAll(async () => {
+      api = await startApi({ SMS_BUDGET_PER_PREFIX_PER_HOUR: '4', SMS_LIMIT_PER_IP_PER_HOUR: '1000' });
+    });
+    afterAll(() => api.close());
+
+    it('eight accounts sending to one prefix at once: exactly the budget of 4 goes out', async () => {
+      const accounts = [];
+      for (let i = 0; i < 8; i++) accounts.push(await signUp(api));
+      const results = await Promise.all(accounts.map(({ token }, i) => api.gql(ADD, { input: { phoneNumber: ATTACKED(40 + i) } }, { token })));
+      expect(results.filter((r) => !r.errors).length).toBe(4);
+      expect(results.filter((r) => r.errors).map(errorCode)).toEqual(Array(4).fill('RATE_LIMITED'));
+      expect(await codeRows(api, '+447700900')).toBe(4);
+    });
+  });
+
   describe('a large global budget', () => {
     let api: TestApi;
     beforeAll(async () => {
