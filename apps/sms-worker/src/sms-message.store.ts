@@ -1,11 +1,11 @@
 import {
   CLAIM_SMS_MESSAGE,
   CLAIM_SMS_MESSAGES,
+  claimSmsMessagesSized,
   MARK_SMS_MESSAGE_FAILED,
   MARK_SMS_SENT_FIRST_ATTEMPT,
   MARK_SMS_SENT_FIRST_ATTEMPTS,
   markSmsSentFirstAttemptsSized,
-  claimSmsMessagesSized,
   NOTE_SMS_MESSAGE_RETRY,
   prepared,
   smsBatchSize,

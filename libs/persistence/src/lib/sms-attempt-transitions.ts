@@ -1,5 +1,5 @@
-import { idCreatedWithin } from './partitions';
-import { MARK_SMS_MESSAGE_SENT, MARK_SMS_MESSAGES_SENT } from './sms-message-transitions';
+import { idCreatedWithin, idsCreatedWithin } from './partitions';
+import { MARK_SMS_MESSAGE_SENT, MARK_SMS_MESSAGES_SENT, markSentBatchSql } from './sms-message-transitions';
 
 /**
  * sms_attempt: one row per provider that took an SMS (seq 1 the first send, then one per
@@ -49,20 +49,30 @@ export const MARK_SMS_SENT_FIRST_ATTEMPT = statement({
   SELECT id FROM m`,
 });
 
+/**
+ * The first sends of a batch: each message SENT (markSentBatchSql over `source`, rows
+ * v(id, provider, pmid, at, deadline)) and its first attempt recorded. Over arrays here; over a
+ * VALUES list in sms-batch-statements.ts.
+ */
+export const markSentFirstAttemptsBatchSql = (source: string, bounds: string) => `WITH m AS (
+    ${markSentBatchSql(source, bounds)}
+  ), a AS (
+    INSERT INTO sms_attempt (message_id, seq, provider, status, provider_message_id, created_at, updated_at, sent_at, deadline_at)
+    SELECT v.id, 1, v.provider, 'SENT', v.pmid, v.at, v.at, v.at, v.deadline
+      FROM ${source}
+      JOIN m ON m.id = v.id::text
+    ON CONFLICT DO NOTHING
+  )
+  SELECT id FROM m`;
+
 /** Worker: the first sends of one event-loop turn in one statement (MARK_SMS_MESSAGES_SENT's text, ids ascending). */
 export const MARK_SMS_SENT_FIRST_ATTEMPTS = statement({
   name: 'twofold_sms_sent_attempt_many',
   customPlan: MARK_SMS_MESSAGES_SENT.customPlan,
-  text: `WITH m AS (
-    ${MARK_SMS_MESSAGES_SENT.text}
-  ), a AS (
-    INSERT INTO sms_attempt (message_id, seq, provider, status, provider_message_id, created_at, updated_at, sent_at, deadline_at)
-    SELECT v.id, 1, v.provider, 'SENT', v.pmid, v.at, v.at, v.at, v.deadline
-      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[]) AS v(id, provider, pmid, at, deadline)
-      JOIN m ON m.id = v.id::text
-    ON CONFLICT DO NOTHING
-  )
-  SELECT id FROM m`,
+  text: markSentFirstAttemptsBatchSql(
+    'unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[]) AS v(id, provider, pmid, at, deadline)',
+    idsCreatedWithin('$1', 'm.created_at'),
+  ),
 });
 
 // ---- receipts (the API), in one transaction: find → lock the message → attempt → message ----

@@ -1,6 +1,6 @@
 import { idCreatedWithin } from './partitions';
-import type { SmsMessageStatement } from './sms-message-transitions';
-import type { SqlStatement } from './sms-attempt-transitions';
+import { markSentFirstAttemptsBatchSql, type SqlStatement } from './sms-attempt-transitions';
+import { claimBatchSql, markSentBatchSql, type SmsMessageStatement } from './sms-message-transitions';
 
 /**
  * The worker's batches by ids (the claims and first SENT records of one event-loop turn) as named
@@ -47,13 +47,13 @@ function paramNames(size: number, columns: readonly Column[]): string[] {
 
 const CLAIM_COLUMNS: readonly Column[] = [
   ['id', 'uuid'],
-  ['now', 'timestamptz'],
+  ['at', 'timestamptz'],
 ];
 const SENT_COLUMNS: readonly Column[] = [
   ['id', 'uuid'],
   ['provider', 'text'],
   ['pmid', 'text'],
-  ['now', 'timestamptz'],
+  ['at', 'timestamptz'],
 ];
 const SENT_ATTEMPT_COLUMNS: readonly Column[] = [...SENT_COLUMNS, ['deadline', 'timestamptz']];
 
@@ -66,41 +66,27 @@ const memo = <T>(build: (size: number) => T) => {
   };
 };
 
-const claimText = (source: string) => `UPDATE sms_message m SET status = 'SENDING', attempts = m.attempts + 1, updated_at = v.now
-  FROM ${source}
-  WHERE m.id = v.id AND ${idCreatedWithin('v.id', 'm.created_at')} AND m.status IN ('QUEUED', 'SENDING')
-  RETURNING m.id::text AS id, m.attempts, m.code_expires_at`;
-
-const sentText = (source: string) => `UPDATE sms_message m SET status = 'SENT', provider = v.provider, provider_message_id = v.pmid, sent_at = v.now, updated_at = v.now, failure_reason = NULL
-  FROM ${source}
-  WHERE m.id = v.id AND ${idCreatedWithin('v.id', 'm.created_at')} AND m.status IN ('QUEUED', 'SENDING')
-  RETURNING m.id::text AS id`;
+/** Each row's months, from its own id: pruned per row at run time, so the generic plan serves any ids. */
+const ROW_BOUNDS = idCreatedWithin('v.id', 'm.created_at');
 
 /** Worker: up to `size` claims in one statement (CLAIM_SMS_MESSAGES's transition). */
 export const claimSmsMessagesSized = memo(
-  (size): SmsMessageStatement => ({ name: `twofold_sms_claim_v${size}`, transition: 'claim', params: paramNames(size, CLAIM_COLUMNS), text: claimText(valuesSource(size, CLAIM_COLUMNS)) }),
+  (size): SmsMessageStatement => ({ name: `twofold_sms_claim_v${size}`, transition: 'claim', params: paramNames(size, CLAIM_COLUMNS), text: claimBatchSql(valuesSource(size, CLAIM_COLUMNS), ROW_BOUNDS) }),
 );
 
 /** Worker: up to `size` SENT records in one statement (MARK_SMS_MESSAGES_SENT's transition). */
 export const markSmsMessagesSentSized = memo(
-  (size): SmsMessageStatement => ({ name: `twofold_sms_sent_v${size}`, transition: 'markSent', params: paramNames(size, SENT_COLUMNS), text: sentText(valuesSource(size, SENT_COLUMNS)) }),
+  (size): SmsMessageStatement => ({ name: `twofold_sms_sent_v${size}`, transition: 'markSent', params: paramNames(size, SENT_COLUMNS), text: markSentBatchSql(valuesSource(size, SENT_COLUMNS), ROW_BOUNDS) }),
 );
 
 /** Worker: up to `size` first sends, each message SENT and its first attempt recorded (MARK_SMS_SENT_FIRST_ATTEMPTS). */
-export const markSmsSentFirstAttemptsSized = memo((size): SqlStatement & { params: string[] } => {
-  const source = valuesSource(size, SENT_ATTEMPT_COLUMNS);
-  return {
+export const markSmsSentFirstAttemptsSized = memo(
+  (size): SqlStatement & { params: string[] } => ({
     name: `twofold_sms_sent_attempt_v${size}`,
     params: paramNames(size, SENT_ATTEMPT_COLUMNS),
-    text: `WITH m AS (
-    ${sentText(source)}
-  ), a AS (
-    INSERT INTO sms_attempt (message_id, seq, provider, status, provider_message_id, created_at, updated_at, sent_at, deadline_at)
-    SELECT v.id, 1, v.provider, 'SENT', v.pmid, v.now, v.now, v.now, v.deadline
-      FROM ${source}
-      JOIN m ON m.id = v.id::text
-    ON CONFLICT DO NOTHING
-  )
-  SELECT id FROM m`,
-  };
-});
+    text: markSentFirstAttemptsBatchSql(valuesSource(size, SENT_ATTEMPT_COLUMNS), ROW_BOUNDS),
+  }),
+);
+
+/** The VALUES batches the transition specs hold to the table beside SMS_MESSAGE_STATEMENTS: one row, and one row padded with nulls. */
+export const SMS_BATCH_STATEMENTS: readonly SmsMessageStatement[] = [claimSmsMessagesSized(1), claimSmsMessagesSized(2), markSmsMessagesSentSized(2)];

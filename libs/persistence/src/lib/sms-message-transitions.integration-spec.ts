@@ -13,6 +13,7 @@ import {
   statusAfter,
   type SmsMessageStatement,
 } from './sms-message-transitions';
+import { SMS_BATCH_STATEMENTS } from './sms-batch-statements';
 import { preparedCount } from './sql';
 
 const NOW = new Date('2030-01-01T12:00:00Z');
@@ -31,6 +32,7 @@ function valuesFor(s: SmsMessageStatement, id: string, pmid: string): unknown[] 
     providerMessageId: pmid,
     providerMessageIds: [pmid],
     pmid,
+    at: NOW,
     reason: 'test reason',
     requeueBefore: NOW,
     staleSendingBefore: NOW,
@@ -74,7 +76,7 @@ describe('sms_message transitions on PostgreSQL', () => {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => admin.end());
   });
 
-  const cases = SMS_MESSAGE_STATEMENTS.flatMap((s) =>
+  const cases = [...SMS_MESSAGE_STATEMENTS, ...SMS_BATCH_STATEMENTS].flatMap((s) =>
     SMS_DELIVERY_STATUSES.map((status) => [s.name, status, s] as const),
   );
 

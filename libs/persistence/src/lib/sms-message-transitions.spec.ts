@@ -8,6 +8,10 @@ import {
   type SmsMessageTransition,
   type SmsMessageTransitionName,
 } from './sms-message-transitions';
+import { SMS_BATCH_STATEMENTS } from './sms-batch-statements';
+
+/** Every statement on sms_message: the transitions' own and the worker's VALUES batches. */
+const STATEMENTS = [...SMS_MESSAGE_STATEMENTS, ...SMS_BATCH_STATEMENTS];
 
 const names = Object.keys(SMS_MESSAGE_TRANSITIONS) as SmsMessageTransitionName[];
 const transition = (n: SmsMessageTransitionName): SmsMessageTransition => SMS_MESSAGE_TRANSITIONS[n];
@@ -94,7 +98,7 @@ describe('sms_message transitions', () => {
     for (const s of SMS_DELIVERY_STATUSES) walk(s, 4);
   });
 
-  describe.each(SMS_MESSAGE_STATEMENTS.map((s) => [s.name, s] as const))('statement %s', (_name, s) => {
+  describe.each(STATEMENTS.map((s) => [s.name, s] as const))('statement %s', (_name, s) => {
     const { set, where } = parts(s.text);
 
     it("names in its WHERE clause exactly its transition's from-states", () => {
@@ -119,8 +123,8 @@ describe('sms_message transitions', () => {
   });
 
   it('gives every statement its own name, and every transition at least one statement', () => {
-    const statementNames = SMS_MESSAGE_STATEMENTS.map((s) => s.name);
+    const statementNames = STATEMENTS.map((s) => s.name);
     expect(new Set(statementNames).size).toBe(statementNames.length);
-    expect(sorted(SMS_MESSAGE_STATEMENTS.map((s) => s.transition))).toEqual(sorted(names));
+    expect(sorted(STATEMENTS.map((s) => s.transition))).toEqual(sorted(names));
   });
 });

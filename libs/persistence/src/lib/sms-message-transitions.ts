@@ -1,6 +1,5 @@
 import type { SmsDeliveryStatus } from '@twofold/sms-queue';
 import { idCreatedWithin, idsCreatedWithin } from './partitions';
-import { claimSmsMessagesSized, markSmsMessagesSentSized } from './sms-batch-statements';
 
 /**
  * The state machine of `sms_message.status`, written once for the three writers: the SMS worker
@@ -101,16 +100,28 @@ export const CLAIM_SMS_MESSAGE = statement({
   RETURNING attempts, code_expires_at`,
 });
 
+/**
+ * The claim of a batch: `source` is a FROM item naming its rows v(id, at), `bounds` bounds
+ * m.created_at by their ids. Over arrays here; over a VALUES list in sms-batch-statements.ts.
+ */
+export const claimBatchSql = (source: string, bounds: string) => `UPDATE sms_message m SET status = 'SENDING', attempts = m.attempts + 1, updated_at = v.at
+  FROM ${source}
+  WHERE m.id = v.id AND ${bounds} AND m.status IN ('QUEUED', 'SENDING')
+  RETURNING m.id::text AS id, m.attempts, m.code_expires_at`;
+
+/** The SENT records of a batch, as claimBatchSql: rows v(id, provider, pmid, at). */
+export const markSentBatchSql = (source: string, bounds: string) => `UPDATE sms_message m SET status = 'SENT', provider = v.provider, provider_message_id = v.pmid, sent_at = v.at, updated_at = v.at, failure_reason = NULL
+  FROM ${source}
+  WHERE m.id = v.id AND ${bounds} AND m.status IN ('QUEUED', 'SENDING')
+  RETURNING m.id::text AS id`;
+
 /** Worker: the claims of one event-loop turn in one statement (ids ascending, as the API locks rows). */
 export const CLAIM_SMS_MESSAGES = statement({
   name: 'twofold_sms_claim_many',
   customPlan: true,
   transition: 'claim',
   params: ['ids', 'nows'],
-  text: `UPDATE sms_message m SET status = 'SENDING', attempts = m.attempts + 1, updated_at = v.at
-  FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at)
-  WHERE m.id = v.id AND ${idsCreatedWithin('$1', 'm.created_at')} AND m.status IN ('QUEUED', 'SENDING')
-  RETURNING m.id::text AS id, m.attempts, m.code_expires_at`,
+  text: claimBatchSql('unnest($1::uuid[], $2::timestamptz[]) AS v(id, at)', idsCreatedWithin('$1', 'm.created_at')),
 });
 
 /** Worker: the provider accepted one message. */
@@ -129,10 +140,7 @@ export const MARK_SMS_MESSAGES_SENT = statement({
   customPlan: true,
   transition: 'markSent',
   params: ['ids', 'providers', 'providerMessageIds', 'nows'],
-  text: `UPDATE sms_message m SET status = 'SENT', provider = v.provider, provider_message_id = v.pmid, sent_at = v.at, updated_at = v.at, failure_reason = NULL
-  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) AS v(id, provider, pmid, at)
-  WHERE m.id = v.id AND ${idsCreatedWithin('$1', 'm.created_at')} AND m.status IN ('QUEUED', 'SENDING')
-  RETURNING m.id::text AS id`,
+  text: markSentBatchSql('unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) AS v(id, provider, pmid, at)', idsCreatedWithin('$1', 'm.created_at')),
 });
 
 /** Worker: keeps SENDING but records why the last attempt failed. */
@@ -235,8 +243,4 @@ export const SMS_MESSAGE_STATEMENTS: readonly SmsMessageStatement[] = [
   EXPIRE_QUEUED_CODES,
   SELECT_SMS_DUE_FOR_RELAY,
   MARK_SMS_MESSAGES_RELAYED,
-  // The VALUES batches (sms-batch-statements.ts): one row, and one row padded with nulls.
-  claimSmsMessagesSized(1),
-  claimSmsMessagesSized(2),
-  markSmsMessagesSentSized(2),
 ];
