@@ -46,6 +46,9 @@ export async function runFallbackPhase(ctx) {
     OVH_SMS_SERVICE: 'sms-bench-1',
     OVH_SMS_SENDER: 'Twofold',
     SMS_DELIVERY_TIMEOUT_SECONDS: String(TIMEOUT_S),
+    // A queue prefix of its own: S1 and S2 leave thousands of jobs in the run's prefix (APIs without
+    // a worker), which this phase's worker would drain first, delaying the baseline by seconds.
+    SMS_QUEUE_PREFIX: `${ctx.env.SMS_QUEUE_PREFIX}-b4f`,
   };
   const api = ctx.processes.startNode('fallback-api', [...ctx.apiNodeFlags, ctx.apiMain], env);
   const worker = ctx.processes.startNode('fallback-worker', [ctx.workerMain], env);
@@ -132,11 +135,12 @@ export async function runFallbackPhase(ctx) {
   } finally {
     await worker.stop();
     await api.stop();
-    // The run's cleanup obliterates the `sms` queue of its prefix; the watches' queue is this phase's.
+    // Both queues of this phase's prefix (the run's cleanup removes only its own prefix).
     const watches = new Queue('sms-watch', { connection: redis, prefix: env.SMS_QUEUE_PREFIX });
-    await watches.obliterate({ force: true }).catch(() => undefined);
-    await watches.close().catch(() => undefined);
-    await queue.close().catch(() => undefined);
+    for (const q of [queue, watches]) {
+      await q.obliterate({ force: true }).catch(() => undefined);
+      await q.close().catch(() => undefined);
+    }
     redis.disconnect();
     await gateway.close();
   }
