@@ -196,6 +196,26 @@ export const MARK_ATTEMPT_FAILED = statement({
    WHERE message_id = $1 AND seq = $2 AND status = 'SENDING'`,
 });
 
+/**
+ * Watches Redis may have lost (a Redis restarted empty): code messages still SENT whose watch has
+ * not finished (some attempt keeps a deadline: the watch clears them when it ends) and whose last
+ * deadline passed before $1 (now minus a grace), the code still live at $3 (now), deadlines after
+ * $2 (a horizon). The worker's sweep adds each watch again (job id = message id: a no-op while the
+ * job is still in Redis), with the body the API stored, sealed like the first send's.
+ */
+export const LOST_SMS_WATCHES = statement({
+  name: 'twofold_sms_lost_watches',
+  text: `SELECT m.id::text AS id, m.phone_number, m.body_sealed, m.code_expires_at
+   FROM sms_attempt a
+   JOIN sms_message m ON m.id = a.message_id AND ${idCreatedWithin('a.message_id', 'm.created_at')}
+   WHERE a.deadline_at IS NOT NULL AND a.deadline_at > $2 AND m.created_at > $2::timestamptz - interval '1 day'
+     AND m.status = 'SENT' AND m.code_expires_at > $3
+   GROUP BY m.id, m.phone_number, m.body_sealed, m.code_expires_at
+   HAVING max(a.deadline_at) < $1
+   ORDER BY max(a.deadline_at)
+   LIMIT $4`,
+});
+
 /** Every statement above, for the spec that checks them against the schema. */
 export const SMS_ATTEMPT_STATEMENTS: readonly SqlStatement[] = [
   MARK_SMS_SENT_FIRST_ATTEMPT,
@@ -215,4 +235,5 @@ export const SMS_ATTEMPT_STATEMENTS: readonly SqlStatement[] = [
   UNWATCH_SMS_ATTEMPTS,
   MARK_ATTEMPT_SENT,
   MARK_ATTEMPT_FAILED,
+  LOST_SMS_WATCHES,
 ];

@@ -11,6 +11,7 @@ import type { SmsAttemptStatus, SmsFallbackCause } from '@twofold/sms-queue';
 @Index('UQ_sms_attempt_message_provider', ['messageId', 'provider'], { unique: true })
 @Index('UQ_sms_attempt_provider_id', ['provider', 'providerMessageId'], { unique: true, where: '"provider_message_id" IS NOT NULL' })
 @Index('IDX_sms_attempt_created', ['createdAt'])
+@Index('IDX_sms_attempt_deadline', ['deadlineAt'], { where: '"deadline_at" IS NOT NULL' })
 export class SmsAttemptEntity {
   @PrimaryColumn('uuid', { name: 'message_id', primaryKeyConstraintName: 'PK_sms_attempt' })
   messageId!: string;
