@@ -1,6 +1,7 @@
 import {
   INSERT_FALLBACK_ATTEMPT,
   LOCK_LIVE_SMS_CODE,
+  LOST_SMS_WATCHES,
   LOCK_SMS_MESSAGE,
   MARK_ATTEMPT_FAILED,
   MARK_ATTEMPT_SENT,
@@ -23,6 +24,17 @@ export interface AttemptRow {
   failure_reason: string | null;
   deadline_at: Date | null;
 }
+
+/** A watch the sweep may add again: the message, its number and the body the API sealed. */
+export interface LostWatchRow {
+  id: string;
+  phone_number: string;
+  body_sealed: string;
+  code_expires_at: Date;
+}
+
+/** Deadlines older than this are not looked at: no code lives that long. */
+const LOST_WATCH_HORIZON_MS = 24 * 3600 * 1000;
 
 /** What the delivery watch does next with one message. */
 export type WatchDecision =
@@ -164,6 +176,15 @@ export class DeliveryWatchStore {
 
   async markAttemptFailed(messageId: string, seq: number, reason: string, now: Date): Promise<void> {
     await this.one(MARK_ATTEMPT_FAILED, [messageId, seq, reason, now]);
+  }
+
+  /**
+   * Code messages whose watch should have acted more than `graceMs` ago and has not finished
+   * (LOST_SMS_WATCHES), the code still live: candidates for the sweep, oldest deadline first.
+   */
+  lostWatches(now: Date, graceMs: number, limit: number): Promise<LostWatchRow[]> {
+    const horizon = new Date(now.getTime() - LOST_WATCH_HORIZON_MS);
+    return this.one<LostWatchRow>(LOST_SMS_WATCHES, [new Date(now.getTime() - graceMs), horizon, now, limit]);
   }
 }
 

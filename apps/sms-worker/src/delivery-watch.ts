@@ -61,12 +61,15 @@ export class DeliveryWatchScheduler {
     return route.length >= 2 && route.some((name) => this.chain.provider(name)?.sendsReceipts === true);
   }
 
-  /** Adds the message's watch (job id = message id: a second add, by a retried send, is a no-op). */
-  async schedule(messageId: string, sealed: string): Promise<void> {
+  /**
+   * Adds the message's watch (job id = message id: a second add, by a retried send or a sweep, is
+   * a no-op), first run after `delayMs` (the receipt timeout; 0 for a watch the sweep restores).
+   */
+  async schedule(messageId: string, sealed: string, delayMs = this.timeoutMs): Promise<void> {
     const data: SmsWatchJobData = { v: 1, messageId, sealed };
     await this.queue.add(SMS_WATCH_JOB, data, {
       jobId: messageId,
-      delay: this.timeoutMs,
+      delay: delayMs,
       attempts: SMS_WATCH_ATTEMPTS,
       backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
       removeOnComplete: true,

@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { SMS_QUEUE_NAME, SMS_WATCH_QUEUE_NAME } from '@twofold/sms-queue';
 import { createDeliveryWatchWorker, DeliveryWatchScheduler } from './delivery-watch';
 import { DeliveryWatchStore } from './delivery-watch.store';
+import { DeliveryWatchSweep } from './delivery-watch-sweep';
 import { describeRedis } from '@twofold/redis-connection';
 import { startHealthServer } from './health';
 import { WorkerMetrics } from './metrics';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
   // Receipt-driven fallback (delivery-watch.ts): its own queue, so its steps skip the SMS rate limiter.
   const watchQueue = new Queue(SMS_WATCH_QUEUE_NAME, { connection: redis, prefix: app.queuePrefix });
   const watch = new DeliveryWatchScheduler(watchQueue, chain, app.sms.deliveryTimeoutSeconds * 1000);
+  const watchStore = new DeliveryWatchStore(db);
   // Always on, even with one provider: watches added under an earlier route still finish (they
   // then find no provider left, clear their deadlines and fail a message whose attempts all failed).
   const watchWorker = createDeliveryWatchWorker(
@@ -96,8 +98,19 @@ async function main(): Promise<void> {
       lockDurationMs: settings.lockDurationMs,
       stalledIntervalMs: settings.stalledIntervalMs,
     },
-    { store: new DeliveryWatchStore(db), chain, payloadKey, timeoutMs: watch.timeoutMs, logger, metrics },
+    { store: watchStore, chain, payloadKey, timeoutMs: watch.timeoutMs, logger, metrics },
   );
+  // Watches a Redis restarted empty lost, added again from PostgreSQL (delivery-watch-sweep.ts).
+  const sweep = new DeliveryWatchSweep({
+    store: watchStore,
+    scheduler: watch,
+    queue: watchQueue,
+    bodyKey: deriveKey(app.appSecret, 'sms-body'),
+    payloadKey,
+    logger,
+    metrics,
+    graceMs: app.sms.watchSweepSeconds * 1000,
+  });
   const worker = createSmsWorker(
     {
       connection: redis,
@@ -140,6 +153,7 @@ async function main(): Promise<void> {
   // "started" means connected: the health endpoint answers 503 until then.
   await worker.waitUntilReady();
   await watchWorker.waitUntilReady();
+  sweep.start(app.sms.watchSweepSeconds * 1000);
   await email?.worker.waitUntilReady();
   logger.info('sms worker started', {
     providers: chain.names,
@@ -152,6 +166,7 @@ async function main(): Promise<void> {
     queuePrefix: app.queuePrefix,
     redis: describeRedis(app),
     deliveryWatch: watch.active ? `on (${app.sms.deliveryTimeoutSeconds} s)` : 'off (one provider, or none with receipts)',
+    watchSweep: app.sms.watchSweepSeconds > 0 ? `every ${app.sms.watchSweepSeconds} s` : 'off',
     healthPort: health.port,
     email: email ? 'smtp' : 'off (SMTP_URL not set)',
     pid: process.pid,
@@ -169,6 +184,7 @@ async function main(): Promise<void> {
     }, settings.shutdownTimeoutMs);
     force.unref();
     (async () => {
+      sweep.stop();
       await worker.close();
       await watchWorker.close();
       await watchQueue.close().catch(() => undefined);

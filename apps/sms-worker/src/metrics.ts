@@ -18,6 +18,7 @@ export class WorkerMetrics {
   private readonly skips: Counter<'provider' | 'reason'>;
   private readonly breakerChanges: Counter<'provider' | 'to'>;
   private readonly pauses: Counter<'provider'>;
+  private readonly restoredWatches: Counter;
 
   constructor(queueCounts?: () => Promise<Record<string, number>>) {
     this.registry.setDefaultLabels({ service: 'sms-worker' });
@@ -64,6 +65,11 @@ export class WorkerMetrics {
       name: 'twofold_sms_provider_pauses_total',
       help: 'Provider-wide pauses this worker recorded after a 429 (until its Retry-After)',
       labelNames: ['provider'],
+      registers: [this.registry],
+    });
+    this.restoredWatches = new Counter({
+      name: 'twofold_sms_watches_restored_total',
+      help: 'Delivery watches Redis had lost (a Redis restarted empty) that the sweep added again from PostgreSQL',
       registers: [this.registry],
     });
     if (queueCounts) {
@@ -117,6 +123,10 @@ export class WorkerMetrics {
 
   outcome(outcome: SendOutcome, provider: string | null | undefined): void {
     this.outcomes.inc({ provider: provider ?? 'none', outcome });
+  }
+
+  watchesRestored(count: number): void {
+    this.restoredWatches.inc(count);
   }
 
   fallback(provider: string, cause: string): void {

@@ -21,6 +21,7 @@ import { TEST_APP_SECRET, waitFor } from './test/fixtures';
  */
 describe('receipt-driven SMS fallback: API and worker processes, two fake providers', () => {
   const TIMEOUT_S = 2;
+  const SWEEP_S = 1;
   let testDb: TestDatabase;
   let pg: Pool;
   let redis: PrivateRedis;
@@ -57,6 +58,7 @@ describe('receipt-driven SMS fallback: API and worker processes, two fake provid
     OVH_SMS_SERVICE: 'sms-fallback-1',
     OVH_SMS_SENDER: 'Twofold',
     SMS_DELIVERY_TIMEOUT_SECONDS: String(TIMEOUT_S),
+    SMS_WATCH_SWEEP_SECONDS: String(SWEEP_S),
     LOG_LEVEL: 'info',
   });
 
@@ -256,6 +258,32 @@ describe('receipt-driven SMS fallback: API and worker processes, two fake provid
     ]);
     await expectOneCodeValue(phone, methodId);
   });
+
+  it('(f) Redis restarted empty after the first send: the lost watch comes back from PostgreSQL, the same code through the second', async () => {
+    gateway.control({ byProvider: { webhook: { finalStatus: 'none' } } });
+    const { phone, methodId, dispatchId } = await addNumber();
+    const [first] = await gateway.waitForMessages(1, { filter: (m) => m.to === phone && m.provider === 'webhook', timeoutMs: 10000 });
+    // The first send is recorded with its receipt deadline; then Redis loses every job, the watch's too.
+    await waitFor('the first attempt recorded with its deadline', async () => {
+      const { rows } = await pg.query(`SELECT 1 FROM sms_attempt WHERE message_id = $1 AND status = 'SENT' AND deadline_at IS NOT NULL`, [dispatchId]);
+      return rows.length > 0;
+    }, 10000, 20);
+    await redis.stop();
+    await redis.start();
+    const [second] = await gateway.waitForMessages(1, { filter: (m) => m.to === phone && m.provider === 'ovh', timeoutMs: 20000 });
+    figures['redisLostWatchToFallbackMs'] = msBetween(first, second);
+    // The deadline, then the sweep's grace and interval, and the worker's reconnection to Redis.
+    expect(msBetween(first, second)).toBeLessThanOrEqual(TIMEOUT_S * 1000 + 2 * SWEEP_S * 1000 + 3000);
+    expect(worker.lines.some((l) => l.includes('delivery watch lost from Redis; added again') && l.includes(dispatchId))).toBe(true);
+    const d = await waitDispatch(dispatchId, (x) => x.status === 'DELIVERED');
+    expect(d.attempts).toMatchObject([
+      { provider: 'webhook', status: 'SENT', fallbackCause: null },
+      { provider: 'ovh', status: 'DELIVERED', fallbackCause: 'NO_RECEIPT' },
+    ]);
+    await gateway.idle();
+    expect(smsTo(phone)).toHaveLength(2);
+    await expectOneCodeValue(phone, methodId);
+  }, 60000);
 
   it('a first send reported delivered never falls back', async () => {
     const { phone, methodId, dispatchId } = await addNumber();

@@ -107,6 +107,11 @@ export interface AppConfig {
      * provider of the route (the worker's delivery watch, docs/sms-delivery-receipts.md).
      */
     deliveryTimeoutSeconds: number;
+    /**
+     * SMS_WATCH_SWEEP_SECONDS [5], 0 = off: how often each worker looks for delivery watches Redis
+     * lost (a Redis restarted empty) and adds them again, once their deadline is this long past.
+     */
+    watchSweepSeconds: number;
     /** SMS_ROUTES: providers per destination region, in order; `*` (always present) for the others (sms-routing.ts). */
     routes: SmsRoutes;
     /** The worker's circuit breaker and per-provider rate limits (SMS_BREAKER_*, SMS_PROVIDER_RATE_LIMITS). */

@@ -167,6 +167,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       relayRequeueAfterSeconds: int(env, 'SMS_RELAY_REQUEUE_AFTER_SECONDS', 30, 1),
       relayStaleSendingSeconds: int(env, 'SMS_RELAY_STALE_SENDING_SECONDS', 300, 1),
       deliveryTimeoutSeconds: int(env, 'SMS_DELIVERY_TIMEOUT_SECONDS', 20, 1, 3600),
+      watchSweepSeconds: int(env, 'SMS_WATCH_SWEEP_SECONDS', 5, 0, 3600),
       routes: parseSmsRoutes(env['SMS_ROUTES'], providers as SmsProviderName[]),
       health: loadProviderHealthConfig(env, providers as SmsProviderName[]),
     },
