@@ -10,7 +10,7 @@ import { APP_SECRET, errorCode, LOGIN, PASSWORD, startSystem, type GqlResponse, 
 const REQUEST = `mutation($email: String!) { requestPasswordReset(input: { email: $email }) }`;
 const RESET = `mutation($token: String!, $password: String!) { resetPassword(input: { token: $token, newPassword: $password }) }`;
 const CHANGE = `mutation($c: String!, $n: String!) { changePassword(input: { currentPassword: $c, newPassword: $n }) }`;
-const TRIES = 30;
+const TRIES = 40;
 
 let sys: System;
 beforeAll(async () => {
@@ -69,7 +69,10 @@ it('unknown address, account and account over its budget: the same answer, media
   }
   for (const k of Object.keys(kinds) as Kind[]) await kinds[k](1000);
   const runs: Awaited<ReturnType<typeof measure>>[] = [];
-  for (let round = 0; round < 3 && !runs.some((r) => r.ratio <= 1.2); round++) runs.push(await measure(round));
+  // Up to five measurements: with medians of 4-5 ms, a burst of load from the files running beside
+  // this one moves a median by 20 % on its own, and which kind it favours changes from run to run.
+  // A real tell (work before the answer for one kind) shows in every run.
+  for (let round = 0; round < 5 && !runs.some((r) => r.ratio <= 1.2); round++) runs.push(await measure(round));
   console.log(`requestPasswordReset medians (ms): ${runs.map((r) => JSON.stringify(r.medians)).join(' then ')}`);
 
   expect(new Set(runs[0].answers.map((r) => `${r.status} ${r.text}`))).toEqual(new Set(['200 {"data":{"requestPasswordReset":true}}\n']));
