@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -7,8 +8,38 @@ export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** A TCP port free on 127.0.0.1 at the time of asking. */
+/** Below the kernel's ephemeral range (outgoing sockets take their local ports from it). */
+function listenerRange(): [number, number] {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    if (Number.isInteger(low) && low > 12000) return [10000, low - 1];
+  } catch {
+    // not Linux: the usual default below 32768
+  }
+  return [20000, 32767];
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolveBindable) => {
+    const srv = createServer();
+    srv.once('error', () => resolveBindable(false));
+    // 0.0.0.0, as the API and the workers' health servers bind: free there is free on 127.0.0.1 too.
+    srv.listen(port, '0.0.0.0', () => srv.close(() => resolveBindable(true)));
+  });
+}
+
+/**
+ * A TCP port free at the time of asking, for a child process to listen on. Not one the kernel
+ * hands out (port 0): those come from the ephemeral range, where any outgoing connection of the
+ * machine (to PostgreSQL, Redis, a provider) may take it as its local port before the child binds
+ * it (EADDRINUSE). A random port below that range is held only by other listeners.
+ */
 export async function freePort(): Promise<number> {
+  const [from, to] = listenerRange();
+  for (let i = 0; i < 50; i++) {
+    const port = from + Math.floor(Math.random() * (to - from + 1));
+    if (await bindable(port)) return port;
+  }
   return new Promise((resolvePort, reject) => {
     const srv = createServer();
     srv.once('error', reject);
