@@ -13,6 +13,7 @@ import {
   statusAfter,
   type SmsMessageStatement,
 } from './sms-message-transitions';
+import { SMS_ATTEMPT_STATEMENTS } from './sms-attempt-transitions';
 import { SMS_BATCH_STATEMENTS } from './sms-batch-statements';
 import { preparedCount } from './sql';
 
@@ -101,5 +102,14 @@ describe('sms_message transitions on PostgreSQL', () => {
     } finally {
       await client.query('ROLLBACK');
     }
+  });
+
+  // The sms_attempt statements (sms-attempt-transitions.ts), prepared against the same migrated
+  // schema (PREPARE: parsed, names and types resolved, never run): a renamed column or a typo
+  // fails here rather than in a worker or on a receipt. What they do is covered where they are
+  // used (delivery-watch.store, sms-message.store and the receipt specs).
+  it.each(SMS_ATTEMPT_STATEMENTS.map((s) => [s.name, s.text] as const))('%s prepares', async (_name, text) => {
+    await client.query(`PREPARE attempt_check AS ${text}`);
+    await client.query('DEALLOCATE attempt_check');
   });
 });
