@@ -50,15 +50,7 @@ describe('DeliveryWatchSweep (real PostgreSQL and Redis)', () => {
       logger,
     );
     scheduler = new DeliveryWatchScheduler(queue, chain, TIMEOUT_MS);
-    sweep = new DeliveryWatchSweep({
-      store: new DeliveryWatchStore(db),
-      scheduler,
-      queue,
-      bodyKey: deriveKey(TEST_APP_SECRET, 'sms-body'),
-      payloadKey,
-      logger,
-      graceMs: GRACE_MS,
-    });
+    sweep = sweepOn(new DeliveryWatchStore(db));
   });
 
   afterAll(async () => {
@@ -68,6 +60,10 @@ describe('DeliveryWatchSweep (real PostgreSQL and Redis)', () => {
     await db?.destroy();
     await testDb?.drop();
   });
+
+  /** A worker's sweep over `store` (its own pool: another worker's, or one that cannot connect). */
+  const sweepOn = (store: DeliveryWatchStore) =>
+    new DeliveryWatchSweep({ store, scheduler, queue, bodyKey: deriveKey(TEST_APP_SECRET, 'sms-body'), payloadKey, logger, graceMs: GRACE_MS });
 
   /** A code message sent through `webhook` at `sentAt`, its receipt due at `deadline`; no watch in Redis. */
   async function sent(sentAt: Date, deadline: Date | null, opts: Partial<TestMessage> = {}): Promise<TestMessage> {
@@ -116,15 +112,7 @@ describe('DeliveryWatchSweep (real PostgreSQL and Redis)', () => {
 
   it('two workers sweeping at once add one watch', async () => {
     const m = await sent(ago(10_000), ago(8_000));
-    const rival = new DeliveryWatchSweep({
-      store: new DeliveryWatchStore(db),
-      scheduler,
-      queue,
-      bodyKey: deriveKey(TEST_APP_SECRET, 'sms-body'),
-      payloadKey,
-      logger,
-      graceMs: GRACE_MS,
-    });
+    const rival = sweepOn(new DeliveryWatchStore(db));
     await Promise.all([sweep.sweepOnce(), rival.sweepOnce()]);
     expect(await state(m.id)).toBe('waiting');
     const waiting = await queue.getJobs(['waiting']);
@@ -133,15 +121,7 @@ describe('DeliveryWatchSweep (real PostgreSQL and Redis)', () => {
 
   it('PostgreSQL unavailable: the sweep logs and answers 0, never throws', async () => {
     const dead = new Pool({ connectionString: 'postgres://postgres@127.0.0.1:1/x', max: 1 });
-    const offline = new DeliveryWatchSweep({
-      store: new DeliveryWatchStore(dead),
-      scheduler,
-      queue,
-      bodyKey: deriveKey(TEST_APP_SECRET, 'sms-body'),
-      payloadKey,
-      logger,
-      graceMs: GRACE_MS,
-    });
+    const offline = sweepOn(new DeliveryWatchStore(dead));
     await expect(offline.sweepOnce()).resolves.toBe(0);
     expect(logger.lines.some((l) => l.includes('delivery watch sweep failed; the next one tries again'))).toBe(true);
     await dead.end();
