@@ -257,29 +257,22 @@ export async function startSystem(options: SystemOptions): Promise<System> {
   const db = await createTestDatabase(options.label);
   const prefix = uniqueQueuePrefix(options.label);
   const gateway = await startFakeSmsGateway({ authToken: TWILIO.token, accountSid: TWILIO.sid, callbackDelayMs: 10 });
+  const port = await freePort();
+  const env = { ...baseEnv(db, prefix, gateway.url, port), ...(options.env ?? {}) };
+  const api = spawnNode('api', API_MAIN, env);
+  const worker = options.worker === false ? null : spawnNode('worker', WORKER_MAIN, env);
+  const url = `http://127.0.0.1:${port}`;
   const redis = new IORedis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
   const pg = new Pool({ connectionString: db.url, max: 4 });
-  // freePort's port can be taken before the API binds it (another file's process, or an outgoing
-  // socket's local port, on 0.0.0.0): the API then exits with EADDRINUSE, and a new port is tried.
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    const env = { ...baseEnv(db, prefix, gateway.url, port), ...(options.env ?? {}) };
-    const api = spawnNode('api', API_MAIN, env);
-    const worker = options.worker === false ? null : spawnNode('worker', WORKER_MAIN, env);
-    const system = new System(`http://127.0.0.1:${port}`, db, pg, redis, prefix, gateway, api, worker, env);
-    try {
-      await waitUntil('API /health', async () => (await fetch(`${system.url}/health`)).ok, 30000, [api]);
-      if (worker) await waitUntil('SMS worker start', async () => worker.lines.some((l) => l.includes('sms worker started')), 30000, [worker]);
-      return system;
-    } catch (err) {
-      if (attempt < 3 && api.lines.some((l) => l.includes('EADDRINUSE'))) {
-        await Promise.allSettled([api.stop(), worker?.stop() ?? Promise.resolve()]);
-        continue;
-      }
-      await system.stop();
-      throw err;
-    }
+  const system = new System(url, db, pg, redis, prefix, gateway, api, worker, env);
+  try {
+    await waitUntil('API /health', async () => (await fetch(`${url}/health`)).ok, 30000, [api]);
+    if (worker) await waitUntil('SMS worker start', async () => worker.lines.some((l) => l.includes('sms worker started')), 30000, [worker]);
+  } catch (err) {
+    await system.stop();
+    throw err;
   }
+  return system;
 }
 
 // GraphQL documents, as in apps/api/test/journey.ts (copied: test folders of other projects are not imported).
